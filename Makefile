@@ -1,0 +1,93 @@
+# tabled - compile council improvement plans into committee papers.
+#
+#   make papers   install missing Debian packages, build tabled, compile plans/ into out/
+#   make test     install test tools, build, run every test ("N passed, N failed")
+#   make tabled   just the program
+
+CC      ?= cc
+CSTD    := -std=c17
+WARN    := -Wall -Wextra -Wpedantic -Werror
+OPT     ?= -O2 -g
+PKGS    := yaml-0.1 libcmark-gfm
+CPPFLAGS += -D_GNU_SOURCE
+CFLAGS  ?=
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm
+PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+
+BUILD   := build
+SRC     := $(shell find src -name '*.c' | LC_ALL=C sort)
+LIBSRC  := $(filter-out src/cli/main.c,$(SRC))
+OBJ     := $(LIBSRC:%.c=$(BUILD)/%.o)
+ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
+
+# Debian packages: to build and make papers, and in addition to test.
+BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
+              libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind
+
+PLANS   := $(sort $(wildcard plans/*/plan.yaml))
+
+.PHONY: all papers test deps test-deps clean unit cli-test asan-test
+.DEFAULT_GOAL := all
+
+all: tabled
+
+# ---- packages -----------------------------------------------------------
+# Installs only what is missing; a stamp keeps later runs free.
+$(BUILD)/deps.stamp:
+	@tests/tools/install-debs.sh $(BUILD_DEBS)
+	@mkdir -p $(BUILD) && touch $@
+deps: $(BUILD)/deps.stamp
+
+$(BUILD)/test-deps.stamp: $(BUILD)/deps.stamp
+	@tests/tools/install-debs.sh $(TEST_DEBS)
+	@mkdir -p $(BUILD) && touch $@
+test-deps: $(BUILD)/test-deps.stamp
+
+# ---- program ------------------------------------------------------------
+$(BUILD)/%.o: %.c | $(BUILD)/deps.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libtabled.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+tabled: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
+	$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+-include $(OBJ:.o=.d) $(BUILD)/src/cli/main.d
+
+# ---- papers -------------------------------------------------------------
+papers: tabled
+	./tabled build -o out $(PLANS)
+
+# ---- tests --------------------------------------------------------------
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtabled.a | $(BUILD)/test-deps.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLFLAGS) -Isrc -MMD -MP $< -o $@ $(BUILD)/libtabled.a $(TEST_LIBS)
+
+-include $(TEST_BIN:=.d)
+
+tests/gen/genplan: tests/gen/genplan.c
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
+
+test: $(BUILD)/test-deps.stamp tabled $(TEST_BIN)
+	@$(MAKE) --no-print-directory -s asan-build
+	@tests/run.sh
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan-build:
+	@$(MAKE) --no-print-directory -s BUILD=build/asan OPT="$(ASAN_FLAGS)" \
+	    build/asan/tabled-asan $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
+
+build/asan/tabled-asan: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
+	$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+clean:
+	rm -rf $(BUILD) out tabled

@@ -1,0 +1,193 @@
+/* analysis.c - statuses, roll-ups and exceptions for a plan as at T. */
+#include "analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/natcmp.h"
+#include "../util/xalloc.h"
+
+void rollup_add(rollup_counts *r, derived_status s)
+{
+    r->count[s.kind]++;
+    r->total++;
+}
+
+void rollup_finish(rollup_counts *r, const rag_policy *policy)
+{
+    r->complete = r->count[STATUS_COMPLETE];
+    r->denominator = r->total - r->count[STATUS_CANCELLED];
+    r->percent_complete =
+        r->denominator ? (int)((r->complete * 200 + r->denominator) / (2 * r->denominator)) : -1;
+    r->rag = LEVEL_NONE;
+    if (!r->denominator) return;
+    if (policy && policy->method == THEME_RAG_THRESHOLD) {
+        size_t overdue = r->count[STATUS_OVERDUE];
+        size_t slipping = overdue + r->count[STATUS_RESCHEDULED] + r->count[STATUS_LATE_START];
+        if (r->complete == r->denominator)
+            r->rag = LEVEL_COMPLETE;
+        else if (overdue * 100 >= (size_t)policy->red_overdue_percent * r->denominator && overdue)
+            r->rag = LEVEL_RED;
+        else if (slipping && slipping * 100 >= (size_t)policy->amber_percent * r->denominator)
+            r->rag = LEVEL_AMBER;
+        else
+            r->rag = LEVEL_GREEN;
+        return;
+    }
+    /* Worst of its actions: Overdue > Rescheduled/Late start > On target > Not yet due
+     * > Complete. */
+    for (int k = 0; k < STATUS__COUNT; k++) {
+        if (!r->count[k] || k == STATUS_CANCELLED) continue;
+        rag_level l = status_level((status_kind)k);
+        if (l > r->rag) r->rag = l;
+    }
+}
+
+static unsigned reasons_of(const schedule *s, derived_status d)
+{
+    unsigned r = 0;
+    if (d.kind == STATUS_OVERDUE) r |= EXC_OVERDUE;
+    if (d.kind == STATUS_RESCHEDULED) r |= EXC_RESCHEDULED;
+    if (d.kind != STATUS_COMPLETE && d.kind != STATUS_CANCELLED) {
+        if (s->rag == RAG_RED) r |= EXC_REPORTED_RED;
+        if (s->rag == RAG_AMBER) r |= EXC_REPORTED_AMBER;
+    }
+    if (d.optimistic) r |= EXC_OPTIMISTIC;
+    return r;
+}
+
+/* A revision counts as "since P" when agreed after P, or when its agreement date is
+ * unknown (shown rather than hidden). */
+static int revision_after(const revision *v, day_t since)
+{
+    if (!date_has_bounds(v->agreed)) return 1;
+    return date_last_day(v->agreed) > since;
+}
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+    const exception_row *a = pa, *b = pb;
+    size_t ta = a->action->theme ? a->action->theme->index : (size_t)-1;
+    size_t tb = b->action->theme ? b->action->theme->index : (size_t)-1;
+    if (ta != tb) return ta < tb ? -1 : 1;
+    int c = natcmp(a->action->ref, b->action->ref);
+    if (c) return c;
+    return a->action->index < b->action->index ? -1 : a->action->index > b->action->index;
+}
+
+static void build_exceptions(analysis *an)
+{
+    const plan *p = an->plan;
+    an->exceptions = arena_alloc(&an->arena, (p->n_actions + 1) * sizeof *an->exceptions);
+    for (size_t i = 0; i < p->n_actions; i++) {
+        const action *a = &p->actions[i];
+        derived_status st = an->actions[i];
+        if (st.kind == STATUS_CANCELLED) continue;
+        unsigned reasons = reasons_of(&a->s, st);
+        exception_milestone *ms = NULL;
+        if (a->n_milestones) {
+            ms = arena_alloc(&an->arena, a->n_milestones * sizeof *ms);
+            for (size_t j = 0; j < a->n_milestones; j++) {
+                derived_status m = an->milestones[i][j];
+                ms[j].milestone = &a->milestones[j];
+                ms[j].status = m;
+                ms[j].reasons = m.kind == STATUS_CANCELLED || st.kind == STATUS_COMPLETE
+                                    ? 0 : reasons_of(&a->milestones[j].s, m);
+                reasons |= ms[j].reasons;
+            }
+        }
+        if (!reasons) continue;
+
+        /* Revisions to show: every one, or with P only those agreed after P. A row that
+         * is only rescheduled, with no revision since P, is old news and left out. */
+        const revision **revs = arena_alloc(&an->arena, (a->s.n_revisions + 1) * sizeof *revs);
+        size_t nrev = 0;
+        for (size_t k = 0; k < a->s.n_revisions; k++)
+            if (!an->has_since || revision_after(&a->s.revisions[k], an->since))
+                revs[nrev++] = &a->s.revisions[k];
+        if (an->has_since && (reasons & ~(unsigned)EXC_RESCHEDULED) == 0) {
+            int fresh = nrev > 0;
+            for (size_t j = 0; j < a->n_milestones && !fresh; j++)
+                for (size_t k = 0; k < a->milestones[j].s.n_revisions; k++)
+                    if (revision_after(&a->milestones[j].s.revisions[k], an->since)) fresh = 1;
+            if (!fresh) continue;
+        }
+
+        exception_row *row = &an->exceptions[an->n_exceptions++];
+        row->action = a;
+        row->status = st;
+        row->reasons = reasons;
+        row->revisions = revs;
+        row->n_revisions = nrev;
+        row->milestones = ms;
+        row->n_milestones = a->n_milestones;
+        row->reason = NULL;
+        for (size_t k = nrev; k > 0 && !row->reason; k--) row->reason = revs[k - 1]->reason;
+        if (!row->reason) row->reason = a->s.progress;
+        if (reasons & EXC_OPTIMISTIC) an->n_optimistic++;
+    }
+    qsort(an->exceptions, an->n_exceptions, sizeof *an->exceptions, cmp_rows);
+
+    an->groups = arena_alloc(&an->arena, (p->n_themes + 2) * sizeof *an->groups);
+    for (size_t i = 0; i < an->n_exceptions; i++) {
+        const theme *t = an->exceptions[i].action->theme;
+        if (!an->n_groups || an->groups[an->n_groups - 1].theme != t) {
+            an->groups[an->n_groups].theme = t;
+            an->groups[an->n_groups].rows = &an->exceptions[i];
+            an->groups[an->n_groups].n_rows = 0;
+            an->n_groups++;
+        }
+        an->groups[an->n_groups - 1].n_rows++;
+    }
+}
+
+analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_policy *policy)
+{
+    analysis *an = xcalloc(1, sizeof *an);
+    arena_init(&an->arena);
+    an->plan = p;
+    an->as_at = as_at;
+    if (since) {
+        an->has_since = 1;
+        an->since = *since;
+    }
+    if (policy) an->policy = *policy;
+
+    an->actions = arena_alloc(&an->arena, (p->n_actions + 1) * sizeof *an->actions);
+    an->milestones = arena_alloc(&an->arena, (p->n_actions + 1) * sizeof *an->milestones);
+    an->themes = arena_alloc(&an->arena, (p->n_themes + 1) * sizeof *an->themes);
+    for (size_t i = 0; i < p->n_actions; i++) {
+        const action *a = &p->actions[i];
+        an->actions[i] = action_status(a, as_at);
+        an->milestones[i] = arena_alloc(&an->arena, (a->n_milestones + 1) * sizeof(derived_status));
+        for (size_t j = 0; j < a->n_milestones; j++)
+            an->milestones[i][j] = milestone_status(&a->milestones[j], as_at);
+        rollup_add(&an->overall, an->actions[i]);
+        if (a->theme) rollup_add(&an->themes[a->theme->index], an->actions[i]);
+    }
+    rollup_finish(&an->overall, &an->policy);
+    for (size_t t = 0; t < p->n_themes; t++) rollup_finish(&an->themes[t], &an->policy);
+    build_exceptions(an);
+    return an;
+}
+
+void analysis_free(analysis *an)
+{
+    if (!an) return;
+    arena_free(&an->arena);
+    free(an);
+}
+
+size_t count_due_between(const plan *p, day_t from, day_t to)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_actions; i++) {
+        const schedule *s = &p->actions[i].s;
+        if (s->status == ENTERED_CANCELLED) continue;
+        fuzzy_date due = schedule_current_due(s);
+        if (!date_has_bounds(due)) continue;
+        day_t d = date_last_day(due);
+        if (d >= from && d <= to) n++;
+    }
+    return n;
+}

@@ -1,0 +1,96 @@
+/* analysis.h - everything a paper shows about a plan as at a date: each action's
+ * derived status, roll-ups by theme and for the plan, and the exception list.
+ * Pure: computed from the model alone, no I/O. Renderers only read it. */
+#ifndef TABLED_ANALYSIS_H
+#define TABLED_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "../model/plan.h"
+#include "status.h"
+
+/* How a theme's RAG is worked out (house style). */
+typedef enum { THEME_RAG_WORST = 0, THEME_RAG_THRESHOLD } theme_rag_method;
+
+typedef struct {
+    theme_rag_method method;
+    int red_overdue_percent;    /* THRESHOLD: Red when this % or more are overdue */
+    int amber_percent;          /* THRESHOLD: Amber when this % or more are overdue,
+                                 * rescheduled or late */
+} rag_policy;
+
+typedef struct {
+    size_t count[STATUS__COUNT];
+    size_t total;               /* all actions, cancelled included */
+    size_t complete;
+    size_t denominator;         /* total - cancelled */
+    int percent_complete;       /* rounded half up; -1 when denominator is 0 */
+    rag_level rag;
+} rollup_counts;
+
+/* Why a row is in the exception report (bit set). */
+enum {
+    EXC_OVERDUE = 1,
+    EXC_RESCHEDULED = 2,
+    EXC_REPORTED_RED = 4,
+    EXC_REPORTED_AMBER = 8,
+    EXC_OPTIMISTIC = 16
+};
+
+typedef struct {
+    const milestone *milestone;
+    derived_status status;
+    unsigned reasons;           /* EXC_* for the milestone itself; 0 if it is fine */
+} exception_milestone;
+
+typedef struct {
+    const action *action;
+    derived_status status;
+    unsigned reasons;           /* EXC_* for the action or any of its milestones */
+    const revision **revisions; /* the revisions to show (all, or agreed after --since) */
+    size_t n_revisions;
+    exception_milestone *milestones;    /* every milestone of the action */
+    size_t n_milestones;
+    const char *reason;         /* the latest shown revision's reason, else the progress note */
+} exception_row;
+
+typedef struct {
+    const theme *theme;
+    exception_row *rows;        /* into analysis.exceptions */
+    size_t n_rows;
+} exception_group;
+
+typedef struct {
+    const plan *plan;
+    day_t as_at;
+    int has_since;
+    day_t since;
+    rag_policy policy;
+
+    derived_status *actions;    /* by action index */
+    derived_status **milestones;/* by action index, then milestone index */
+
+    rollup_counts overall;
+    rollup_counts *themes;      /* by theme index */
+
+    exception_row *exceptions;  /* grouped by theme (plan order), natural ref order */
+    size_t n_exceptions;
+    exception_group *groups;    /* themes that have exceptions */
+    size_t n_groups;
+    size_t n_optimistic;
+
+    arena arena;
+} analysis;
+
+/* since may be NULL. The plan must outlive the analysis. */
+analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_policy *policy);
+void analysis_free(analysis *an);
+
+/* Roll-up of one set of statuses (exposed for tests and for agenda packs). */
+void rollup_add(rollup_counts *r, derived_status s);
+void rollup_finish(rollup_counts *r, const rag_policy *policy);
+
+/* Actions whose current due date falls within [from, to] (inclusive), not cancelled. */
+size_t count_due_between(const plan *p, day_t from, day_t to);
+
+#endif

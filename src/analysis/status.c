@@ -1,0 +1,156 @@
+/* status.c - the status rule table. */
+#include "status.h"
+
+fuzzy_date schedule_current_due(const schedule *s)
+{
+    return s->n_revisions ? s->revisions[s->n_revisions - 1].date : s->due;
+}
+
+/* Orders due dates: an earlier last day is earlier; ongoing is later than any day;
+ * not given sorts first. */
+static int due_order(fuzzy_date a, fuzzy_date b)
+{
+    int ra = a.kind == DATE_NONE ? 0 : a.kind == DATE_ONGOING ? 2 : 1;
+    int rb = b.kind == DATE_NONE ? 0 : b.kind == DATE_ONGOING ? 2 : 1;
+    if (ra != rb) return ra < rb ? -1 : 1;
+    if (ra != 1) return 0;
+    day_t x = date_last_day(a), y = date_last_day(b);
+    return x < y ? -1 : x > y;
+}
+
+int schedule_is_rescheduled(const schedule *s)
+{
+    if (!s->n_revisions) return 0;
+    return due_order(schedule_current_due(s), s->due) > 0;
+}
+
+int schedule_is_complete_at(const schedule *s, day_t as_at)
+{
+    if (s->status != ENTERED_COMPLETE) return 0;
+    if (!date_has_bounds(s->completed)) return 1;
+    return date_first_day(s->completed) <= as_at;
+}
+
+static int days_overdue(const schedule *s, day_t as_at)
+{
+    fuzzy_date due = schedule_current_due(s);
+    if (!date_has_bounds(due)) return 0;
+    day_t last = date_last_day(due);
+    return last < as_at ? (int)(as_at - last) : 0;
+}
+
+static derived_status finish(derived_status d, const schedule *s)
+{
+    rag_level stated = stated_level(s->rag);
+    rag_level derived = status_level(d.kind);
+    /* Lower level = better. A stated level better than the derived one is optimistic;
+     * "not yet due" counts as green for this comparison. */
+    if (derived == LEVEL_NOT_DUE) derived = LEVEL_GREEN;
+    d.optimistic = stated != LEVEL_NONE && derived != LEVEL_NONE && stated < derived;
+    return d;
+}
+
+static derived_status schedule_status(const schedule *s, day_t as_at, int all_milestones_done,
+                                      int milestone_days)
+{
+    derived_status d = {STATUS_ON_TARGET, 0, 0, 0};
+    if (s->status == ENTERED_CANCELLED) {
+        d.kind = STATUS_CANCELLED;
+        return d;
+    }
+    if (schedule_is_complete_at(s, as_at) || all_milestones_done) {
+        d.kind = STATUS_COMPLETE;
+        return finish(d, s);
+    }
+    int own = days_overdue(s, as_at);
+    if (own > 0 || milestone_days > 0) {
+        d.kind = STATUS_OVERDUE;
+        d.days_overdue = own > milestone_days ? own : milestone_days;
+        d.overdue_milestone = milestone_days > own;
+        return finish(d, s);
+    }
+    if (schedule_is_rescheduled(s))
+        d.kind = STATUS_RESCHEDULED;
+    else if (s->status == ENTERED_NOT_STARTED && date_has_bounds(s->start) &&
+             date_first_day(s->start) < as_at)
+        d.kind = STATUS_LATE_START;
+    else if (date_has_bounds(s->start) && date_first_day(s->start) > as_at)
+        d.kind = STATUS_NOT_YET_DUE;
+    return finish(d, s);
+}
+
+derived_status milestone_status(const milestone *m, day_t as_at)
+{
+    return schedule_status(&m->s, as_at, 0, 0);
+}
+
+derived_status action_status(const action *a, day_t as_at)
+{
+    int all_done = a->n_milestones > 0;
+    int worst_days = 0;
+    for (size_t i = 0; i < a->n_milestones; i++) {
+        const schedule *ms = &a->milestones[i].s;
+        if (ms->status == ENTERED_CANCELLED) continue;
+        derived_status m = milestone_status(&a->milestones[i], as_at);
+        if (m.kind != STATUS_COMPLETE) all_done = 0;
+        if (m.kind == STATUS_OVERDUE && m.days_overdue > worst_days) worst_days = m.days_overdue;
+    }
+    /* Milestones that are all cancelled do not complete an action. */
+    if (all_done) {
+        size_t live = 0;
+        for (size_t i = 0; i < a->n_milestones; i++)
+            live += a->milestones[i].s.status != ENTERED_CANCELLED;
+        if (!live) all_done = 0;
+    }
+    return schedule_status(&a->s, as_at, all_done, worst_days);
+}
+
+rag_level status_level(status_kind k)
+{
+    switch (k) {
+    case STATUS_COMPLETE: return LEVEL_COMPLETE;
+    case STATUS_OVERDUE: return LEVEL_RED;
+    case STATUS_RESCHEDULED:
+    case STATUS_LATE_START: return LEVEL_AMBER;
+    case STATUS_NOT_YET_DUE: return LEVEL_NOT_DUE;
+    case STATUS_ON_TARGET: return LEVEL_GREEN;
+    default: return LEVEL_NONE;
+    }
+}
+
+rag_level stated_level(stated_rag r)
+{
+    switch (r) {
+    case RAG_RED: return LEVEL_RED;
+    case RAG_AMBER: return LEVEL_AMBER;
+    case RAG_GREEN: return LEVEL_GREEN;
+    case RAG_COMPLETE: return LEVEL_COMPLETE;
+    default: return LEVEL_NONE;
+    }
+}
+
+const char *status_kind_name(status_kind k)
+{
+    static const char *const names[] = {"Cancelled", "Complete", "Overdue", "Rescheduled",
+                                        "Late start", "Not yet due", "On target"};
+    return k < STATUS__COUNT ? names[k] : "";
+}
+
+const char *status_kind_id(status_kind k)
+{
+    static const char *const ids[] = {"cancelled", "complete", "overdue", "rescheduled",
+                                      "late-start", "not-yet-due", "on-target"};
+    return k < STATUS__COUNT ? ids[k] : "";
+}
+
+const char *rag_level_name(rag_level l)
+{
+    static const char *const names[] = {"None", "Complete", "Not yet due", "Green", "Amber", "Red"};
+    return (unsigned)l <= LEVEL_RED ? names[l] : "";
+}
+
+const char *rag_level_id(rag_level l)
+{
+    static const char *const ids[] = {"none", "complete", "not-due", "green", "amber", "red"};
+    return (unsigned)l <= LEVEL_RED ? ids[l] : "";
+}

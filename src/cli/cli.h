@@ -1,0 +1,48 @@
+/* cli.h - subcommands and the option parsing they share. */
+#ifndef TABLED_CLI_H
+#define TABLED_CLI_H
+
+#include "../model/date.h"
+
+#define EXIT_OK 0
+#define EXIT_INPUT 1
+#define EXIT_USAGE 2
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    const char *usage;      /* full --help text */
+} command;
+
+int cmd_check(int argc, char **argv);
+int cmd_rollup(int argc, char **argv);
+int cmd_exceptions(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+
+/* Option scanner: handles "--name value", "--name=value", flags and "--". */
+typedef struct {
+    int argc, i;
+    char **argv;
+    const char *cmd;
+    char **positional;
+    int npositional;
+    int only_positional;
+} opt_iter;
+
+void opt_init(opt_iter *it, const char *cmd, int argc, char **argv);
+/* Next option name (without dashes) or NULL at the end; positionals are collected. */
+const char *opt_next(opt_iter *it);
+/* The value of the current option, or NULL after printing a usage error. */
+const char *opt_value(opt_iter *it, const char *name);
+void opt_free(opt_iter *it);
+
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Parses a date option; prints a usage error and returns -1 if invalid. The day is
+ * the last day of the period (an as-at date). */
+int parse_as_at(const char *cmd, const char *opt, const char *value, day_t *out);
+int terminal_width(void);
+int use_color(void);
+void print_help(const char *cmd);
+
+#endif

@@ -1,0 +1,99 @@
+/* cmd_report.c - tabled rollup and tabled exceptions: one plan, as at a date. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../analysis/analysis.h"
+#include "../load/plan_load.h"
+#include "../render/summary_out.h"
+#include "cli.h"
+
+typedef void (*text_fn)(const analysis *, strbuf *, int, int);
+typedef void (*data_fn)(const analysis *, strbuf *);
+
+static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn text,
+               data_fn json, data_fn csv)
+{
+    opt_iter it;
+    opt_init(&it, cmd, argc, argv);
+    int has_as_at = 0, has_since = 0, status = EXIT_OK;
+    day_t as_at = 0, since = 0;
+    out_format fmt = FORMAT_TEXT;
+    const char *o;
+    while ((o = opt_next(&it))) {
+        if (!strcmp(o, "help") || !strcmp(o, "h")) {
+            print_help(cmd);
+            opt_free(&it);
+            return EXIT_OK;
+        } else if (!strcmp(o, "as-at") || (allow_since && !strcmp(o, "since"))) {
+            int is_since = !strcmp(o, "since");
+            const char *v = opt_value(&it, o);
+            if (!v || parse_as_at(cmd, o, v, is_since ? &since : &as_at) < 0) {
+                opt_free(&it);
+                return EXIT_USAGE;
+            }
+            if (is_since) has_since = 1;
+            else has_as_at = 1;
+        } else if (!strcmp(o, "format")) {
+            const char *v = opt_value(&it, o);
+            if (!v) {
+                opt_free(&it);
+                return EXIT_USAGE;
+            }
+            if (!strcmp(v, "text")) fmt = FORMAT_TEXT;
+            else if (!strcmp(v, "json")) fmt = FORMAT_JSON;
+            else if (!strcmp(v, "csv")) fmt = FORMAT_CSV;
+            else {
+                opt_free(&it);
+                return usage_error(cmd, "--format must be text, json or csv, not '%s'", v);
+            }
+        } else {
+            opt_free(&it);
+            return usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
+        }
+    }
+    if (it.npositional != 1) {
+        opt_free(&it);
+        return usage_error(cmd, it.npositional ? "give one plan" : "no plan given");
+    }
+    if (!has_as_at) {
+        opt_free(&it);
+        return usage_error(cmd, "--as-at DATE is required");
+    }
+    if (has_since && since >= as_at) {
+        opt_free(&it);
+        return usage_error(cmd, "--since must be before --as-at");
+    }
+    diag_list diags;
+    diag_init(&diags);
+    plan *p = plan_load_file(it.positional[0], &diags);
+    diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
+    if (!p) {
+        status = EXIT_INPUT;
+    } else {
+        analysis *an = analyse(p, as_at, has_since ? &since : NULL, NULL);
+        strbuf out = STRBUF_INIT;
+        if (fmt == FORMAT_TEXT) text(an, &out, terminal_width(), use_color());
+        else if (fmt == FORMAT_JSON) json(an, &out);
+        else csv(an, &out);
+        if (out.len) fwrite(out.data, 1, out.len, stdout);
+        sb_free(&out);
+        analysis_free(an);
+        plan_free(p);
+    }
+    diag_free(&diags);
+    opt_free(&it);
+    if (fflush(stdout) != 0) status = EXIT_INPUT;
+    return status;
+}
+
+int cmd_rollup(int argc, char **argv)
+{
+    return run("rollup", argc, argv, 0, rollup_text, rollup_json, rollup_csv);
+}
+
+int cmd_exceptions(int argc, char **argv)
+{
+    return run("exceptions", argc, argv, 1, exceptions_text, exceptions_json, exceptions_csv);
+}

@@ -1,0 +1,105 @@
+/* main.c - tabled: compile improvement plans into committee papers.
+ * Git-style subcommands; exit 0 ok, 1 input errors, 2 usage. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef TABLED_VERSION
+#define TABLED_VERSION "0.1.0"
+#endif
+
+static const command commands[] = {
+    {"check", cmd_check, "load and analyse plans; print errors and warnings",
+     "usage: tabled check [--werror] [--as-at DATE] PLAN...\n"
+     "\n"
+     "Loads each plan, checks it against the plan format and the date rules, and\n"
+     "prints every error and warning, sorted, as FILE:LINE:COL: error: MESSAGE.\n"
+     "An officer's stated RAG that is better than the derived status is a warning.\n"
+     "\n"
+     "  --as-at DATE  judge statuses as at DATE (default: the plan's 'updated' date,\n"
+     "                else today)\n"
+     "  --werror      treat warnings as errors\n"
+     "\n"
+     "Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage.\n"},
+    {"rollup", cmd_rollup, "counts and percent complete by theme as at a date",
+     "usage: tabled rollup PLAN --as-at DATE [--format text|json|csv]\n"
+     "\n"
+     "Counts the plan's actions in each status as at DATE, by theme and for the whole\n"
+     "plan, with percent complete (cancelled actions left out) and each theme's RAG.\n"
+     "\n"
+     "  --as-at DATE   the reporting date: 2010-06-30, 2010-06, \"2010/11 Q3\", 2010/11\n"
+     "                 (a period means its last day)\n"
+     "  --format FMT   text (default), json or csv\n"},
+    {"exceptions", cmd_exceptions, "overdue, rescheduled and flagged actions as at a date",
+     "usage: tabled exceptions PLAN --as-at DATE [--since DATE] [--format text|json|csv]\n"
+     "\n"
+     "Lists every overdue or rescheduled action or milestone, every action reported\n"
+     "Red or Amber, and every optimistic report, grouped by theme in reference order.\n"
+     "\n"
+     "  --as-at DATE   the reporting date (a period means its last day)\n"
+     "  --since DATE   the previous report's date: only revisions agreed after it\n"
+     "  --format FMT   text (default; fitted to the terminal, colour on a terminal\n"
+     "                 unless NO_COLOR is set), json or csv\n"},
+    {"build", cmd_build, "compile papers (HTML, PDF) and JSON roll-ups",
+     "usage: tabled build [-o DIR] [--format html,pdf,json] [--as-at DATE] FILE...\n"
+     "\n"
+     "Compiles each paper (plans/<plan>/<paper>.md) into DIR/<plan>/<paper>.html and\n"
+     "writes DIR/index.html. Given a plan.yaml instead, writes its JSON roll-up as\n"
+     "DIR/<plan>/rollup.json (as at --as-at, else the plan's 'updated' date).\n"
+     "\n"
+     "  -o, --output DIR  output directory (default: out)\n"
+     "  --format LIST     comma-separated formats: html, pdf, json\n"},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void main_usage(FILE *f)
+{
+    fprintf(f, "usage: tabled [--version] [--help] COMMAND [ARGS]\n\n"
+               "tabled compiles council improvement plans into committee papers.\n\n"
+               "Commands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nSee 'tabled COMMAND --help' for one command.\n");
+}
+
+void print_help(const char *cmd)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, cmd) == 0) fputs(commands[i].usage, stdout);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        main_usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("tabled %s\n", TABLED_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        main_usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "help") == 0) {
+        if (argc < 3) {
+            main_usage(stdout);
+            return EXIT_OK;
+        }
+        cmd = argv[2];
+        for (size_t i = 0; i < N_COMMANDS; i++)
+            if (strcmp(commands[i].name, cmd) == 0) {
+                print_help(cmd);
+                return EXIT_OK;
+            }
+        fprintf(stderr, "tabled: '%s' is not a tabled command. See 'tabled --help'.\n", cmd);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, cmd) == 0) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "tabled: '%s' is not a tabled command. See 'tabled --help'.\n", cmd);
+    return EXIT_USAGE;
+}

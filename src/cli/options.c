@@ -1,0 +1,106 @@
+/* options.c - git-style option scanning, usage errors, terminal facts. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "../util/xalloc.h"
+#include "cli.h"
+
+void opt_init(opt_iter *it, const char *cmd, int argc, char **argv)
+{
+    memset(it, 0, sizeof *it);
+    it->argc = argc;
+    it->argv = argv;
+    it->i = 1;
+    it->cmd = cmd;
+    it->positional = xcalloc((size_t)argc + 1, sizeof *it->positional);
+}
+
+void opt_free(opt_iter *it) { free(it->positional); }
+
+static char namebuf[64];
+static const char *inline_value;
+
+const char *opt_next(opt_iter *it)
+{
+    inline_value = NULL;
+    while (it->i < it->argc) {
+        char *a = it->argv[it->i++];
+        if (it->only_positional || a[0] != '-' || a[1] == '\0') {
+            it->positional[it->npositional++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            it->only_positional = 1;
+            continue;
+        }
+        const char *name = a + (a[1] == '-' ? 2 : 1);
+        const char *eq = strchr(name, '=');
+        size_t n = eq ? (size_t)(eq - name) : strlen(name);
+        if (n >= sizeof namebuf) n = sizeof namebuf - 1;
+        memcpy(namebuf, name, n);
+        namebuf[n] = '\0';
+        inline_value = eq ? eq + 1 : NULL;
+        return namebuf;
+    }
+    return NULL;
+}
+
+const char *opt_value(opt_iter *it, const char *name)
+{
+    if (inline_value) return inline_value;
+    if (it->i >= it->argc) {
+        usage_error(it->cmd, "option '--%s' needs a value", name);
+        return NULL;
+    }
+    return it->argv[it->i++];
+}
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "tabled %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nSee 'tabled %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+int parse_as_at(const char *cmd, const char *opt, const char *value, day_t *out)
+{
+    fuzzy_date d;
+    char why[256];
+    if (date_parse(value, &d, why, sizeof why) != 0) {
+        usage_error(cmd, "--%s %s %s", opt, value, why);
+        return -1;
+    }
+    if (!date_has_bounds(d)) {
+        usage_error(cmd, "--%s needs a date, not '%s'", opt, value);
+        return -1;
+    }
+    *out = date_last_day(d);
+    return 0;
+}
+
+int terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    if (c && atoi(c) > 20) return atoi(c);
+    return 120;
+}
+
+int use_color(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc) return 0;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0) return 0;
+    return isatty(STDOUT_FILENO);
+}

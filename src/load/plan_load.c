@@ -1,0 +1,609 @@
+/* plan_load.c - the plan schema: typed fields, references, date rules.
+ *
+ * Passes: people, sources, recommendations and themes first (they are referred to),
+ * then actions (refs registered before related links are resolved), then indicators
+ * and risks. Every lookup is a hash lookup, so loading is linear in the plan's size. */
+#include "plan_load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/fileio.h"
+#include "../util/hashmap.h"
+#include "schema.h"
+#include "yaml_tree.h"
+
+typedef struct {
+    schema_ctx sc;
+    plan *p;
+    hashmap people, sources, recs, themes, actions, indicators, risks;
+} loader;
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const top_keys[] = {"plan", "people", "sources", "recommendations",
+                                       "themes", "actions", "indicators", "risks"};
+static const char *const meta_keys[] = {"title", "organisation", "short-title", "updated",
+                                        "roles"};
+static const char *const person_keys[] = {"id", "name", "role", "phone", "email"};
+static const char *const source_keys[] = {"id", "title", "date"};
+static const char *const rec_keys[] = {"ref", "source", "text"};
+static const char *const theme_keys[] = {"ref", "title", "description", "lead", "priority"};
+static const char *const action_keys[] = {
+    "ref", "theme", "description", "who", "start", "due", "revisions", "measure",
+    "recommendations", "related", "resources", "progress", "status", "completed", "rag",
+    "milestones"};
+static const char *const milestone_keys[] = {"title", "who", "start", "due", "revisions",
+                                             "measure", "progress", "status", "completed",
+                                             "rag"};
+static const char *const revision_keys[] = {"date", "agreed", "reason"};
+static const char *const indicator_keys[] = {"code", "description", "unit", "polarity",
+                                             "tolerance", "theme", "baseline", "targets",
+                                             "actuals"};
+static const char *const baseline_keys[] = {"period", "value"};
+static const char *const risk_keys[] = {"ref", "theme", "description", "consequence",
+                                        "owner", "inherent", "net", "controls",
+                                        "further-actions", "reviewed", "review-by"};
+static const char *const score_keys[] = {"likelihood", "impact"};
+static const char *const status_words[] = {"not-started", "in-progress", "complete",
+                                           "cancelled"};
+static const char *const rag_words[] = {"red", "amber", "green", "complete"};
+static const char *const polarity_words[] = {"higher", "lower"};
+
+/* A list section: returns the items of a sequence of mappings, or NULL. */
+static ynode **section(loader *L, const ynode *root, const char *key, size_t *n)
+{
+    *n = 0;
+    ynode *s = ynode_get(root, key);
+    if (!s || schema_is_null(s)) return NULL;
+    if (!schema_expect(&L->sc, s, YN_SEQ, key, "the plan")) return NULL;
+    *n = s->len;
+    return s->items;
+}
+
+static int is_map(loader *L, const ynode *n, const char *what)
+{
+    return schema_expect(&L->sc, n, YN_MAP, NULL, what);
+}
+
+/* Registers id in map; reports a duplicate. Returns 1 if new. */
+static int register_ref(loader *L, hashmap *m, const char *id, void *obj, srcpos pos,
+                        const char *what, srcpos (*pos_of)(void *))
+{
+    void *prev = hashmap_put(m, id, obj);
+    if (prev) {
+        srcpos pp = pos_of(prev);
+        diag_error(L->sc.diags, pos, "duplicate %s '%s' (first defined on line %d)", what, id,
+                   pp.line);
+        return 0;
+    }
+    return 1;
+}
+
+static srcpos person_pos(void *o) { return ((person *)o)->pos; }
+static srcpos source_pos(void *o) { return ((source *)o)->pos; }
+static srcpos rec_pos(void *o) { return ((recommendation *)o)->pos; }
+static srcpos theme_pos(void *o) { return ((theme *)o)->pos; }
+static srcpos action_pos(void *o) { return ((action *)o)->s.pos; }
+static srcpos indicator_pos(void *o) { return ((indicator *)o)->pos; }
+static srcpos risk_pos(void *o) { return ((risk *)o)->pos; }
+
+/* The text of key, with its node for positions. */
+static const ynode *key_node(const ynode *map, const char *key)
+{
+    const ynode *n = ynode_get(map, key);
+    return n && !schema_is_null(n) ? n : NULL;
+}
+
+static void *lookup(loader *L, hashmap *m, const ynode *ref, const char *what, const char *where)
+{
+    void *o = hashmap_get(m, ref->text);
+    if (!o)
+        diag_error(L->sc.diags, ref->pos, "%s refers to %s '%s', which is not defined", where,
+                   what, ref->text);
+    return o;
+}
+
+static person *lookup_person(loader *L, const ynode *ref, const char *where)
+{
+    void *o = hashmap_get(&L->people, ref->text);
+    if (!o) {
+        /* Suggest a near id: people lists are short, so a scan is cheap. */
+        const char **ids = malloc(L->p->n_people * sizeof *ids + 1);
+        for (size_t i = 0; i < L->p->n_people; i++) ids[i] = L->p->people[i].id;
+        const char *near = closest_word(ref->text, ids, L->p->n_people);
+        if (near)
+            diag_error(L->sc.diags, ref->pos,
+                       "%s names person '%s', who is not in people; did you mean '%s'?", where,
+                       ref->text, near);
+        else
+            diag_error(L->sc.diags, ref->pos,
+                       "%s names person '%s', who is not in people; add them there", where,
+                       ref->text);
+        free(ids);
+    }
+    return o;
+}
+
+static void load_meta(loader *L, const ynode *root)
+{
+    plan *p = L->p;
+    const ynode *m = ynode_get(root, "plan");
+    if (!m) {
+        diag_error(L->sc.diags, root->pos, "the plan has no 'plan' section (title, organisation)");
+        return;
+    }
+    if (!is_map(L, m, "'plan'")) return;
+    schema_check_keys(&L->sc, m, meta_keys, N(meta_keys), "'plan'");
+    p->title = schema_text(&L->sc, m, "title", 1, "'plan'");
+    p->organisation = schema_text(&L->sc, m, "organisation", 1, "'plan'");
+    p->short_title = schema_text(&L->sc, m, "short-title", 0, "'plan'");
+    schema_date(&L->sc, m, "updated", "updated date", &p->updated, NULL);
+    const ynode *roles = key_node(m, "roles");
+    if (roles && schema_expect(&L->sc, roles, YN_MAP, "roles", "'plan'")) {
+        p->roles = arena_alloc(&p->arena, (roles->len + 1) * sizeof *p->roles);
+        for (size_t i = 0; i < roles->len; i++) {
+            const ynode *v = roles->pairs[i].value;
+            if (!schema_expect(&L->sc, v, YN_SCALAR, roles->pairs[i].key->text, "'roles'")) continue;
+            plan_role *r = &p->roles[p->n_roles];
+            r->name = roles->pairs[i].key->text;
+            r->person = lookup_person(L, v, "role");
+            if (r->person) p->n_roles++;
+        }
+    }
+}
+
+static void load_people(loader *L, const ynode *root)
+{
+    size_t n;
+    ynode **items = section(L, root, "people", &n);
+    L->p->people = arena_alloc(&L->p->arena, (n + 1) * sizeof(person));
+    for (size_t i = 0; i < n; i++) {
+        if (!is_map(L, items[i], "each person")) continue;
+        schema_check_keys(&L->sc, items[i], person_keys, N(person_keys), "a person");
+        person *x = &L->p->people[L->p->n_people];
+        x->pos = items[i]->pos;
+        x->id = schema_text(&L->sc, items[i], "id", 1, "a person");
+        if (!x->id) continue;
+        x->name = schema_text(&L->sc, items[i], "name", 0, "a person");
+        if (!x->name) x->name = x->id;
+        x->role = schema_text(&L->sc, items[i], "role", 0, "a person");
+        x->phone = schema_text(&L->sc, items[i], "phone", 0, "a person");
+        x->email = schema_text(&L->sc, items[i], "email", 0, "a person");
+        if (register_ref(L, &L->people, x->id, x, key_node(items[i], "id")->pos, "person id",
+                         person_pos))
+            L->p->n_people++;
+    }
+}
+
+static void load_sources(loader *L, const ynode *root)
+{
+    size_t n;
+    ynode **items = section(L, root, "sources", &n);
+    L->p->sources = arena_alloc(&L->p->arena, (n + 1) * sizeof(source));
+    for (size_t i = 0; i < n; i++) {
+        if (!is_map(L, items[i], "each source")) continue;
+        schema_check_keys(&L->sc, items[i], source_keys, N(source_keys), "a source");
+        source *x = &L->p->sources[L->p->n_sources];
+        x->pos = items[i]->pos;
+        x->id = schema_text(&L->sc, items[i], "id", 1, "a source");
+        x->title = schema_text(&L->sc, items[i], "title", 1, "a source");
+        schema_date(&L->sc, items[i], "date", "source date", &x->date, NULL);
+        if (x->id && register_ref(L, &L->sources, x->id, x, key_node(items[i], "id")->pos,
+                                  "source id", source_pos))
+            L->p->n_sources++;
+    }
+}
+
+static void load_recommendations(loader *L, const ynode *root)
+{
+    size_t n;
+    ynode **items = section(L, root, "recommendations", &n);
+    L->p->recommendations = arena_alloc(&L->p->arena, (n + 1) * sizeof(recommendation));
+    for (size_t i = 0; i < n; i++) {
+        if (!is_map(L, items[i], "each recommendation")) continue;
+        schema_check_keys(&L->sc, items[i], rec_keys, N(rec_keys), "a recommendation");
+        recommendation *x = &L->p->recommendations[L->p->n_recommendations];
+        x->pos = items[i]->pos;
+        x->ref = schema_text(&L->sc, items[i], "ref", 1, "a recommendation");
+        x->text = schema_text(&L->sc, items[i], "text", 0, "a recommendation");
+        const ynode *src = key_node(items[i], "source");
+        if (src && schema_expect(&L->sc, src, YN_SCALAR, "source", "a recommendation"))
+            x->source = lookup(L, &L->sources, src, "source", "recommendation");
+        if (x->ref && register_ref(L, &L->recs, x->ref, x, key_node(items[i], "ref")->pos,
+                                   "recommendation", rec_pos))
+            L->p->n_recommendations++;
+    }
+}
+
+static void load_themes(loader *L, const ynode *root)
+{
+    size_t n;
+    ynode **items = section(L, root, "themes", &n);
+    L->p->themes = arena_alloc(&L->p->arena, (n + 1) * sizeof(theme));
+    for (size_t i = 0; i < n; i++) {
+        if (!is_map(L, items[i], "each theme")) continue;
+        schema_check_keys(&L->sc, items[i], theme_keys, N(theme_keys), "a theme");
+        theme *x = &L->p->themes[L->p->n_themes];
+        x->pos = items[i]->pos;
+        x->ref = schema_text(&L->sc, items[i], "ref", 1, "a theme");
+        x->title = schema_text(&L->sc, items[i], "title", 1, "a theme");
+        x->description = schema_text(&L->sc, items[i], "description", 0, "a theme");
+        schema_int(&L->sc, items[i], "priority", 1, 9, &x->priority, "a theme");
+        const ynode *lead = key_node(items[i], "lead");
+        if (lead && schema_expect(&L->sc, lead, YN_SCALAR, "lead", "a theme"))
+            x->lead = lookup_person(L, lead, "theme lead");
+        if (x->ref && register_ref(L, &L->themes, x->ref, x, key_node(items[i], "ref")->pos,
+                                   "theme", theme_pos)) {
+            x->index = L->p->n_themes;
+            L->p->n_themes++;
+        }
+    }
+}
+
+static void load_revisions(loader *L, const ynode *map, schedule *s, const char *where)
+{
+    const ynode *r = key_node(map, "revisions");
+    if (!r || !schema_expect(&L->sc, r, YN_SEQ, "revisions", where)) return;
+    s->revisions = arena_alloc(L->sc.a, (r->len + 1) * sizeof *s->revisions);
+    for (size_t i = 0; i < r->len; i++) {
+        const ynode *it = r->items[i];
+        if (!schema_expect(&L->sc, it, YN_MAP, NULL, "each revision")) continue;
+        schema_check_keys(&L->sc, it, revision_keys, N(revision_keys), "a revision");
+        revision *v = &s->revisions[s->n_revisions];
+        v->pos = it->pos;
+        int ok = schema_date(&L->sc, it, "date", "revised date", &v->date, &v->pos);
+        if (ok == 0) diag_error(L->sc.diags, it->pos, "revision in %s has no 'date'; add the new due date", where);
+        schema_date(&L->sc, it, "agreed", "agreed date", &v->agreed, NULL);
+        v->reason = schema_text(&L->sc, it, "reason", 0, "a revision");
+        if (ok > 0) s->n_revisions++;
+    }
+}
+
+/* The fields actions and milestones share, and their date rules. */
+static void load_schedule(loader *L, const ynode *map, schedule *s, const char *where)
+{
+    s->pos = map->pos;
+    size_t nw;
+    ynode **who = schema_list(&L->sc, map, "who", &nw, where);
+    s->who = arena_alloc(L->sc.a, (nw + 1) * sizeof *s->who);
+    for (size_t i = 0; i < nw; i++) {
+        person *x = lookup_person(L, who[i], where);
+        if (x) s->who[s->n_who++] = x;
+    }
+    srcpos start_pos = map->pos, completed_pos = map->pos;
+    s->due_pos = map->pos;
+    schema_date(&L->sc, map, "start", "start date", &s->start, &start_pos);
+    schema_date(&L->sc, map, "due", "due date", &s->due, &s->due_pos);
+    int has_completed = schema_date(&L->sc, map, "completed", "completion date", &s->completed,
+                                    &completed_pos);
+    load_revisions(L, map, s, where);
+    s->progress = schema_text(&L->sc, map, "progress", 0, where);
+
+    const ynode *st = key_node(map, "status");
+    if (st) {
+        int k = schema_enum(&L->sc, st, status_words, N(status_words), "status", where);
+        if (k >= 0) s->status = (entered_status)(k + 1);
+    }
+    const ynode *rag = key_node(map, "rag");
+    if (rag) {
+        s->rag_pos = rag->pos;
+        int k = schema_enum(&L->sc, rag, rag_words, N(rag_words), "rag", where);
+        if (k >= 0) s->rag = (stated_rag)(k + 1);
+    }
+
+    /* Date rules. */
+    char a[DATE_BUF], b[DATE_BUF];
+    if (s->start.kind == DATE_ONGOING) {
+        diag_error(L->sc.diags, start_pos, "start date of %s cannot be 'ongoing'", where);
+        s->start.kind = DATE_NONE;
+    }
+    int has_start = date_has_bounds(s->start);
+    if (has_start && date_has_bounds(s->due) && date_last_day(s->due) < date_first_day(s->start)) {
+        date_format(s->due, a, sizeof a);
+        date_format(s->start, b, sizeof b);
+        diag_error(L->sc.diags, s->due_pos, "due date %s of %s is before its start, %s", a, where, b);
+    }
+    for (size_t i = 0; i < s->n_revisions; i++) {
+        revision *v = &s->revisions[i];
+        if (v->date.kind == DATE_ONGOING) continue;
+        if (has_start && date_last_day(v->date) < date_first_day(s->start)) {
+            date_format(v->date, a, sizeof a);
+            date_format(s->start, b, sizeof b);
+            diag_error(L->sc.diags, v->pos,
+                       "revised date %s of %s moves before its start, %s", a, where, b);
+        }
+    }
+    if (has_completed > 0) {
+        if (s->completed.kind != DATE_DAY && s->completed.kind != DATE_MONTH) {
+            date_format(s->completed, a, sizeof a);
+            diag_error(L->sc.diags, completed_pos,
+                       "completion date %s of %s must be a day or a month", a, where);
+        } else if (date_first_day(s->completed) > L->sc.today) {
+            date_format(s->completed, a, sizeof a);
+            diag_error(L->sc.diags, completed_pos,
+                       "completion date %s of %s is in the future", a, where);
+        } else if (has_start && date_last_day(s->completed) < date_first_day(s->start)) {
+            date_format(s->completed, a, sizeof a);
+            date_format(s->start, b, sizeof b);
+            diag_error(L->sc.diags, completed_pos,
+                       "completion date %s of %s is before its start, %s", a, where, b);
+        }
+        if (s->status == ENTERED_NONE)
+            s->status = ENTERED_COMPLETE;
+        else if (s->status != ENTERED_COMPLETE)
+            diag_error(L->sc.diags, completed_pos,
+                       "%s has a completion date but status '%s'; set status: complete or "
+                       "remove 'completed'",
+                       where, entered_status_name(s->status));
+    }
+}
+
+static void load_actions(loader *L, const ynode *root)
+{
+    plan *p = L->p;
+    size_t n;
+    ynode **items = section(L, root, "actions", &n);
+    p->actions = arena_alloc(&p->arena, (n + 1) * sizeof(action));
+    const ynode **maps = calloc(n + 1, sizeof *maps);
+    size_t *theme_counts = calloc(p->n_themes + 1, sizeof *theme_counts);
+
+    for (size_t i = 0; i < n; i++) {
+        const ynode *m = items[i];
+        if (!is_map(L, m, "each action")) continue;
+        action *x = &p->actions[p->n_actions];
+        x->s.pos = m->pos;
+        x->ref = schema_text(&L->sc, m, "ref", 1, "an action");
+        const char *where = x->ref ? arena_printf(&p->arena, "action %s", x->ref) : "an action";
+        schema_check_keys(&L->sc, m, action_keys, N(action_keys), where);
+        x->description = schema_text(&L->sc, m, "description", 1, where);
+        x->measure = schema_text(&L->sc, m, "measure", 0, where);
+        x->resources = schema_text(&L->sc, m, "resources", 0, where);
+        const ynode *th = key_node(m, "theme");
+        if (!th)
+            diag_error(L->sc.diags, m->pos, "%s has no 'theme'; add one", where);
+        else if (schema_expect(&L->sc, th, YN_SCALAR, "theme", where))
+            x->theme = lookup(L, &L->themes, th, "theme", where);
+        load_schedule(L, m, &x->s, where);
+
+        const ynode *ms = key_node(m, "milestones");
+        if (ms && schema_expect(&L->sc, ms, YN_SEQ, "milestones", where)) {
+            x->milestones = arena_alloc(&p->arena, (ms->len + 1) * sizeof *x->milestones);
+            for (size_t j = 0; j < ms->len; j++) {
+                const ynode *mm = ms->items[j];
+                if (!schema_expect(&L->sc, mm, YN_MAP, NULL, "each milestone")) continue;
+                milestone *y = &x->milestones[x->n_milestones++];
+                const char *mwhere = arena_printf(&p->arena, "milestone %zu of %s", j + 1, where);
+                schema_check_keys(&L->sc, mm, milestone_keys, N(milestone_keys), mwhere);
+                y->title = schema_text(&L->sc, mm, "title", 1, mwhere);
+                y->measure = schema_text(&L->sc, mm, "measure", 0, mwhere);
+                y->action = x;
+                load_schedule(L, mm, &y->s, mwhere);
+            }
+        }
+        if (!x->ref) continue;
+        if (!register_ref(L, &L->actions, x->ref, x, key_node(m, "ref")->pos, "action",
+                          action_pos))
+            continue;
+        maps[p->n_actions] = m;
+        x->index = p->n_actions++;
+        if (x->theme) theme_counts[x->theme->index]++;
+    }
+
+    /* Theme action lists, in plan order. */
+    for (size_t t = 0; t < p->n_themes; t++) {
+        p->themes[t].actions = arena_alloc(&p->arena, (theme_counts[t] + 1) * sizeof(action *));
+    }
+    for (size_t i = 0; i < p->n_actions; i++) {
+        theme *t = p->actions[i].theme;
+        if (t) t->actions[t->n_actions++] = &p->actions[i];
+    }
+
+    /* Links, now that every ref is known. */
+    for (size_t i = 0; i < p->n_actions; i++) {
+        action *x = &p->actions[i];
+        const char *where = arena_printf(&p->arena, "action %s", x->ref);
+        size_t k;
+        ynode **refs = schema_list(&L->sc, maps[i], "recommendations", &k, where);
+        x->recommendations = arena_alloc(&p->arena, (k + 1) * sizeof(recommendation *));
+        for (size_t j = 0; j < k; j++) {
+            recommendation *r = lookup(L, &L->recs, refs[j], "recommendation", where);
+            if (r) x->recommendations[x->n_recommendations++] = r;
+        }
+        refs = schema_list(&L->sc, maps[i], "related", &k, where);
+        x->related = arena_alloc(&p->arena, (k + 1) * sizeof(action *));
+        for (size_t j = 0; j < k; j++) {
+            action *r = lookup(L, &L->actions, refs[j], "action", where);
+            if (r == x) {
+                diag_error(L->sc.diags, refs[j]->pos, "%s lists itself as related", where);
+                continue;
+            }
+            if (r) x->related[x->n_related++] = r;
+        }
+    }
+    free(maps);
+    free(theme_counts);
+}
+
+static int cmp_period(const void *a, const void *b)
+{
+    day_t x = date_first_day(((const period_value *)a)->period);
+    day_t y = date_first_day(((const period_value *)b)->period);
+    return x < y ? -1 : x > y;
+}
+
+static period_value *load_series(loader *L, const ynode *m, const char *key, size_t *n,
+                                 const char *where)
+{
+    *n = 0;
+    const ynode *s = key_node(m, key);
+    if (!s || !schema_expect(&L->sc, s, YN_MAP, key, where)) return NULL;
+    period_value *v = arena_alloc(L->sc.a, (s->len + 1) * sizeof *v);
+    for (size_t i = 0; i < s->len; i++) {
+        period_value *pv = &v[*n];
+        pv->pos = s->pairs[i].key->pos;
+        if (schema_date_node(&L->sc, s->pairs[i].key, "period", &pv->period) < 0) continue;
+        if (!date_has_bounds(pv->period)) {
+            diag_error(L->sc.diags, pv->pos, "period in %s must be a day, month, quarter or year", where);
+            continue;
+        }
+        if (schema_number_node(&L->sc, s->pairs[i].value, &pv->value, "a value") < 0) continue;
+        (*n)++;
+    }
+    qsort(v, *n, sizeof *v, cmp_period);
+    for (size_t i = 1; i < *n; i++)
+        if (date_first_day(v[i].period) == date_first_day(v[i - 1].period))
+            diag_error(L->sc.diags, v[i].pos, "period given twice in %s %s", where, key);
+    return v;
+}
+
+static void load_indicators(loader *L, const ynode *root)
+{
+    plan *p = L->p;
+    size_t n;
+    ynode **items = section(L, root, "indicators", &n);
+    p->indicators = arena_alloc(&p->arena, (n + 1) * sizeof(indicator));
+    for (size_t i = 0; i < n; i++) {
+        const ynode *m = items[i];
+        if (!is_map(L, m, "each indicator")) continue;
+        indicator *x = &p->indicators[p->n_indicators];
+        x->pos = m->pos;
+        x->code = schema_text(&L->sc, m, "code", 1, "an indicator");
+        const char *where = x->code ? arena_printf(&p->arena, "indicator %s", x->code) : "an indicator";
+        schema_check_keys(&L->sc, m, indicator_keys, N(indicator_keys), where);
+        x->description = schema_text(&L->sc, m, "description", 1, where);
+        x->unit = schema_text(&L->sc, m, "unit", 0, where);
+        const ynode *pol = key_node(m, "polarity");
+        if (pol) {
+            int k = schema_enum(&L->sc, pol, polarity_words, N(polarity_words), "polarity", where);
+            if (k >= 0) x->polarity = (polarity)k;
+        }
+        x->tolerance = 5;
+        const ynode *tol = key_node(m, "tolerance");
+        if (tol) schema_number_node(&L->sc, tol, &x->tolerance, "tolerance");
+        const ynode *th = key_node(m, "theme");
+        if (th && schema_expect(&L->sc, th, YN_SCALAR, "theme", where))
+            x->theme = lookup(L, &L->themes, th, "theme", where);
+        const ynode *bl = key_node(m, "baseline");
+        if (bl && schema_expect(&L->sc, bl, YN_MAP, "baseline", where)) {
+            schema_check_keys(&L->sc, bl, baseline_keys, N(baseline_keys), "a baseline");
+            const ynode *v = key_node(bl, "value");
+            int okp = schema_date(&L->sc, bl, "period", "baseline period", &x->baseline.period, NULL);
+            if (v && okp > 0 && schema_number_node(&L->sc, v, &x->baseline.value, "baseline value") > 0)
+                x->has_baseline = 1;
+        }
+        x->targets = load_series(L, m, "targets", &x->n_targets, where);
+        x->actuals = load_series(L, m, "actuals", &x->n_actuals, where);
+        if (x->code && register_ref(L, &L->indicators, x->code, x, key_node(m, "code")->pos,
+                                    "indicator", indicator_pos))
+            p->n_indicators++;
+    }
+}
+
+static void load_score(loader *L, const ynode *m, const char *key, risk_score *out, const char *where)
+{
+    const ynode *s = key_node(m, key);
+    if (!s || !schema_expect(&L->sc, s, YN_MAP, key, where)) return;
+    schema_check_keys(&L->sc, s, score_keys, N(score_keys), key);
+    if (schema_int(&L->sc, s, "likelihood", 1, 5, &out->likelihood, key) == 0)
+        diag_error(L->sc.diags, s->pos, "'%s' of %s has no likelihood (1-5)", key, where);
+    if (schema_int(&L->sc, s, "impact", 1, 5, &out->impact, key) == 0)
+        diag_error(L->sc.diags, s->pos, "'%s' of %s has no impact (1-5)", key, where);
+}
+
+static void load_risks(loader *L, const ynode *root)
+{
+    plan *p = L->p;
+    size_t n;
+    ynode **items = section(L, root, "risks", &n);
+    p->risks = arena_alloc(&p->arena, (n + 1) * sizeof(risk));
+    for (size_t i = 0; i < n; i++) {
+        const ynode *m = items[i];
+        if (!is_map(L, m, "each risk")) continue;
+        risk *x = &p->risks[p->n_risks];
+        x->pos = m->pos;
+        x->ref = schema_text(&L->sc, m, "ref", 1, "a risk");
+        const char *where = x->ref ? arena_printf(&p->arena, "risk %s", x->ref) : "a risk";
+        schema_check_keys(&L->sc, m, risk_keys, N(risk_keys), where);
+        x->description = schema_text(&L->sc, m, "description", 1, where);
+        x->consequence = schema_text(&L->sc, m, "consequence", 0, where);
+        x->controls = schema_text(&L->sc, m, "controls", 0, where);
+        x->further_actions = schema_text(&L->sc, m, "further-actions", 0, where);
+        const ynode *th = key_node(m, "theme");
+        if (th && schema_expect(&L->sc, th, YN_SCALAR, "theme", where))
+            x->theme = lookup(L, &L->themes, th, "theme", where);
+        const ynode *ow = key_node(m, "owner");
+        if (ow && schema_expect(&L->sc, ow, YN_SCALAR, "owner", where))
+            x->owner = lookup_person(L, ow, where);
+        load_score(L, m, "inherent", &x->inherent, where);
+        load_score(L, m, "net", &x->net, where);
+        schema_date(&L->sc, m, "reviewed", "review date", &x->reviewed, NULL);
+        schema_date(&L->sc, m, "review-by", "next review date", &x->review_by, NULL);
+        if (x->ref && register_ref(L, &L->risks, x->ref, x, key_node(m, "ref")->pos, "risk",
+                                   risk_pos))
+            p->n_risks++;
+    }
+}
+
+plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list *diags)
+{
+    plan *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    arena_init(&p->arena);
+    size_t errors_before = diags->errors;
+    p->file = arena_strdup(&p->arena, name);
+
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.sc.a = &p->arena;
+    L.sc.diags = diags;
+    L.sc.today = date_today();
+    L.p = p;
+
+    int empty;
+    ynode *root = yaml_tree_parse(&p->arena, diags, p->file, data, len, &empty);
+    if (root && root->kind != YN_MAP) {
+        diag_error(diags, root->pos, "a plan must be a mapping with 'plan', 'themes' and "
+                                     "'actions' sections, not %s", ynode_kind_name(root));
+        root = NULL;
+    } else if (!root && empty) {
+        diag_error(diags, make_pos(p->file, 1, 1), "the plan is empty");
+    }
+    if (root) {
+        schema_check_keys(&L.sc, root, top_keys, N(top_keys), "the plan");
+        load_people(&L, root);
+        load_meta(&L, root);
+        load_sources(&L, root);
+        load_recommendations(&L, root);
+        load_themes(&L, root);
+        load_actions(&L, root);
+        load_indicators(&L, root);
+        load_risks(&L, root);
+    }
+    hashmap_free(&L.people);
+    hashmap_free(&L.sources);
+    hashmap_free(&L.recs);
+    hashmap_free(&L.themes);
+    hashmap_free(&L.actions);
+    hashmap_free(&L.indicators);
+    hashmap_free(&L.risks);
+    if (diags->errors > errors_before) {
+        plan_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+plan *plan_load_file(const char *path, diag_list *diags)
+{
+    char *data;
+    size_t len;
+    const char *why;
+    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
+        diag_error(diags, make_pos(path, 0, 0), "cannot read the plan: %s", why);
+        return NULL;
+    }
+    plan *p = plan_load_buffer(path, data, len, diags);
+    free(data);
+    return p;
+}

@@ -1,0 +1,13 @@
+/* plan_load.h - YAML plan file to resolved model (plan.h), with every error reported. */
+#ifndef TABLED_PLAN_LOAD_H
+#define TABLED_PLAN_LOAD_H
+
+#include "../model/plan.h"
+#include "../util/diag.h"
+
+/* Loads and checks a plan. Returns NULL when any error was reported (the model is
+ * freed); warnings alone still return the plan. */
+plan *plan_load_file(const char *path, diag_list *diags);
+plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list *diags);
+
+#endif

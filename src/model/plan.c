@@ -1,0 +1,33 @@
+/* plan.c - model helpers. */
+#include "plan.h"
+
+#include <stdlib.h>
+
+void plan_free(plan *p)
+{
+    if (!p) return;
+    arena_free(&p->arena);
+    free(p);
+}
+
+const char *entered_status_name(entered_status s)
+{
+    switch (s) {
+    case ENTERED_NOT_STARTED: return "not-started";
+    case ENTERED_IN_PROGRESS: return "in-progress";
+    case ENTERED_COMPLETE: return "complete";
+    case ENTERED_CANCELLED: return "cancelled";
+    default: return "";
+    }
+}
+
+const char *stated_rag_name(stated_rag r)
+{
+    switch (r) {
+    case RAG_RED: return "Red";
+    case RAG_AMBER: return "Amber";
+    case RAG_GREEN: return "Green";
+    case RAG_COMPLETE: return "Complete";
+    default: return "";
+    }
+}

@@ -1,0 +1,18 @@
+/* summary_out.h - roll-up and exception reports as terminal text, JSON and CSV. */
+#ifndef TABLED_SUMMARY_OUT_H
+#define TABLED_SUMMARY_OUT_H
+
+#include "../analysis/analysis.h"
+#include "../util/strbuf.h"
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } out_format;
+
+void rollup_text(const analysis *an, strbuf *out, int width, int color);
+void rollup_json(const analysis *an, strbuf *out);
+void rollup_csv(const analysis *an, strbuf *out);
+
+void exceptions_text(const analysis *an, strbuf *out, int width, int color);
+void exceptions_json(const analysis *an, strbuf *out);
+void exceptions_csv(const analysis *an, strbuf *out);
+
+#endif

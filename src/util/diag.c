@@ -1,0 +1,114 @@
+/* diag.c - collect, sort and print diagnostics. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void diag_init(diag_list *d) { memset(d, 0, sizeof *d); }
+
+void diag_free(diag_list *d)
+{
+    for (size_t i = 0; i < d->len; i++) {
+        free(d->items[i].message);
+        free((char *)d->items[i].pos.file);
+    }
+    free(d->items);
+    diag_init(d);
+}
+
+void diag_add(diag_list *d, diag_level level, srcpos pos, const char *fmt, ...)
+{
+    if (d->len == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->items = xrealloc(d->items, d->cap * sizeof *d->items);
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+    va_end(ap);
+    diagnostic *g = &d->items[d->len];
+    g->pos = pos;
+    g->pos.file = pos.file ? xstrdup(pos.file) : NULL; /* outlives the loaded file */
+    g->level = level;
+    g->message = msg;
+    g->seq = d->len++;
+    if (level == DIAG_ERROR) d->errors++;
+    if (level == DIAG_WARNING) d->warnings++;
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const diagnostic *a = pa, *b = pb;
+    int c = strcmp(a->pos.file ? a->pos.file : "", b->pos.file ? b->pos.file : "");
+    if (c) return c;
+    if (a->pos.line != b->pos.line) return a->pos.line < b->pos.line ? -1 : 1;
+    if (a->pos.col != b->pos.col) return a->pos.col < b->pos.col ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_print(diag_list *d, FILE *out, int color)
+{
+    static const char *names[] = {"note", "warning", "error"};
+    static const char *colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
+    qsort(d->items, d->len, sizeof *d->items, cmp_diag);
+    for (size_t i = 0; i < d->len; i++) {
+        diagnostic *g = &d->items[i];
+        const char *file = g->pos.file ? g->pos.file : "tabled";
+        if (color) fputs("\033[1m", out);
+        if (g->pos.line > 0 && g->pos.col > 0)
+            fprintf(out, "%s:%d:%d: ", file, g->pos.line, g->pos.col);
+        else if (g->pos.line > 0)
+            fprintf(out, "%s:%d: ", file, g->pos.line);
+        else
+            fprintf(out, "%s: ", file);
+        if (color) fprintf(out, "\033[0m%s%s:\033[0m ", colors[g->level], names[g->level]);
+        else fprintf(out, "%s: ", names[g->level]);
+        fprintf(out, "%s\n", g->message);
+    }
+    /* Re-sorting later is harmless: order is total. */
+}
+
+size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return (size_t)-1;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = prev + cost;
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+const char *closest_word(const char *word, const char *const *candidates, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        size_t dist = edit_distance(word, candidates[i]);
+        if (dist < best_d) {
+            best_d = dist;
+            best = candidates[i];
+        }
+    }
+    size_t len = strlen(word);
+    size_t limit = len < 4 ? 1 : len < 8 ? 2 : 3;
+    return best_d <= limit ? best : NULL;
+}

@@ -1,0 +1,21 @@
+/* fileio.h - reading inputs with a size limit, writing outputs atomically. */
+#ifndef TABLED_FILEIO_H
+#define TABLED_FILEIO_H
+
+#include <stddef.h>
+
+#define MAX_INPUT_BYTES ((size_t)64 * 1024 * 1024)
+
+/* Reads a whole file. Returns 0 on success; on failure returns -1 and sets *why to a
+ * static message (errno text or "file is larger than 64 MiB"). */
+int read_file(const char *path, size_t limit, char **data, size_t *len, const char **why);
+
+/* Writes data to path through a temporary file in the same directory and rename(2),
+ * so readers see the old file or the new one, never a part. Creates parent
+ * directories. Returns 0 or -1 with errno set. */
+int write_file_atomic(const char *path, const void *data, size_t len);
+
+/* mkdir -p for the directory part of path. */
+int make_parent_dirs(const char *path);
+
+#endif
