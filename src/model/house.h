@@ -1,0 +1,39 @@
+/* house.h - a council's house style: page geometry, type sizes, RAG colours and words,
+ * and the policies that vary between councils. Loaded from templates/house.yaml; the
+ * defaults below are the built-in style that file restates. */
+#ifndef TABLED_HOUSE_H
+#define TABLED_HOUSE_H
+
+#include "../analysis/analysis.h"
+
+typedef struct {
+    unsigned fill;      /* 0xRRGGBB background */
+    unsigned ink;       /* 0xRRGGBB text on that background (>= 4.5:1 contrast) */
+    const char *word;   /* the word printed with the colour: "Red", "Complete" */
+} rag_colour;
+
+typedef struct {
+    /* PDF geometry, in points (1 mm = 2.8346 pt) */
+    double page_width, page_height;                 /* A4: 595.28 x 841.89 */
+    double margin_top, margin_bottom, margin_left, margin_right;
+    double body_size, body_leading;                 /* 11 / 14.5 */
+    double small_size, small_leading;               /* tables: 9 / 11.5 */
+    double h1_size, h2_size, h3_size;               /* 16 / 13 / 11.5 */
+    double paragraph_space;                         /* after a paragraph */
+    double number_indent;                           /* hanging indent for "1.1" */
+    unsigned accent;                                /* headings, rules: 0xRRGGBB */
+    unsigned table_header_fill, table_rule;
+    const char *font_regular, *font_bold, *font_italic, *font_bold_italic;  /* in fonts/ */
+
+    /* RAG colours by rag_level (LEVEL_NONE .. LEVEL_RED) */
+    rag_colour rag[LEVEL_RED + 1];
+
+    /* policies */
+    rag_policy theme_rag;
+    int risk_review_days;                           /* a risk unreviewed longer is an exception */
+} house_style;
+
+/* The built-in style (Norwich's purple for Complete). */
+void house_style_default(house_style *h);
+
+#endif
