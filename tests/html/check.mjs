@@ -56,8 +56,13 @@ if (files.length === 0) {
 
 // Per file: problem lines and pass/fail for each check.
 const results = new Map();
+const seen = new Set();
 for (const f of files) {
-  if (!results.has(f)) results.set(f, { vnu: [], axe: [], vnuFail: false, axeFail: false });
+  // The same file named twice (perhaps by different paths) is checked once.
+  const abs = path.resolve(f);
+  if (seen.has(abs)) continue;
+  seen.add(abs);
+  results.set(f, { vnu: [], axe: [], vnuFail: false, axeFail: false });
 }
 const absToArg = new Map();
 const present = [];
@@ -110,7 +115,8 @@ function runVnu(list) {
 }
 
 function oneLine(s) {
-  return String(s).replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return String(s).replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function fileForUrl(url) {

@@ -1,0 +1,19 @@
+/* paper_load.h - front-sheet variants (the .yaml files in templates/variants) and papers
+ * (a .md file beside the plan: a YAML front block between --- lines, then Markdown). */
+#ifndef TABLED_PAPER_LOAD_H
+#define TABLED_PAPER_LOAD_H
+
+#include "../model/paper.h"
+#include "../util/diag.h"
+
+/* Loads every *.yaml in dir. Returns 0, or -1 with errors reported. */
+int variants_load(variant_set *set, const char *dir, diag_list *diags);
+void variants_free(variant_set *set);
+const variant *variants_find(const variant_set *set, const char *name);
+
+/* Loads a paper; NULL when it has errors (all reported). */
+paper *paper_load_file(const char *path, const variant_set *variants, diag_list *diags);
+paper *paper_load_buffer(const char *name, const char *data, size_t len,
+                         const variant_set *variants, diag_list *diags);
+
+#endif

@@ -1,0 +1,67 @@
+/* paper.h - a paper (front block + Markdown narrative) and the front-sheet variants
+ * it is laid out with. Variants are data from templates/variants/, not C. */
+#ifndef TABLED_PAPER_H
+#define TABLED_PAPER_H
+
+#include <stddef.h>
+
+#include "../load/yaml_tree.h"
+#include "../util/arena.h"
+#include "date.h"
+
+typedef enum { FIELD_TEXT = 0, FIELD_DATE, FIELD_TABLE } field_type;
+typedef enum { NUMBER_FULL = 0, NUMBER_SECTIONS, NUMBER_NONE } numbering_mode;
+
+typedef struct {
+    const char *key, *label;
+    field_type type;
+    int required;
+    int at_end;                 /* printed after the report, not on the front sheet */
+    const char **columns;       /* FIELD_TABLE */
+    size_t n_columns;
+} variant_field;
+
+typedef struct {
+    const char *name;
+    const char *title;          /* "Report to {committee}" */
+    const char *kind;           /* "Report for Information" */
+    numbering_mode numbering;
+    variant_field *fields;
+    size_t n_fields;
+    const char *file;
+} variant;
+
+typedef struct {
+    variant *items;
+    size_t n;
+    arena arena;
+} variant_set;
+
+typedef struct {
+    const variant_field *def;
+    const ynode *value;         /* NULL when not given */
+} paper_field;
+
+typedef struct {
+    const char *file;           /* plans/x/paper.md */
+    const char *slug;           /* paper file name without .md */
+    const char *plan_path;      /* resolved path of the plan it reports on */
+    srcpos plan_pos;
+    const variant *variant;
+    fuzzy_date as_at, since, meeting;
+    int has_since;
+    const char *committee, *item, *report_of, *subject;
+    int exempt_paragraph;       /* 0 or 1..7 */
+    numbering_mode numbering;
+    paper_field *fields;        /* in the variant's order */
+    size_t n_fields;
+    const char *markdown;       /* the narrative after the front block */
+    size_t markdown_len;
+    int markdown_line;          /* line of the file where the narrative starts (1-based) */
+    arena arena;
+} paper;
+
+void paper_free(paper *p);
+const paper_field *paper_field_get(const paper *p, const char *key);
+
+#endif
