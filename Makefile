@@ -26,6 +26,7 @@ BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
+PAPERS  := $(sort $(wildcard plans/*/*.md))
 
 .PHONY: all papers test deps test-deps clean unit cli-test asan-test
 .DEFAULT_GOAL := all
@@ -60,7 +61,7 @@ tabled: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 
 # ---- papers -------------------------------------------------------------
 papers: tabled
-	./tabled build -o out $(PLANS)
+	./tabled build -o out $(PLANS) $(PAPERS)
 
 # ---- tests --------------------------------------------------------------
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))

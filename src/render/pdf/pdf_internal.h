@@ -1,0 +1,206 @@
+/* pdf_internal.h - shared types of the PDF renderer: fonts with cached advances,
+ * inline items and line breaking, the layout tree (boxes, vertical items, pages). */
+#ifndef TABLED_PDF_INTERNAL_H
+#define TABLED_PDF_INTERNAL_H
+
+#include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../model/house.h"
+#include "../../report/report.h"
+#include "../../util/arena.h"
+#include "../../util/diag.h"
+#include "../../util/hashmap.h"
+#include "../../util/strbuf.h"
+#include "pdf_render.h"
+
+/* ---- fonts (pdf_font.c) -------------------------------------------------- */
+
+enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_ITALIC = 2, FACE_BOLD_ITALIC = 3, FACE__COUNT };
+
+typedef struct {
+    uint32_t cp;
+    int32_t units;          /* advance in 1/1000 em; -1 when the font lacks the glyph */
+} pf_slot;
+
+typedef struct {
+    HPDF_Font font;
+    HPDF_FontDef def;
+    const char *name;       /* PostScript name libharu gave it */
+    const char *file;       /* file name, for warnings */
+    int32_t ascii[128];     /* -2 not looked up yet, -1 missing, else units */
+    pf_slot *slots;         /* open addressing; cp 0 = empty */
+    size_t cap, len;
+} pfont;
+
+/* Loads font_dir/file into pdf; 0 or -1 (libharu error pending). */
+int pfont_load(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file);
+void pfont_free(pfont *f);
+/* Advance of a code point in 1/1000 em, or -1 if the font cannot print it. */
+int32_t pfont_units(pfont *f, uint32_t cp);
+/* Width in points of valid, printable UTF-8 text (every glyph known to exist). */
+double pfont_width(pfont *f, const char *s, size_t len, double size);
+
+/* ---- inline items and line breaking (pdf_break.c) ------------------------- */
+
+enum {
+    DECO_CODE = 1,          /* grey background */
+    DECO_LINK = 2,          /* underline + annotation */
+    DECO_STRIKE = 4,
+    DECO_BADGE = 8          /* filled box around the text */
+};
+
+typedef struct {
+    uint8_t face;
+    uint8_t deco;
+    float size;
+    unsigned color, bg;
+    const rnode *link;      /* RN_LINK for DECO_LINK */
+    const rnode *src;       /* innermost styled node, for the layout tree */
+} istyle;
+
+enum { IT_BOX, IT_GLUE, IT_PENALTY };
+#define PEN_INF 10000
+#define PEN_FORCE (-10000)
+
+typedef struct {
+    uint8_t kind;
+    uint16_t style;
+    int penalty;
+    double w;               /* box: full width incl. padding; glue: space width */
+    double pad;             /* badge inset */
+    const char *s;          /* box text (UTF-8, printable) */
+    uint32_t len;
+} item;
+
+typedef struct {
+    item *it;
+    size_t len, cap;
+    istyle *st;
+    size_t nst, stcap;
+} itemlist;
+
+typedef struct {
+    size_t start, end;      /* items [start, end) are drawn */
+    double width;           /* natural width */
+} kline;
+
+typedef struct {
+    kline *v;
+    size_t len, cap;
+} klines;
+
+void il_reset(itemlist *l);
+void il_free(itemlist *l);
+uint16_t il_style(itemlist *l, const istyle *s);
+item *il_push(itemlist *l, int kind);
+
+/* Breaks l into lines of width w (Knuth-Plass total fit, ragged right; words wider
+ * than w break between characters). May rewrite l. Returns 1 if it had to fall back
+ * to first fit. */
+int kp_break(itemlist *l, double w, pfont *fonts, klines *out);
+void klines_free(klines *k);
+
+/* ---- layout tree (pdf_layout.c) ------------------------------------------ */
+
+typedef enum {
+    LB_GROUP,               /* children, y relative to this box */
+    LB_TEXT,                /* text at (x, y = baseline) */
+    LB_FILL,                /* filled rectangle */
+    LB_STROKE,              /* stroked rectangle */
+    LB_LINE,                /* line from (x, y) to (x + w, y + h) */
+    LB_IMAGE,
+    LB_LINK                 /* link annotation over the rectangle */
+} lb_kind;
+
+typedef struct lbox lbox;
+struct lbox {
+    lb_kind kind;
+    const rnode *src;       /* the report node it was made from */
+    double x, y, w, h;      /* x from the page's left edge; y downwards from the parent */
+    lbox *first, *last, *next;
+    int face;
+    double size, lw;
+    unsigned color;
+    const char *text;       /* LB_TEXT */
+    const char *url;        /* LB_LINK: "https://..." or "#id" */
+    HPDF_Image img;
+};
+
+/* A vertical item: an unbreakable slice of the flow (a line, a table row, a rule). */
+typedef struct {
+    lbox *box;              /* LB_GROUP */
+    double h, space;        /* height; space above (dropped at the top of a page) */
+    double baseline;        /* first baseline from the top, or 0 */
+    unsigned keep : 1;      /* no page break after this item */
+    unsigned header : 1;    /* a table header row */
+    int table;              /* index into layout.tables, or -1 */
+    const rnode *mark;      /* heading or appendix: a bookmark here */
+    int mark_level;
+    const char *mark_title; /* malloc'd bookmark title */
+    const char *anchor;     /* id for internal links */
+} vitem;
+
+typedef struct {
+    vitem *v;
+    size_t len, cap;
+} vvec;
+
+typedef struct {
+    size_t section;
+    size_t hdr_first, hdr_count;    /* header rows in that section's items */
+} tinfo;
+
+typedef struct {
+    int landscape;
+    double pw, ph;          /* page size */
+    double x0, w, top, bottom;  /* frame: left, width, top and bottom y from the top */
+    vvec items;
+} section;
+
+typedef struct {
+    size_t vi;
+    double y;               /* top of the item from the page top */
+    int prefix;             /* a repeated table header */
+} placement;
+
+typedef struct {
+    size_t section;
+    placement *pl;
+    size_t len, cap;
+} lpage;
+
+typedef struct {
+    const rdoc *d;
+    const house_style *h;
+    diag_list *diags;
+    HPDF_Doc pdf;
+    pfont *fonts;
+    arena a;
+    itemlist il;
+    klines kl;
+    int quiet;              /* measuring only: no warnings */
+    double exempt_shift;
+
+    section *secs;
+    size_t nsec, capsec;
+    tinfo *tables;
+    size_t ntables, captables;
+    vvec *out;              /* where blocks go: the current section or a cell */
+    double pending;         /* collapsed space before the next item */
+
+    lpage *pages;
+    size_t npages, cappages;
+
+    hashmap images;         /* path -> HPDF_Image */
+    pdf_stats stats;
+} layout;
+
+void layout_init(layout *L, const rdoc *d, const house_style *h, diag_list *diags,
+                 HPDF_Doc pdf, pfont *fonts);
+void layout_free(layout *L);
+/* Builds sections and pages for the whole document. */
+void layout_document(layout *L);
+
+#endif

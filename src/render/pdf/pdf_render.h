@@ -1,0 +1,34 @@
+/* pdf_render.h - the PDF renderer: typesets one report description on libharu.
+ *
+ * pdf_render lays the whole document out first (its own line breaking, tables,
+ * pagination into a list of pages of positioned boxes), then draws every page with
+ * its furniture ("Page N of M", running head, exempt marking), bookmarks and
+ * metadata. No clock is read: CreationDate/ModDate come from SOURCE_DATE_EPOCH when
+ * it is set and are omitted otherwise; the /ID is a hash of the inputs, so two runs
+ * give the same bytes. */
+#ifndef TABLED_PDF_RENDER_H
+#define TABLED_PDF_RENDER_H
+
+#include "../../model/house.h"
+#include "../../report/report.h"
+#include "../../util/diag.h"
+#include "../../util/strbuf.h"
+
+/* Renders d in house style h. Fonts are read from font_dir joined with h->font_regular,
+ * h->font_bold, h->font_italic and h->font_bold_italic. On success returns 0 and
+ * appends the PDF bytes to out; warnings (a character the font lacks, an image that
+ * cannot be read) go to diags with the node's source position. On failure returns -1
+ * with an error in diags; out is left as it was. Never writes a file. */
+int pdf_render(const rdoc *d, const house_style *h, const char *font_dir, strbuf *out,
+               diag_list *diags);
+
+/* Statistics of the last layout, for tests and benchmarks (pages, lines, rows). */
+typedef struct {
+    size_t pages, lines, rows, breaks_fallback;
+} pdf_stats;
+
+/* As pdf_render, and fills *stats when stats is not NULL. */
+int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir,
+                  strbuf *out, diag_list *diags, pdf_stats *stats);
+
+#endif

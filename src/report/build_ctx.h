@@ -1,0 +1,51 @@
+/* build_ctx.h - what the paper builder passes around while making a report. */
+#ifndef TABLED_BUILD_CTX_H
+#define TABLED_BUILD_CTX_H
+
+#include "../analysis/analysis.h"
+#include "../model/house.h"
+#include "../model/paper.h"
+#include "../model/plan.h"
+#include "report.h"
+
+typedef struct {
+    rdoc *d;
+    const paper *paper;
+    const plan *plan;
+    const analysis *an;
+    const house_style *house;
+    diag_list *diags;
+    int line_offset;        /* added to cmark's lines to give file lines */
+    int has_wide;           /* set when a wide block was emitted */
+} build_ctx;
+
+/* Options of a computed block or placeholder: name key=value key="a b" flag. */
+#define MAX_OPTS 12
+typedef struct {
+    char *name;
+    char *keys[MAX_OPTS], *values[MAX_OPTS];    /* value NULL for a bare word */
+    int n;
+} opt_list;
+
+/* Parses s into opts (strings allocated in the document arena). -1 on a syntax error. */
+int opts_parse(rdoc *d, const char *s, opt_list *opts);
+const char *opts_get(const opt_list *o, const char *key);
+/* Reports options not in allowed[] at pos. Returns the number of bad ones. */
+int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size_t n,
+               const char *what, srcpos pos);
+
+/* Computed blocks (computed_blocks.c): 1 if name is one, then appends its content. */
+int computed_block_known(const char *name);
+void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos);
+
+/* Placeholders (placeholders.c): appends text with {{ ... }} expanded to parent. */
+void expand_placeholders(build_ctx *b, rnode *parent, const char *text, srcpos pos);
+
+/* Markdown to report nodes (from_markdown.c). markdown_blocks converts a fragment
+ * (front-sheet values); markdown_body converts the paper's narrative into RN_BODY and
+ * RN_APPENDIX children of root, numbering as the paper says. */
+void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset,
+                     int numbered);
+void markdown_body(build_ctx *b, rnode *root);
+
+#endif

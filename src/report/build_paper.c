@@ -1,0 +1,187 @@
+/* build_paper.c - the report description of one paper: metadata, front sheet, the
+ * numbered body, fields printed after it, appendices. */
+#include "build_paper.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/strbuf.h"
+#include "build_ctx.h"
+#include "table_build.h"
+
+static const char *fmt_date(rdoc *d, fuzzy_date f)
+{
+    char buf[DATE_BUF];
+    date_format(f, buf, sizeof buf);
+    return arena_strdup(&d->arena, buf);
+}
+
+/* "Report to {committee}" with {committee}, {subject}, {meeting}, {organisation}. */
+static const char *expand_title(rdoc *d, const char *tmpl, const paper *p, const plan *pl)
+{
+    if (!tmpl) return NULL;
+    strbuf sb = STRBUF_INIT;
+    for (const char *s = tmpl; *s;) {
+        if (*s == '{') {
+            const char *e = strchr(s, '}');
+            if (e) {
+                size_t n = (size_t)(e - s - 1);
+                const char *v = NULL;
+                if (n == 9 && !strncmp(s + 1, "committee", n)) v = p->committee;
+                else if (n == 7 && !strncmp(s + 1, "subject", n)) v = p->subject;
+                else if (n == 7 && !strncmp(s + 1, "meeting", n)) v = fmt_date(d, p->meeting);
+                else if (n == 12 && !strncmp(s + 1, "organisation", n)) v = pl->organisation;
+                sb_puts(&sb, v ? v : "");
+                s = e + 1;
+                continue;
+            }
+        }
+        sb_putc(&sb, *s++);
+    }
+    const char *r = arena_strdup(&d->arena, sb.data ? sb.data : "");
+    sb_free(&sb);
+    return r;
+}
+
+/* The value of a field as blocks appended to parent. */
+static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
+{
+    rdoc *d = b->d;
+    const paper *p = b->paper;
+    const variant_field *def = f->def;
+    const ynode *v = f->value;
+    const char *common = NULL;
+    if (!strcmp(def->key, "committee")) common = p->committee;
+    else if (!strcmp(def->key, "item")) common = p->item;
+    else if (!strcmp(def->key, "report-of")) common = p->report_of;
+    else if (!strcmp(def->key, "subject")) common = p->subject;
+    else if (!strcmp(def->key, "meeting")) common = p->meeting.kind ? fmt_date(d, p->meeting) : NULL;
+    if (common || def->type == FIELD_DATE) {
+        const char *text = common;
+        if (!text && v) {
+            fuzzy_date fd;
+            char why[128];
+            text = date_parse(v->text, &fd, why, sizeof why) == 0 ? fmt_date(d, fd) : v->text;
+        }
+        rnode *para = rnode_add(d, parent, RN_PARAGRAPH);
+        rnode_add_text(d, para, text ? text : "");
+        return;
+    }
+    if (!v) return;
+    if (def->type == FIELD_TABLE) {
+        rnode *t = tb_table(d, def->label, def->columns, (int)def->n_columns);
+        t->pos = v->pos;
+        for (size_t i = 0; i < v->len; i++) {
+            rnode *row = tb_row(d, t, 0);
+            for (size_t j = 0; j < v->items[i]->len; j++) {
+                const ynode *cell = v->items[i]->items[j];
+                rnode *c = rnode_add(d, row, RN_CELL);
+                if (j == 0) c->flags |= RF_ROW_HEADER;
+                rnode tmp = {0};
+                markdown_blocks(b, &tmp, cell->text, cell->text_len, cell->pos.line - 1, 0);
+                /* a one-paragraph cell keeps its inlines only */
+                if (tmp.first && tmp.first == tmp.last && tmp.first->type == RN_PARAGRAPH) {
+                    for (rnode *k = tmp.first->first; k;) {
+                        rnode *next = k->next;
+                        rnode_unlink(k);
+                        rnode_append(c, k);
+                        k = next;
+                    }
+                } else {
+                    for (rnode *k = tmp.first; k;) {
+                        rnode *next = k->next;
+                        rnode_unlink(k);
+                        rnode_append(c, k);
+                        k = next;
+                    }
+                }
+            }
+        }
+        rnode_append(parent, t);
+        return;
+    }
+    if (v->kind == YN_SEQ) {
+        rnode *list = rnode_add(d, parent, RN_LIST);
+        list->tight = 1;
+        for (size_t i = 0; i < v->len; i++) {
+            rnode *item = rnode_add(d, list, RN_ITEM);
+            markdown_blocks(b, item, v->items[i]->text, v->items[i]->text_len, v->items[i]->pos.line - 1, 0);
+        }
+        return;
+    }
+    /* Block scalars (|) start on the next line; plain and quoted ones on this line. */
+    markdown_blocks(b, parent, v->text, v->text_len, v->pos.line - 1, 0);
+}
+
+static void summarise(rdoc *d, const analysis *an)
+{
+    for (int k = 0; k < STATUS__COUNT; k++) d->summary.count[k] = an->overall.count[k];
+    d->summary.total = an->overall.total;
+    d->summary.percent_complete = an->overall.percent_complete;
+    d->summary.rag = an->overall.rag;
+}
+
+static const char *plan_slug(rdoc *d, const char *plan_path)
+{
+    const char *end = strrchr(plan_path, '/');
+    if (!end) return "plan";
+    const char *start = end;
+    while (start > plan_path && start[-1] != '/') start--;
+    return start == end ? "plan" : arena_strndup(&d->arena, start, (size_t)(end - start));
+}
+
+rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const house_style *h,
+                  diag_list *diags)
+{
+    rdoc *d = rdoc_new();
+    build_ctx b = {d, p, pl, an, h, diags, 0, 0};
+    d->subject = p->subject;
+    d->title = p->subject;
+    d->committee = p->committee;
+    d->meeting_date = p->meeting.kind ? fmt_date(d, p->meeting) : NULL;
+    if (p->meeting.kind == DATE_DAY)
+        d->meeting_iso = arena_printf(&d->arena, "%04d-%02d-%02d", p->meeting.year, p->meeting.month, p->meeting.day);
+    d->item = p->item;
+    d->report_of = p->report_of;
+    d->organisation = pl->organisation;
+    d->variant = p->variant ? p->variant->name : NULL;
+    d->variant_title = p->variant ? expand_title(d, p->variant->title, p, pl) : NULL;
+    d->as_at = fmt_date(d, date_of_day(an->as_at));
+    d->exempt_paragraph = p->exempt_paragraph;
+    d->plan_slug = plan_slug(d, p->plan_path);
+    d->paper_slug = p->slug;
+    summarise(d, an);
+
+    rnode *front = rnode_add(d, d->root, RN_FRONT_SHEET);
+    if (p->variant && p->variant->kind) {
+        front->text = expand_title(d, p->variant->kind, p, pl);
+    }
+    for (size_t i = 0; i < p->n_fields; i++) {
+        const paper_field *f = &p->fields[i];
+        if (f->def->at_end) continue;
+        if (!f->value && !f->def->required) continue;
+        rnode *field = rnode_add(d, front, RN_FIELD);
+        field->text = f->def->label;
+        field->id = arena_printf(&d->arena, "field-%s", f->def->key);
+        field_value(&b, field, f);
+    }
+
+    markdown_body(&b, d->root);
+
+    /* Fields printed after the report (seed 001's contact block), before appendices. */
+    rnode *body = NULL;
+    for (rnode *n = d->root->first; n; n = n->next)
+        if (n->type == RN_BODY) body = n;
+    for (size_t i = 0; body && i < p->n_fields; i++) {
+        const paper_field *f = &p->fields[i];
+        if (!f->def->at_end || !f->value) continue;
+        if (f->def->type != FIELD_TABLE) {
+            rnode *hd = rnode_add(d, body, RN_HEADING);
+            hd->level = 2;
+            hd->id = arena_printf(&d->arena, "field-%s", f->def->key);
+            rnode_add_text(d, hd, f->def->label);
+        }
+        field_value(&b, body, f);
+    }
+    return d;
+}

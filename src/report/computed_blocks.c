@@ -1,0 +1,576 @@
+/* computed_blocks.c - fenced blocks that name plan content: rollup, exceptions, plan,
+ * risks, indicators. Each becomes a table made from the analysis; nothing here
+ * decides a status - it only reads the analysis and words it with labels.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/indicator.h"
+#include "../analysis/risk.h"
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "build_ctx.h"
+#include "labels.h"
+#include "table_build.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const block_names[] = {"rollup", "exceptions", "plan", "risks", "indicators"};
+
+int computed_block_known(const char *name)
+{
+    for (size_t i = 0; i < N(block_names); i++)
+        if (strcmp(name, block_names[i]) == 0) return 1;
+    return 0;
+}
+
+static char *date_text(rdoc *d, fuzzy_date f)
+{
+    char buf[DATE_BUF];
+    date_format(f, buf, sizeof buf);
+    return arena_strdup(&d->arena, buf);
+}
+
+static char *as_at_text(build_ctx *b)
+{
+    return date_text(b->d, date_of_day(b->an->as_at));
+}
+
+/* Resolves theme=REF; NULL (and an error) if unknown; *all when not given. */
+static const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, int *given)
+{
+    const char *ref = opts_get(o, "theme");
+    *given = ref != NULL;
+    if (!ref) return NULL;
+    for (size_t i = 0; i < b->plan->n_themes; i++)
+        if (strcmp(b->plan->themes[i].ref, ref) == 0) return &b->plan->themes[i];
+    diag_error(b->diags, pos, "%s block: the plan has no theme '%s'", o->name, ref);
+    return NULL;
+}
+
+static const char *caption_or(build_ctx *b, const opt_list *o, const char *dflt)
+{
+    const char *c = opts_get(o, "caption");
+    return c && *c ? c : arena_strdup(&b->d->arena, dflt);
+}
+
+static void status_cell(build_ctx *b, rnode *row, derived_status s)
+{
+    strbuf sb = STRBUF_INIT;
+    label_status(&sb, s);
+    tb_cell(b->d, row, sb.data, status_level(s.kind));
+    sb_free(&sb);
+}
+
+static void num_cell(build_ctx *b, rnode *row, size_t v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", v);
+    rnode *c = tb_cell(b->d, row, buf, LEVEL_NONE);
+    c->flags |= RF_NUMERIC;
+    c->align = ALIGN_RIGHT;
+}
+
+/* ---- rollup ------------------------------------------------------------ */
+
+static void block_rollup(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
+{
+    static const char *const allowed[] = {"theme", "caption"};
+    if (opts_check(b, o, allowed, N(allowed), "the rollup block", pos)) return;
+    int given;
+    const theme *only = theme_option(b, o, pos, &given);
+    if (given && !only) return;
+    const analysis *an = b->an;
+    int cancelled = an->overall.count[STATUS_CANCELLED] > 0;
+    const char *headers[12] = {"Theme", "Lead officer", "Actions", "Complete", "On target",
+                               "Rescheduled", "Late start", "Overdue", "Not yet due"};
+    int nc = 9;
+    if (cancelled) headers[nc++] = "Cancelled";
+    headers[nc++] = "% complete";
+    headers[nc++] = "Theme RAG";
+    char cap[256];
+    snprintf(cap, sizeof cap, "Progress by theme as at %s", as_at_text(b));
+    rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, nc);
+    t->flags |= RF_COMPUTED;
+    static const int weights[12] = {30, 14, 7, 8, 8, 9, 7, 7, 8, 8, 8, 8};
+    t->col_weights = weights;
+    for (size_t i = 0; i <= b->plan->n_themes; i++) {
+        int whole = i == b->plan->n_themes;
+        if (whole && only) break;
+        const theme *th = whole ? NULL : &b->plan->themes[i];
+        if (only && th != only) continue;
+        const rollup_counts *r = whole ? &an->overall : &an->themes[i];
+        rnode *row = tb_row(b->d, t, 0);
+        strbuf name = STRBUF_INIT;
+        if (whole) sb_puts(&name, "Whole plan");
+        else sb_printf(&name, "%s %s", th->ref, th->title ? th->title : "");
+        rnode *h = tb_cell(b->d, row, name.data, LEVEL_NONE);
+        h->flags |= RF_ROW_HEADER;
+        sb_free(&name);
+        tb_cell(b->d, row, whole ? "" : th->lead ? th->lead->name : "", LEVEL_NONE);
+        num_cell(b, row, r->total);
+        num_cell(b, row, r->count[STATUS_COMPLETE]);
+        num_cell(b, row, r->count[STATUS_ON_TARGET]);
+        num_cell(b, row, r->count[STATUS_RESCHEDULED]);
+        num_cell(b, row, r->count[STATUS_LATE_START]);
+        num_cell(b, row, r->count[STATUS_OVERDUE]);
+        num_cell(b, row, r->count[STATUS_NOT_YET_DUE]);
+        if (cancelled) num_cell(b, row, r->count[STATUS_CANCELLED]);
+        strbuf pc = STRBUF_INIT;
+        label_percent(&pc, r->percent_complete);
+        rnode *pcell = tb_cell(b->d, row, pc.data, LEVEL_NONE);
+        pcell->align = ALIGN_RIGHT;
+        pcell->flags |= RF_NUMERIC;
+        sb_free(&pc);
+        tb_cell(b->d, row, r->rag == LEVEL_NONE ? "-" : b->house->rag[r->rag].word, r->rag);
+    }
+    rnode_append(parent, t);
+}
+
+/* ---- exceptions -------------------------------------------------------- */
+
+enum { XC_REF, XC_ACTION, XC_MILESTONE, XC_WHO, XC_WHEN, XC_STATUS, XC_DAYS, XC_REASON, XC_MEASURE, XC__N };
+static const char *const xc_ids[XC__N] = {"ref", "action", "milestone", "who", "when", "status",
+                                           "days", "reason", "measure"};
+static const char *const xc_labels[XC__N] = {"Ref", "Action", "Milestone", "Who", "When",
+                                              "Status", "Days overdue", "Reason",
+                                              "Measure of success"};
+static const int xc_weights[XC__N] = {6, 18, 18, 9, 13, 9, 6, 16, 16};
+
+static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
+{
+    char d[DATE_BUF];
+    for (size_t j = 0; j < row->n_milestones; j++) {
+        const exception_milestone *m = &row->milestones[j];
+        if (j) rnode_add(b->d, cell, RN_LINEBREAK);
+        strbuf sb = STRBUF_INIT;
+        if (row->n_milestones > 1) sb_puts(&sb, "\xE2\x80\xA2 "); /* bullet */
+        sb_puts(&sb, m->milestone->title ? m->milestone->title : "");
+        fuzzy_date due = schedule_current_due(&m->milestone->s);
+        date_format_short(due, d, sizeof d);
+        if (d[0]) sb_printf(&sb, " (%s)", d);
+        rnode_add_text(b->d, cell, sb.data);
+        sb_free(&sb);
+        if (m->reasons & (EXC_OVERDUE | EXC_RESCHEDULED)) {
+            rnode_add_text(b->d, cell, " ");
+            strbuf st = STRBUF_INIT;
+            label_status(&st, m->status);
+            rnode *badge = rnode_add(b->d, cell, RN_BADGE);
+            badge->text = arena_strdup(&b->d->arena, st.data);
+            badge->rag = status_level(m->status.kind);
+            sb_free(&st);
+        }
+    }
+}
+
+static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
+{
+    char d[DATE_BUF];
+    date_format(row->action->s.due, d, sizeof d);
+    rnode_add_text(b->d, cell, d[0] ? d : "No date");
+    for (size_t k = 0; k < row->n_revisions; k++) {
+        rnode_add(b->d, cell, RN_LINEBREAK);
+        date_format(row->revisions[k]->date, d, sizeof d);
+        strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "Revised %s", d);
+        if (date_has_bounds(row->revisions[k]->agreed)) {
+            date_format_short(row->revisions[k]->agreed, d, sizeof d);
+            sb_printf(&sb, " (agreed %s)", d);
+        }
+        rnode_add_text(b->d, cell, sb.data);
+        sb_free(&sb);
+    }
+}
+
+static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row)
+{
+    strbuf flag = STRBUF_INIT;
+    label_optimistic(&flag, &row->action->s, row->status);
+    if (flag.len) {
+        flag.data[0] = (char)(flag.data[0] - 'a' + 'A');
+        rnode *s = rnode_add(b->d, cell, RN_STRONG);
+        sb_putc(&flag, '.');
+        rnode_add_text(b->d, s, flag.data);
+        if (row->reason) rnode_add_text(b->d, cell, " ");
+    }
+    sb_free(&flag);
+    if (row->reason) tb_lines(b->d, cell, row->reason);
+}
+
+static void block_exceptions(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
+{
+    static const char *const allowed[] = {"theme", "caption", "columns"};
+    if (opts_check(b, o, allowed, N(allowed), "the exceptions block", pos)) return;
+    int given;
+    const theme *only = theme_option(b, o, pos, &given);
+    if (given && !only) return;
+    int cols[XC__N], nc = 0;
+    const char *colopt = opts_get(o, "columns");
+    if (colopt) {
+        char *list = xstrdup(colopt), *save = NULL;
+        for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+            int k;
+            for (k = 0; k < XC__N; k++)
+                if (strcmp(w, xc_ids[k]) == 0) break;
+            if (k == XC__N) {
+                const char *near = closest_word(w, xc_ids, XC__N);
+                diag_error(b->diags, pos, "exceptions block: unknown column '%s'%s%s%s", w,
+                           near ? "; did you mean '" : " (columns: ref, action, milestone, who, when, status, days, reason, measure)",
+                           near ? near : "", near ? "'?" : "");
+                free(list);
+                return;
+            }
+            if (nc < XC__N) cols[nc++] = k;
+        }
+        free(list);
+    } else {
+        for (int k = 0; k < XC__N; k++) cols[nc++] = k;
+    }
+    const analysis *an = b->an;
+    size_t rows = 0;
+    for (size_t g = 0; g < an->n_groups; g++)
+        if (!only || an->groups[g].theme == only) rows += an->groups[g].n_rows;
+    if (!rows) {
+        rnode *n = rnode_add(b->d, parent, RN_NOTICE);
+        rnode *p = rnode_add(b->d, n, RN_PARAGRAPH);
+        strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "There are no exceptions to report as at %s: no action or milestone is "
+                       "overdue or rescheduled, and none is reported Red or Amber.", as_at_text(b));
+        rnode_add_text(b->d, p, sb.data);
+        sb_free(&sb);
+        return;
+    }
+    const char *headers[XC__N];
+    int *weights = arena_alloc(&b->d->arena, sizeof(int) * XC__N);
+    for (int i = 0; i < nc; i++) {
+        headers[i] = xc_labels[cols[i]];
+        weights[i] = xc_weights[cols[i]];
+    }
+    char cap[256];
+    if (an->has_since)
+        snprintf(cap, sizeof cap, "Exceptions as at %s, since %s", as_at_text(b),
+                 date_text(b->d, date_of_day(an->since)));
+    else
+        snprintf(cap, sizeof cap, "Exceptions as at %s", as_at_text(b));
+    rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, nc);
+    t->flags |= RF_COMPUTED | (nc > 6 ? RF_WIDE : 0);
+    t->col_weights = weights;
+    for (size_t g = 0; g < an->n_groups; g++) {
+        const exception_group *grp = &an->groups[g];
+        if (only && grp->theme != only) continue;
+        strbuf gt = STRBUF_INIT;
+        if (grp->theme) sb_printf(&gt, "%s %s", grp->theme->ref, grp->theme->title ? grp->theme->title : "");
+        else sb_puts(&gt, "No theme");
+        tb_group(b->d, t, gt.data);
+        sb_free(&gt);
+        for (size_t r = 0; r < grp->n_rows; r++) {
+            const exception_row *row = &grp->rows[r];
+            const action *a = row->action;
+            rnode *tr = tb_row(b->d, t, 0);
+            for (int i = 0; i < nc; i++) {
+                rnode *cell;
+                strbuf sb = STRBUF_INIT;
+                switch (cols[i]) {
+                case XC_REF:
+                    cell = tb_cell(b->d, tr, a->ref, LEVEL_NONE);
+                    cell->flags |= RF_ROW_HEADER;
+                    break;
+                case XC_ACTION: tb_cell(b->d, tr, a->description, LEVEL_NONE); break;
+                case XC_MILESTONE:
+                    cell = tb_cell(b->d, tr, NULL, LEVEL_NONE);
+                    milestones_cell(b, cell, row);
+                    break;
+                case XC_WHO:
+                    label_who(&sb, &a->s);
+                    tb_cell(b->d, tr, sb.data, LEVEL_NONE);
+                    break;
+                case XC_WHEN:
+                    cell = tb_cell(b->d, tr, NULL, LEVEL_NONE);
+                    when_cell(b, cell, row);
+                    break;
+                case XC_STATUS: status_cell(b, tr, row->status); break;
+                case XC_DAYS:
+                    if (row->status.kind == STATUS_OVERDUE) num_cell(b, tr, (size_t)row->status.days_overdue);
+                    else tb_cell(b->d, tr, "", LEVEL_NONE);
+                    break;
+                case XC_REASON:
+                    cell = tb_cell(b->d, tr, NULL, LEVEL_NONE);
+                    reason_cell(b, cell, row);
+                    break;
+                case XC_MEASURE: tb_cell(b->d, tr, a->measure, LEVEL_NONE); break;
+                }
+                sb_free(&sb);
+            }
+        }
+    }
+    if (t->flags & RF_WIDE) b->has_wide = 1;
+    rnode_append(parent, t);
+}
+
+/* ---- plan (seed 000 Annex E) -------------------------------------------- */
+
+static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
+{
+    static const char *const allowed[] = {"theme", "caption"};
+    if (opts_check(b, o, allowed, N(allowed), "the plan block", pos)) return;
+    int given;
+    const theme *only = theme_option(b, o, pos, &given);
+    if (given && !only) return;
+    static const char *const headers[] = {"Ref", "Priority action", "Lead officer", "Start",
+                                          "Finish", "Status", "Recommendation", "Related actions"};
+    static const int weights[] = {5, 40, 11, 8, 11, 10, 9, 8};
+    char cap[256];
+    snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
+             as_at_text(b));
+    rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, 8);
+    t->flags |= RF_COMPUTED | RF_WIDE;
+    t->col_weights = weights;
+    char d[DATE_BUF];
+    for (size_t i = 0; i < b->plan->n_themes; i++) {
+        const theme *th = &b->plan->themes[i];
+        if (only && th != only) continue;
+        strbuf gt = STRBUF_INIT;
+        sb_printf(&gt, "%s %s", th->ref, th->title ? th->title : "");
+        if (th->lead) sb_printf(&gt, " \xE2\x80\x94 lead officer: %s", th->lead->name);
+        tb_group(b->d, t, gt.data);
+        sb_free(&gt);
+        for (size_t k = 0; k < th->n_actions; k++) {
+            const action *a = th->actions[k];
+            derived_status st = b->an->actions[a->index];
+            rnode *tr = tb_row(b->d, t, 0);
+            rnode *ref = tb_cell(b->d, tr, a->ref, LEVEL_NONE);
+            ref->flags |= RF_ROW_HEADER;
+            rnode *desc = tb_cell(b->d, tr, a->description, LEVEL_NONE);
+            for (size_t j = 0; j < a->n_milestones; j++) {
+                rnode_add(b->d, desc, RN_LINEBREAK);
+                strbuf ms = STRBUF_INIT;
+                date_format_short(schedule_current_due(&a->milestones[j].s), d, sizeof d);
+                sb_printf(&ms, "\xE2\x80\xA2 %s%s%s%s", a->milestones[j].title ? a->milestones[j].title : "",
+                          d[0] ? " (" : "", d, d[0] ? ")" : "");
+                rnode_add_text(b->d, desc, ms.data);
+                sb_free(&ms);
+            }
+            strbuf who = STRBUF_INIT;
+            label_who(&who, &a->s);
+            tb_cell(b->d, tr, who.len ? who.data : (th->lead ? th->lead->name : ""), LEVEL_NONE);
+            sb_free(&who);
+            date_format_short(a->s.start, d, sizeof d);
+            tb_cell(b->d, tr, d, LEVEL_NONE);
+            strbuf fin = STRBUF_INIT;
+            date_format_short(a->s.due, d, sizeof d);
+            sb_puts(&fin, d);
+            if (schedule_is_rescheduled(&a->s) || a->s.n_revisions) {
+                date_format_short(schedule_current_due(&a->s), d, sizeof d);
+                sb_printf(&fin, "\nRevised %s", d);
+            }
+            tb_cell(b->d, tr, fin.data, LEVEL_NONE);
+            sb_free(&fin);
+            status_cell(b, tr, st);
+            strbuf recs = STRBUF_INIT;
+            for (size_t r = 0; r < a->n_recommendations; r++)
+                sb_printf(&recs, "%s%s", r ? ", " : "", a->recommendations[r]->ref);
+            tb_cell(b->d, tr, recs.data, LEVEL_NONE);
+            sb_free(&recs);
+            strbuf rel = STRBUF_INIT;
+            for (size_t r = 0; r < a->n_related; r++)
+                sb_printf(&rel, "%s%s", r ? ", " : "", a->related[r]->ref);
+            tb_cell(b->d, tr, rel.data, LEVEL_NONE);
+            sb_free(&rel);
+        }
+    }
+    b->has_wide = 1;
+    rnode_append(parent, t);
+}
+
+/* ---- risks ------------------------------------------------------------- */
+
+static rag_level band_level(risk_band band)
+{
+    switch (band) {
+    case BAND_LOW: return LEVEL_GREEN;
+    case BAND_MODERATE: return LEVEL_AMBER;
+    case BAND_HIGH:
+    case BAND_VERY_HIGH: return LEVEL_RED;
+    default: return LEVEL_NONE;
+    }
+}
+
+static void score_text(strbuf *sb, risk_score s)
+{
+    int v = risk_score_value(s);
+    if (!v) sb_puts(sb, "-");
+    else sb_printf(sb, "%d \xC3\x97 %d = %d", s.likelihood, s.impact, v);
+}
+
+static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
+{
+    static const char *const allowed[] = {"theme", "caption"};
+    if (opts_check(b, o, allowed, N(allowed), "the risks block", pos)) return;
+    int given;
+    const theme *only = theme_option(b, o, pos, &given);
+    if (given && !only) return;
+    const plan *p = b->plan;
+    if (!p->n_risks) {
+        rnode *n = rnode_add(b->d, parent, RN_NOTICE);
+        rnode_add_text(b->d, rnode_add(b->d, n, RN_PARAGRAPH), "The plan records no risks.");
+        return;
+    }
+    static const char *const headers[] = {"Ref", "Risk", "Owner", "Inherent (L \xC3\x97 I)",
+                                          "Controls", "Net (L \xC3\x97 I)", "Net risk",
+                                          "Further actions", "Last reviewed"};
+    static const int weights[] = {5, 22, 10, 9, 18, 9, 8, 16, 10};
+    char cap[256];
+    snprintf(cap, sizeof cap, "Risk register by net score as at %s", as_at_text(b));
+    rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, 9);
+    t->flags |= RF_COMPUTED | RF_WIDE;
+    t->col_weights = weights;
+    size_t *order = xcalloc(p->n_risks + 1, sizeof *order);
+    risk_register_order(p, order);
+    for (size_t i = 0; i < p->n_risks; i++) {
+        const risk *r = &p->risks[order[i]];
+        if (only && r->theme != only) continue;
+        rnode *tr = tb_row(b->d, t, 0);
+        rnode *ref = tb_cell(b->d, tr, r->ref, LEVEL_NONE);
+        ref->flags |= RF_ROW_HEADER;
+        rnode *desc = tb_cell(b->d, tr, r->description, LEVEL_NONE);
+        if (r->consequence) {
+            rnode_add(b->d, desc, RN_LINEBREAK);
+            rnode *em = rnode_add(b->d, desc, RN_EMPH);
+            strbuf sb = STRBUF_INIT;
+            sb_printf(&sb, "Impact: %s", r->consequence);
+            tb_lines(b->d, em, sb.data);
+            sb_free(&sb);
+        }
+        tb_cell(b->d, tr, r->owner ? r->owner->name : "", LEVEL_NONE);
+        strbuf sb = STRBUF_INIT;
+        score_text(&sb, r->inherent);
+        tb_cell(b->d, tr, sb.data, LEVEL_NONE);
+        sb_reset(&sb);
+        tb_cell(b->d, tr, r->controls, LEVEL_NONE);
+        score_text(&sb, r->net);
+        tb_cell(b->d, tr, sb.data, LEVEL_NONE);
+        risk_band band = risk_band_of(risk_score_value(r->net));
+        tb_cell(b->d, tr, band ? risk_band_name(band) : "-", band_level(band));
+        tb_cell(b->d, tr, r->further_actions, LEVEL_NONE);
+        sb_reset(&sb);
+        char d[DATE_BUF];
+        date_format_short(r->reviewed, d, sizeof d);
+        sb_puts(&sb, d[0] ? d : "Never");
+        int overdue = risk_review_overdue(r, b->an->as_at, b->house->risk_review_days);
+        rnode *rc = tb_cell(b->d, tr, sb.data, LEVEL_NONE);
+        if (overdue) {
+            rnode_add(b->d, rc, RN_LINEBREAK);
+            rnode *badge = rnode_add(b->d, rc, RN_BADGE);
+            badge->text = "Review overdue";
+            badge->rag = LEVEL_AMBER;
+        }
+        sb_free(&sb);
+    }
+    free(order);
+    b->has_wide = 1;
+    rnode_append(parent, t);
+}
+
+/* ---- indicators -------------------------------------------------------- */
+
+static void value_text(strbuf *sb, double v, const char *unit)
+{
+    char num[64];
+    snprintf(num, sizeof num, "%.2f", v);
+    /* Trim trailing zeros: 96.50 -> 96.5, 12.00 -> 12 */
+    char *dot = strchr(num, '.');
+    if (dot) {
+        char *e = num + strlen(num) - 1;
+        while (e > dot && *e == '0') *e-- = '\0';
+        if (e == dot) *e = '\0';
+    }
+    if (unit && strcmp(unit, "%") == 0) sb_printf(sb, "%s%%", num);
+    else if (unit && (strcmp(unit, "GBP") == 0 || strcmp(unit, "\xC2\xA3") == 0)) sb_printf(sb, "\xC2\xA3%s", num);
+    else if (unit && *unit && strcmp(unit, "count") != 0) sb_printf(sb, "%s %s", num, unit);
+    else sb_puts(sb, num);
+}
+
+static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
+{
+    static const char *const allowed[] = {"period", "caption", "theme"};
+    if (opts_check(b, o, allowed, N(allowed), "the indicators block", pos)) return;
+    int given;
+    const theme *only = theme_option(b, o, pos, &given);
+    if (given && !only) return;
+    const plan *p = b->plan;
+    const char *ps = opts_get(o, "period");
+    fuzzy_date period;
+    char why[256];
+    if (!ps || !*ps) {
+        diag_error(b->diags, pos, "indicators block needs period=, e.g. period=2002/03");
+        return;
+    }
+    if (date_parse(ps, &period, why, sizeof why) != 0 || !date_has_bounds(period)) {
+        diag_error(b->diags, pos, "indicators block: period %s %s", ps, why[0] ? why : "is not a period");
+        return;
+    }
+    static const char *const headers[] = {"Code", "Indicator", "Better", "Baseline", "Target",
+                                          "Actual", "Status", "Direction of travel"};
+    static const int weights[] = {9, 32, 7, 10, 9, 9, 12, 12};
+    char cap[256], pd[DATE_BUF];
+    date_format(period, pd, sizeof pd);
+    snprintf(cap, sizeof cap, "Performance indicators, %s", pd);
+    rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, 8);
+    t->flags |= RF_COMPUTED;
+    t->col_weights = weights;
+    for (size_t i = 0; i < p->n_indicators; i++) {
+        const indicator *ind = &p->indicators[i];
+        if (only && ind->theme != only) continue;
+        indicator_period st = indicator_status(ind, period);
+        rnode *tr = tb_row(b->d, t, 0);
+        rnode *c = tb_cell(b->d, tr, ind->code, LEVEL_NONE);
+        c->flags |= RF_ROW_HEADER;
+        tb_cell(b->d, tr, ind->description, LEVEL_NONE);
+        tb_cell(b->d, tr, ind->polarity == POLARITY_LOWER ? "Lower" : "Higher", LEVEL_NONE);
+        strbuf sb = STRBUF_INIT;
+        if (ind->has_baseline) {
+            char bd[DATE_BUF];
+            date_format(ind->baseline.period, bd, sizeof bd);
+            value_text(&sb, ind->baseline.value, ind->unit);
+            sb_printf(&sb, " (%s)", bd);
+        }
+        tb_cell(b->d, tr, sb.data, LEVEL_NONE);
+        sb_reset(&sb);
+        if (st.has_target) value_text(&sb, st.target, ind->unit);
+        tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
+        sb_reset(&sb);
+        if (st.has_actual) value_text(&sb, st.actual, ind->unit);
+        tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
+        sb_free(&sb);
+        rag_level lvl = st.result == IND_MET ? LEVEL_GREEN
+                        : st.result == IND_WITHIN_TOLERANCE ? LEVEL_AMBER
+                        : st.result == IND_MISSED ? LEVEL_RED : LEVEL_NONE;
+        tb_cell(b->d, tr, indicator_result_name(st.result), lvl);
+        const char *dir = st.direction == DIR_IMPROVING ? "\xE2\x86\x91 Improving"
+                          : st.direction == DIR_SAME ? "\xE2\x86\x92 Same"
+                          : st.direction == DIR_WORSE ? "\xE2\x86\x93 Worse" : "";
+        tb_cell(b->d, tr, dir, LEVEL_NONE);
+    }
+    rnode_append(parent, t);
+}
+
+void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
+{
+    opt_list o;
+    if (opts_parse(b->d, info, &o) != 0) {
+        diag_error(b->diags, pos, "cannot read the options of this block: '%s' (write name key=value ...)", info);
+        return;
+    }
+    if (!strcmp(o.name, "rollup")) block_rollup(b, parent, &o, pos);
+    else if (!strcmp(o.name, "exceptions")) block_exceptions(b, parent, &o, pos);
+    else if (!strcmp(o.name, "plan")) block_plan(b, parent, &o, pos);
+    else if (!strcmp(o.name, "risks")) block_risks(b, parent, &o, pos);
+    else if (!strcmp(o.name, "indicators")) block_indicators(b, parent, &o, pos);
+    else {
+        const char *near = closest_word(o.name, block_names, N(block_names));
+        if (near)
+            diag_error(b->diags, pos, "unknown block '%s'; did you mean '%s'?", o.name, near);
+        else
+            diag_error(b->diags, pos, "unknown block '%s' (blocks: rollup, exceptions, plan, risks, indicators)", o.name);
+    }
+}

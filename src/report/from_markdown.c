@@ -1,0 +1,365 @@
+/* from_markdown.c - cmark-gfm's tree to report nodes: numbering (1, 1.1), lettered
+ * appendices, computed blocks, placeholders, and the safety rules (no raw HTML,
+ * links only to http, https, mailto or anchors, images only PNG or JPEG files). */
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/strbuf.h"
+#include "build_ctx.h"
+
+typedef struct {
+    build_ctx *b;
+    int line_offset;
+    const char *dir;        /* the paper's directory, for images */
+} conv;
+
+static srcpos node_pos(conv *c, cmark_node *n)
+{
+    int line = cmark_node_get_start_line(n);
+    int col = cmark_node_get_start_column(n);
+    for (cmark_node *p = n; line <= 0 && p; p = cmark_node_parent(p)) {
+        line = cmark_node_get_start_line(p);
+        col = cmark_node_get_start_column(p);
+    }
+    return make_pos(c->b->paper->file, line > 0 ? line + c->line_offset : 0, col > 0 ? col : 1);
+}
+
+static const char *type_string(cmark_node *n) { return cmark_node_get_type_string(n); }
+
+static void inlines(conv *c, rnode *parent, cmark_node *first);
+
+static int url_allowed(const char *url)
+{
+    if (!url || !*url) return 0;
+    if (url[0] == '#') return 1;
+    if (!strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8) ||
+        !strncasecmp(url, "mailto:", 7))
+        return 1;
+    /* A relative reference (no scheme) such as other-paper.html. */
+    const char *colon = strchr(url, ':');
+    const char *slash = strchr(url, '/');
+    return !colon || (slash && slash < colon);
+}
+
+static int image_ok(const char *path, const char **why)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *why = "cannot be opened";
+        return 0;
+    }
+    unsigned char m[8] = {0};
+    size_t n = fread(m, 1, sizeof m, f);
+    fclose(f);
+    if (n >= 8 && !memcmp(m, "\x89PNG\r\n\x1a\n", 8)) return 1;
+    if (n >= 3 && m[0] == 0xFF && m[1] == 0xD8 && m[2] == 0xFF) return 1;
+    *why = "is not a PNG or JPEG image";
+    return 0;
+}
+
+static void text_run(conv *c, rnode *parent, cmark_node **np)
+{
+    /* Merge adjacent text nodes so a placeholder split by cmark is seen whole. */
+    cmark_node *n = *np;
+    srcpos pos = node_pos(c, n);
+    strbuf sb = STRBUF_INIT;
+    while (n && cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+        sb_puts(&sb, cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+        *np = n;
+        n = cmark_node_next(n);
+    }
+    if (strstr(sb.data ? sb.data : "", "{{"))
+        expand_placeholders(c->b, parent, sb.data, pos);
+    else
+        rnode_add_text(c->b->d, parent, sb.data ? sb.data : "");
+    sb_free(&sb);
+}
+
+static void inlines(conv *c, rnode *parent, cmark_node *n)
+{
+    rdoc *d = c->b->d;
+    for (; n; n = cmark_node_next(n)) {
+        rnode *r;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT: text_run(c, parent, &n); break;
+        case CMARK_NODE_SOFTBREAK: rnode_add(d, parent, RN_SOFTBREAK); break;
+        case CMARK_NODE_LINEBREAK: rnode_add(d, parent, RN_LINEBREAK); break;
+        case CMARK_NODE_CODE:
+            r = rnode_add(d, parent, RN_CODE);
+            r->text = arena_strdup(&d->arena, cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+            break;
+        case CMARK_NODE_EMPH: inlines(c, rnode_add(d, parent, RN_EMPH), cmark_node_first_child(n)); break;
+        case CMARK_NODE_STRONG: inlines(c, rnode_add(d, parent, RN_STRONG), cmark_node_first_child(n)); break;
+        case CMARK_NODE_LINK: {
+            const char *url = cmark_node_get_url(n);
+            if (url_allowed(url)) {
+                r = rnode_add(d, parent, RN_LINK);
+                r->url = arena_strdup(&d->arena, url);
+                inlines(c, r, cmark_node_first_child(n));
+            } else {
+                diag_warning(c->b->diags, node_pos(c, n),
+                             "link '%s' left out: links must be http, https, mailto or #anchors",
+                             url ? url : "");
+                inlines(c, parent, cmark_node_first_child(n));
+            }
+            break;
+        }
+        case CMARK_NODE_IMAGE: {
+            const char *url = cmark_node_get_url(n);
+            r = rnode_new(d, RN_IMAGE);
+            rnode tmp = {0};
+            inlines(c, &tmp, cmark_node_first_child(n));
+            r->text = rnode_plain_text(&tmp);
+            char *alt = r->text ? arena_strdup(&d->arena, r->text) : "";
+            free((char *)r->text);
+            r->text = alt;
+            const char *why = "";
+            if (!url || !*url || strchr(url, ':')) {
+                diag_error(c->b->diags, node_pos(c, n), "image '%s' must be a PNG or JPEG file beside the paper", url ? url : "");
+                break;
+            }
+            char *path = url[0] == '/' ? arena_strdup(&d->arena, url) : arena_printf(&d->arena, "%s/%s", c->dir, url);
+            if (!image_ok(path, &why)) {
+                diag_error(c->b->diags, node_pos(c, n), "image %s %s", url, why);
+                break;
+            }
+            if (!*alt)
+                diag_warning(c->b->diags, node_pos(c, n), "image %s has no text alternative: write ![what it shows](%s)", url, url);
+            r->url = path;
+            rnode_append(parent, r);
+            break;
+        }
+        case CMARK_NODE_HTML_INLINE:
+            diag_warning(c->b->diags, node_pos(c, n), "raw HTML is not allowed in a paper; it was left out");
+            break;
+        default:
+            if (!strcmp(type_string(n), "strikethrough"))
+                inlines(c, rnode_add(d, parent, RN_STRIKE), cmark_node_first_child(n));
+            else
+                inlines(c, parent, cmark_node_first_child(n));
+        }
+    }
+}
+
+static void blocks(conv *c, rnode *parent, cmark_node *n);
+
+static void table(conv *c, rnode *parent, cmark_node *n)
+{
+    rdoc *d = c->b->d;
+    rnode *t = rnode_add(d, parent, RN_TABLE);
+    int ncols = cmark_gfm_extensions_get_table_columns(n);
+    uint8_t *al = cmark_gfm_extensions_get_table_alignments(n);
+    t->ncols = ncols;
+    t->pos = node_pos(c, n);
+    for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+        rnode *r = rnode_add(d, t, RN_ROW);
+        if (cmark_gfm_extensions_get_table_row_is_header(row)) r->flags |= RF_HEADER;
+        int i = 0;
+        for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell), i++) {
+            rnode *rc = rnode_add(d, r, RN_CELL);
+            if (al && i < ncols)
+                rc->align = al[i] == 'l' ? ALIGN_LEFT : al[i] == 'c' ? ALIGN_CENTER : al[i] == 'r' ? ALIGN_RIGHT : ALIGN_DEFAULT;
+            inlines(c, rc, cmark_node_first_child(cell));
+        }
+    }
+}
+
+static rnode *block(conv *c, rnode *parent, cmark_node *n)
+{
+    rdoc *d = c->b->d;
+    rnode *r = NULL;
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH:
+        r = rnode_add(d, parent, RN_PARAGRAPH);
+        inlines(c, r, cmark_node_first_child(n));
+        break;
+    case CMARK_NODE_HEADING:
+        r = rnode_add(d, parent, RN_HEADING);
+        r->level = cmark_node_get_heading_level(n);
+        inlines(c, r, cmark_node_first_child(n));
+        break;
+    case CMARK_NODE_BLOCK_QUOTE:
+        r = rnode_add(d, parent, RN_BLOCKQUOTE);
+        blocks(c, r, cmark_node_first_child(n));
+        break;
+    case CMARK_NODE_LIST:
+        r = rnode_add(d, parent, RN_LIST);
+        r->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        r->level = cmark_node_get_list_start(n);
+        r->tight = cmark_node_get_list_tight(n);
+        for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it))
+            blocks(c, rnode_add(d, r, RN_ITEM), cmark_node_first_child(it));
+        break;
+    case CMARK_NODE_CODE_BLOCK: {
+        const char *info = cmark_node_get_fence_info(n);
+        if (info && *info) {
+            computed_block(c->b, parent, info, node_pos(c, n));
+            return parent->last;
+        }
+        r = rnode_add(d, parent, RN_CODE_BLOCK);
+        r->text = arena_strdup(&d->arena, cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+        break;
+    }
+    case CMARK_NODE_THEMATIC_BREAK: r = rnode_add(d, parent, RN_THEMATIC_BREAK); break;
+    case CMARK_NODE_HTML_BLOCK:
+        diag_warning(c->b->diags, node_pos(c, n), "raw HTML is not allowed in a paper; it was left out");
+        return NULL;
+    default:
+        if (!strcmp(type_string(n), "table")) {
+            table(c, parent, n);
+            return parent->last;
+        }
+        blocks(c, parent, cmark_node_first_child(n));
+        return NULL;
+    }
+    if (r) r->pos = node_pos(c, n);
+    return r;
+}
+
+static void blocks(conv *c, rnode *parent, cmark_node *n)
+{
+    for (; n; n = cmark_node_next(n)) block(c, parent, n);
+}
+
+static cmark_node *parse(const char *md, size_t len)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+    static const char *const exts[] = {"table", "strikethrough", "autolink", "tagfilter"};
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+        if (e) cmark_parser_attach_syntax_extension(p, e);
+    }
+    cmark_parser_feed(p, md, len);
+    cmark_node *doc = cmark_parser_finish(p);
+    cmark_parser_free(p);
+    return doc;
+}
+
+static char *paper_dir(rdoc *d, const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    return slash ? arena_strndup(&d->arena, file, (size_t)(slash - file)) : ".";
+}
+
+void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset,
+                     int numbered)
+{
+    (void)numbered;
+    conv c = {b, line_offset, paper_dir(b->d, b->paper->file)};
+    cmark_node *doc = parse(md, len);
+    blocks(&c, parent, cmark_node_first_child(doc));
+    cmark_node_free(doc);
+}
+
+/* "Appendix: Title", "Appendix A - Title", "Appendix A" -> "Title" (or ""). */
+static const char *appendix_title(const char *text, int *is_appendix)
+{
+    *is_appendix = 0;
+    if (strncasecmp(text, "appendix", 8) != 0) return text;
+    const char *p = text + 8;
+    if (*p && !isspace((unsigned char)*p) && *p != ':') return text;
+    while (isspace((unsigned char)*p)) p++;
+    /* an optional letter written by the clerk is replaced by ours */
+    if (isalpha((unsigned char)p[0]) && (!p[1] || isspace((unsigned char)p[1]) || p[1] == ':' ||
+                                         p[1] == '.'))
+        p++;
+    while (*p == ':' || *p == '.' || *p == '-' || isspace((unsigned char)*p)) p++;
+    if (!strncmp(p, "\xE2\x80\x93", 3) || !strncmp(p, "\xE2\x80\x94", 3)) p += 3; /* – — */
+    while (isspace((unsigned char)*p)) p++;
+    *is_appendix = 1;
+    return p;
+}
+
+/* Removes the leading "Appendix X:" text from a heading's first text node. */
+static void strip_prefix(rnode *h, size_t n)
+{
+    rnode *t = h->first;
+    while (t && n) {
+        if (t->type != RN_TEXT) return;
+        size_t l = strlen(t->text);
+        if (l <= n) {
+            n -= l;
+            rnode *next = t->next;
+            rnode_unlink(t);
+            t = next;
+        } else {
+            t->text += n;
+            n = 0;
+        }
+    }
+}
+
+void markdown_body(build_ctx *b, rnode *root)
+{
+    rdoc *d = b->d;
+    conv c = {b, b->paper->markdown_line - 1, paper_dir(d, b->paper->file)};
+    cmark_node *doc = parse(b->paper->markdown, b->paper->markdown_len);
+    numbering_mode mode = b->paper->numbering;
+    rnode *body = rnode_add(d, root, RN_BODY);
+    rnode *target = body;
+    int section = 0, para = 0, appendices = 0, in_appendix = 0;
+
+    for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1) {
+            rnode *h = rnode_new(d, RN_HEADING);
+            h->level = 1;
+            h->pos = node_pos(&c, n);
+            inlines(&c, h, cmark_node_first_child(n));
+            char *plain = rnode_plain_text(h);
+            int is_app;
+            const char *title = appendix_title(plain, &is_app);
+            if (is_app) {
+                strip_prefix(h, (size_t)(title - plain));
+                rnode *app = rnode_add(d, root, RN_APPENDIX);
+                char letter[2] = {(char)('A' + (appendices < 26 ? appendices : 25)), 0};
+                appendices++;
+                app->number = arena_strdup(&d->arena, letter);
+                app->id = arena_printf(&d->arena, "appendix-%c", letter[0] + 32);
+                app->pos = h->pos;
+                h->number = app->number;
+                h->id = app->id;
+                rnode_append(app, h);
+                target = app;
+                in_appendix = 1;
+                b->has_wide = 0;
+            } else if (in_appendix) {
+                h->level = 2;
+                rnode_append(target, h);
+            } else {
+                section++;
+                para = 0;
+                if (mode != NUMBER_NONE) h->number = arena_printf(&d->arena, "%d", section);
+                h->id = arena_printf(&d->arena, "section-%d", section);
+                rnode_append(target, h);
+            }
+            free(plain);
+            continue;
+        }
+        rnode *r = block(&c, target, n);
+        if (in_appendix) {
+            if (b->has_wide) target->flags |= RF_WIDE;
+            continue;
+        }
+        if (!r || mode != NUMBER_FULL) continue;
+        if (r->type == RN_PARAGRAPH && r->parent == body) {
+            para++;
+            r->number = section ? arena_printf(&d->arena, "%d.%d", section, para)
+                                : arena_printf(&d->arena, "%d", para);
+            r->id = arena_printf(&d->arena, "para-%s", r->number);
+        } else if (r->type == RN_LIST && r->ordered && r->parent == body) {
+            for (rnode *it = r->first; it; it = it->next) {
+                para++;
+                it->number = section ? arena_printf(&d->arena, "%d.%d", section, para)
+                                     : arena_printf(&d->arena, "%d", para);
+                it->id = arena_printf(&d->arena, "para-%s", it->number);
+            }
+        }
+    }
+    cmark_node_free(doc);
+}

@@ -1,0 +1,170 @@
+/* placeholders.c - {{ name filters }} in narrative text: figures from the analysis. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/strbuf.h"
+#include "build_ctx.h"
+#include "labels.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const names[] = {
+    "actions", "complete", "on-target", "rescheduled", "late-start", "overdue", "not-yet-due",
+    "cancelled", "open", "percent-complete", "exceptions", "as-at", "since", "plan-title",
+    "organisation"};
+static const char *const filters[] = {"theme", "due-in", "words"};
+
+static const char *const number_words[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"};
+
+/* Counts actions matching the filters; status < 0 means all, -2 means open. */
+static size_t count_actions(build_ctx *b, int status, const theme *th, int has_period, day_t from,
+                            day_t to)
+{
+    size_t n = 0;
+    const plan *p = b->plan;
+    for (size_t i = 0; i < p->n_actions; i++) {
+        const action *a = &p->actions[i];
+        if (th && a->theme != th) continue;
+        derived_status s = b->an->actions[i];
+        if (status == -2 && (s.kind == STATUS_COMPLETE || s.kind == STATUS_CANCELLED)) continue;
+        if (status >= 0 && (int)s.kind != status) continue;
+        if (has_period) {
+            fuzzy_date due = schedule_current_due(&a->s);
+            if (!date_has_bounds(due)) continue;
+            day_t d = date_last_day(due);
+            if (d < from || d > to) continue;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Writes the value of one placeholder into out; 0, or -1 after reporting an error. */
+static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
+{
+    opt_list o;
+    if (opts_parse(b->d, expr, &o) != 0) {
+        diag_error(b->diags, pos, "cannot read the placeholder {{ %s }}", expr);
+        return -1;
+    }
+    size_t k;
+    for (k = 0; k < N(names); k++)
+        if (!strcmp(o.name, names[k])) break;
+    if (k == N(names)) {
+        const char *near = closest_word(o.name, names, N(names));
+        if (near)
+            diag_error(b->diags, pos, "unknown placeholder {{ %s }}; did you mean {{ %s }}?", o.name, near);
+        else
+            diag_error(b->diags, pos, "unknown placeholder {{ %s }} (see README, Computed content)", o.name);
+        return -1;
+    }
+    if (opts_check(b, &o, filters, N(filters), arena_printf(&b->d->arena, "{{ %s }}", o.name), pos))
+        return -1;
+    const char *name = o.name;
+    const analysis *an = b->an;
+    char buf[DATE_BUF];
+    if (!strcmp(name, "as-at")) {
+        date_format(date_of_day(an->as_at), buf, sizeof buf);
+        sb_puts(out, buf);
+        return 0;
+    }
+    if (!strcmp(name, "since")) {
+        if (!an->has_since) {
+            diag_error(b->diags, pos, "{{ since }} needs 'since' in the front block");
+            return -1;
+        }
+        date_format(date_of_day(an->since), buf, sizeof buf);
+        sb_puts(out, buf);
+        return 0;
+    }
+    if (!strcmp(name, "plan-title")) {
+        sb_puts(out, b->plan->title ? b->plan->title : "");
+        return 0;
+    }
+    if (!strcmp(name, "organisation")) {
+        sb_puts(out, b->plan->organisation ? b->plan->organisation : "");
+        return 0;
+    }
+    if (!strcmp(name, "exceptions")) {
+        sb_printf(out, "%zu", an->n_exceptions);
+        return 0;
+    }
+
+    const theme *th = NULL;
+    const char *tref = opts_get(&o, "theme");
+    if (tref) {
+        for (size_t i = 0; i < b->plan->n_themes; i++)
+            if (!strcmp(b->plan->themes[i].ref, tref)) th = &b->plan->themes[i];
+        if (!th) {
+            diag_error(b->diags, pos, "{{ %s }}: the plan has no theme '%s'", name, tref);
+            return -1;
+        }
+    }
+    int has_period = 0;
+    day_t from = 0, to = 0;
+    const char *per = opts_get(&o, "due-in");
+    if (per) {
+        fuzzy_date f;
+        char why[256];
+        if (date_parse(per, &f, why, sizeof why) != 0 || !date_has_bounds(f)) {
+            diag_error(b->diags, pos, "{{ %s }}: due-in=%s %s", name, per, why[0] ? why : "is not a period");
+            return -1;
+        }
+        has_period = 1;
+        from = date_first_day(f);
+        to = date_last_day(f);
+    }
+    if (!strcmp(name, "percent-complete")) {
+        if (has_period) {
+            diag_error(b->diags, pos, "{{ percent-complete }} takes theme=, not due-in=");
+            return -1;
+        }
+        const rollup_counts *r = th ? &an->themes[th->index] : &an->overall;
+        label_percent(out, r->percent_complete);
+        return 0;
+    }
+    int status = -1;
+    if (!strcmp(name, "open")) status = -2;
+    else if (!strcmp(name, "complete")) status = STATUS_COMPLETE;
+    else if (!strcmp(name, "on-target")) status = STATUS_ON_TARGET;
+    else if (!strcmp(name, "rescheduled")) status = STATUS_RESCHEDULED;
+    else if (!strcmp(name, "late-start")) status = STATUS_LATE_START;
+    else if (!strcmp(name, "overdue")) status = STATUS_OVERDUE;
+    else if (!strcmp(name, "not-yet-due")) status = STATUS_NOT_YET_DUE;
+    else if (!strcmp(name, "cancelled")) status = STATUS_CANCELLED;
+    size_t n = count_actions(b, status, th, has_period, from, to);
+    if (opts_get(&o, "words") && n < N(number_words)) sb_puts(out, number_words[n]);
+    else sb_printf(out, "%zu", n);
+    return 0;
+}
+
+void expand_placeholders(build_ctx *b, rnode *parent, const char *text, srcpos pos)
+{
+    const char *p = text;
+    strbuf sb = STRBUF_INIT;
+    for (;;) {
+        const char *open = strstr(p, "{{");
+        if (!open) {
+            sb_puts(&sb, p);
+            break;
+        }
+        sb_putn(&sb, p, (size_t)(open - p));
+        const char *close = strstr(open + 2, "}}");
+        srcpos at = pos;
+        at.col += (int)(open - text);
+        if (!close) {
+            diag_error(b->diags, at, "'{{' without a closing '}}'");
+            sb_puts(&sb, open);
+            break;
+        }
+        char *expr = arena_strndup(&b->d->arena, open + 2, (size_t)(close - open - 2));
+        if (evaluate(b, expr, at, &sb) != 0) sb_putn(&sb, open, (size_t)(close + 2 - open));
+        p = close + 2;
+    }
+    rnode_add_text(b->d, parent, sb.data ? sb.data : "");
+    sb_free(&sb);
+}
