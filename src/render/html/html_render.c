@@ -781,10 +781,28 @@ static const char fallback_css[] =
     "text-align:left;vertical-align:top}.num{font-weight:bold;margin-right:.5em}"
     ".notice,.exempt{border:2px solid #1a1a1a;padding:.5rem 1rem}\n";
 
+/* A language tag of letters and digits in subtags of 1 to 8, else "en-GB". */
+static int lang_ok(const char *s)
+{
+    if (!nonempty(s) || strlen(s) > 35) return 0;
+    size_t run = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '-') {
+            if (!run) return 0;
+            run = 0;
+        } else if (isalnum((unsigned char)*p)) {
+            if (++run > 8) return 0;
+        } else {
+            return 0;
+        }
+    }
+    return run > 0 && isalpha((unsigned char)s[0]);
+}
+
 static void page_head(strbuf *o, const char *lang, const char *title, const char *css)
 {
     sb_puts(o, "<!doctype html>\n<html lang=\"");
-    put_esc(o, nonempty(lang) ? lang : "en-GB");
+    put_esc(o, lang_ok(lang) ? lang : "en-GB");
     sb_puts(o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                "<meta name=\"generator\" content=\"tabled\">\n<title>");

@@ -1,0 +1,61 @@
+#!/bin/sh
+# run-html.sh - the example papers as HTML: built, valid (Nu HTML Checker), accessible
+# (axe-core, WCAG 2.2 A/AA), escaped; TAP output.
+cd "$(dirname "$0")/../.." || exit 2
+OUT=build/html-out
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
+
+sh tests/html/install.sh || { notok "install HTML checkers"; exit 1; }
+
+rm -rf "$OUT"
+check "tabled build of every example paper exits 0" \
+    "./tabled build -o $OUT --format html plans/*/plan.yaml plans/*/*.md"
+for p in norwich-hip/executive-2009-05-13 norwich-hip/scrutiny-2010-07-22 \
+         leicester-bv-review/cabinet-2003-03-10 copeland-shap/exception-2010-q3; do
+    check "seed paper $p.html written" "[ -s $OUT/$p.html ]"
+done
+check "index.html lists every paper" \
+    "[ \$(grep -c 'href=\"[^\"]*\\.html\"' $OUT/index.html) -ge 4 ]"
+check "a plan without a paper still gets its JSON roll-up" \
+    "[ -s $OUT/norwich-hip/rollup.json ] && [ -s $OUT/salford-sip/rollup.json ]"
+
+# Validity and accessibility of everything built.
+log=build/html-check.log
+node tests/html/check.mjs --werror $OUT/index.html $OUT/*/*.html >$log 2>&1
+rc=$?
+sed 's/^/# /' $log | tail -40
+check "Nu HTML Checker and axe-core: no errors or violations" "[ $rc -eq 0 ]"
+
+# Escaping: active content in every field of a plan and paper never reaches the output.
+H=build/html-hostile
+rm -rf $H
+./tabled build -o $H --format html tests/html/fixtures/hostile/plan.yaml \
+    tests/html/fixtures/hostile/hostile.md 2>/dev/null
+f=$H/hostile/hostile.html
+check "hostile paper builds" "[ -s $f ]"
+check "no <script> element in the output" "! grep -qi '<script' $f $H/index.html"
+check "no event-handler attribute in the output" \
+    "! grep -Eqi '<[^>]*[[:space:]]on[a-z]+=' $f $H/index.html"
+check "no javascript: href" "! grep -Eqi 'href=\"?[[:space:]]*javascript' $f $H/index.html"
+check "the hostile text is shown escaped" "grep -q '&lt;script&gt;' $f"
+node tests/html/check.mjs --werror $f $H/index.html >$log 2>&1
+rc=$?
+sed 's/^/# /' $log | tail -10
+check "hostile output is still valid and accessible" "[ $rc -eq 0 ]"
+
+# A missing required front-sheet field is an error at the front block.
+tmp=build/html-missing
+rm -rf $tmp && mkdir -p $tmp
+sed '/^lead-officer:/d' plans/copeland-shap/exception-2010-q3.md >$tmp/paper.md
+cp plans/copeland-shap/plan.yaml $tmp/plan.yaml
+./tabled build -o $tmp/out $tmp/paper.md 2>$tmp/err
+rc=$?
+sed 's/^/# /' $tmp/err
+check "missing required field exits 1" "[ $rc -eq 1 ]"
+check "missing required field is positioned and named" \
+    "grep -Eq '^$tmp/paper.md:[0-9]+:[0-9]+: error: .*lead-officer' $tmp/err"
+check "nothing is written for a paper with errors" "[ ! -e $tmp/out/$(basename $tmp)/paper.html ]"
+echo "1..$n"
