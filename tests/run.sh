@@ -10,16 +10,19 @@ LOG=build/test-log
 mkdir -p "$LOG"
 passed=0
 failed=0
+skipped=0
 failures=""
 
 count() { # name logfile
-    p=$(grep -c '^ok ' "$2")
-    f=$(grep -c '^not ok ' "$2")
+    p=$(grep '^ok ' "$2" | grep -vc '# SKIP')
+    f=$(grep '^not ok ' "$2" | grep -vc '# SKIP')
+    s=$(grep -Ec '^(not )?ok .*# SKIP' "$2")
     passed=$((passed + p))
     failed=$((failed + f))
+    skipped=$((skipped + s))
     if [ "$f" -gt 0 ]; then
         failures="$failures $1"
-        grep -B2 -A12 '^not ok ' "$2" | head -60
+        grep -B2 -A12 '^not ok ' "$2" | grep -v '# SKIP' | head -60
     fi
     printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
 }
@@ -31,7 +34,7 @@ run_suite() { # name command...
     "$@" >"$log" 2>&1
     rc=$?
     count "$name" "$log"
-    if [ $rc -ne 0 ] && ! grep -q '^not ok ' "$log"; then
+    if [ $rc -ne 0 ] && [ "$(grep '^not ok ' "$log" | grep -vc '# SKIP')" -eq 0 ]; then
         # A crash or a suite that died before reporting counts as a failure.
         failed=$((failed + 1))
         failures="$failures $name(exit $rc)"
@@ -56,5 +59,9 @@ for s in tests/*/run-*.sh; do
 done
 
 [ -n "$failures" ] && echo "failing:$failures"
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

@@ -237,7 +237,7 @@ static rdoc *sample_doc(void)
     app = rnode_add(d, d->root, RN_APPENDIX);
     app->number = "B";
     app->id = "app-b";
-    heading(d, app, 1, "Appendix B", NULL, "Risk register");
+    heading(d, app, 1, "B", NULL, "Risk register"); /* a bare letter */
     heading(d, app, 2, NULL, NULL, "Risks reviewed this quarter");
     rnode *no = rnode_add(d, app, RN_NOTICE);
     para(d, no, NULL, "No risks are overdue for review.");
@@ -326,6 +326,7 @@ static void test_structure(void **state)
     assert_has(html, "<section class=\"appendix wide\" id=\"app-a\" aria-labelledby=\"app-a-title\">");
     assert_has(html, "<h2 id=\"app-a-title\"><span class=\"num\">Appendix A</span> Exceptions");
     assert_has(html, "<h3>Risks reviewed this quarter</h3>");
+    assert_has(html, "<h2 id=\"app-b-title\"><span class=\"num\">Appendix B</span> Risk register</h2>");
     assert_has(html, "<div class=\"notice\" role=\"note\">");
     /* house colours, and no scripts or external resources */
     assert_has(html, ".rag-complete{background-color:#5B2C83;color:#FFFFFF}");

@@ -537,14 +537,16 @@ static void put_num(hctx *c, const char *num)
     sb_puts(c->out, "</span> ");
 }
 
-static void render_heading(hctx *c, const rnode *n, const char *id)
+/* label: the number to print, or NULL for n->number. */
+static void render_heading(hctx *c, const rnode *n, const char *id, const char *label)
 {
     int lvl = outline_level(c, n->level > 0 ? n->level : 1);
     sb_printf(c->out, "<h%d", lvl);
     if (!id) id = n->id ? make_id(c, "", n->id) : n->number ? make_id(c, "s-", n->number) : NULL;
     put_id(c, id);
     sb_putc(c->out, '>');
-    if (n->number && *n->number) put_num(c, n->number);
+    if (label) put_num(c, label);
+    else if (n->number && *n->number) put_num(c, n->number);
     render_inlines(c, n);
     sb_printf(c->out, "</h%d>\n", lvl);
 }
@@ -603,7 +605,12 @@ static void render_appendix(hctx *c, const rnode *n)
     outline_reset(c, 2);
     for (const rnode *k = n->first; k; k = k->next) {
         if (k == title) {
-            render_heading(c, k, hid);
+            /* a bare letter ("A") is printed as "Appendix A" */
+            const char *label = NULL;
+            if (k->number && n->number && !strcmp(k->number, n->number) &&
+                strncasecmp(k->number, "Appendix", 8))
+                label = arena_printf(&c->ar, "Appendix %s", k->number);
+            render_heading(c, k, hid, label);
             outline_reset(c, 3);
         } else {
             render_block(c, k);
@@ -616,7 +623,7 @@ static void render_block(hctx *c, const rnode *n)
 {
     strbuf *o = c->out;
     switch (n->type) {
-    case RN_HEADING: render_heading(c, n, NULL); break;
+    case RN_HEADING: render_heading(c, n, NULL, NULL); break;
     case RN_PARAGRAPH:
         if (n->number && *n->number) {
             sb_puts(o, "<p class=\"np\"");
@@ -739,7 +746,6 @@ static void render_front(hctx *c, const rdoc *d, const rnode *fs)
 
     static const char *const item_names[] = {"Item", "Agenda item", "Item number", NULL};
     static const char *const date_names[] = {"Date", "Meeting date", "Date of meeting", NULL};
-    static const char *const asat_names[] = {"As at", "Position as at", "Reporting date", NULL};
     int any = 0;
     if (nonempty(d->item) && !field_named(fs, item_names)) any = 1;
     if (nonempty(d->meeting_date) && !field_named(fs, date_names)) any = 1;
@@ -751,8 +757,6 @@ static void render_front(hctx *c, const rdoc *d, const rnode *fs)
         if (nonempty(d->item) && !field_named(fs, item_names)) put_meta_pair(o, "Item", d->item);
         if (nonempty(d->meeting_date) && !field_named(fs, date_names))
             put_meta_pair(o, "Date", d->meeting_date);
-        if (nonempty(d->as_at) && !field_named(fs, asat_names))
-            put_meta_pair(o, "Position as at", d->as_at);
         outline_reset(c, 2);
         for (const rnode *f = fs ? fs->first : NULL; f; f = f->next) {
             if (f->type != RN_FIELD) continue;
