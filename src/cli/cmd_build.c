@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../analysis/analysis.h"
+#include "../load/house_load.h"
 #include "../load/paper_load.h"
 #include "../load/plan_load.h"
 #include "../model/house.h"
@@ -34,6 +35,7 @@ typedef struct {
     variant_set variants;
     int variants_loaded;
     house_style house;
+    arena house_arena;
     char *css;
     hashmap plans;                  /* path -> plan* (NULL value = failed to load) */
     html_index_entry *index;
@@ -117,6 +119,9 @@ static int load_templates(build_state *st)
         rc = -1;
     }
     free(css);
+    char *house = path_join3(st->templates, "house.yaml", "");
+    if (house_load(&st->house, house, &st->house_arena, &st->diags) != 0) rc = -1;
+    free(house);
     st->variants_loaded = rc == 0 ? 1 : -1;
     return rc;
 }
@@ -291,6 +296,7 @@ int cmd_build(int argc, char **argv)
     }
     diag_init(&st.diags);
     house_style_default(&st.house);
+    arena_init(&st.house_arena);
     hashmap_init(&st.plans);
     for (int i = 0; i < it.npositional; i++) {
         const char *f = it.positional[i];
@@ -317,6 +323,7 @@ int cmd_build(int argc, char **argv)
     free(st.index);
     free(st.css);
     if (st.variants_loaded) variants_free(&st.variants);
+    arena_free(&st.house_arena);
     free_plans(&st.plans, &st.plans);
     diag_free(&st.diags);
     opt_free(&it);
