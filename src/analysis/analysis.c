@@ -103,13 +103,16 @@ static void build_exceptions(analysis *an)
         const revision **revs = arena_alloc(&an->arena, (a->s.n_revisions + 1) * sizeof *revs);
         size_t nrev = 0;
         for (size_t k = 0; k < a->s.n_revisions; k++)
-            if (!an->has_since || revision_after(&a->s.revisions[k], an->since))
+            if (revision_in_force(&a->s.revisions[k], an->as_at) &&
+                (!an->has_since || revision_after(&a->s.revisions[k], an->since)))
                 revs[nrev++] = &a->s.revisions[k];
         if (an->has_since && (reasons & ~(unsigned)EXC_RESCHEDULED) == 0) {
             int fresh = nrev > 0;
             for (size_t j = 0; j < a->n_milestones && !fresh; j++)
                 for (size_t k = 0; k < a->milestones[j].s.n_revisions; k++)
-                    if (revision_after(&a->milestones[j].s.revisions[k], an->since)) fresh = 1;
+                    if (revision_in_force(&a->milestones[j].s.revisions[k], an->as_at) &&
+                        revision_after(&a->milestones[j].s.revisions[k], an->since))
+                        fresh = 1;
             if (!fresh) continue;
         }
 

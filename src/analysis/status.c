@@ -24,6 +24,23 @@ int schedule_is_rescheduled(const schedule *s)
     return due_order(schedule_current_due(s), s->due) > 0;
 }
 
+int revision_in_force(const revision *v, day_t as_at)
+{
+    return !date_has_bounds(v->agreed) || date_first_day(v->agreed) <= as_at;
+}
+
+fuzzy_date schedule_due_at(const schedule *s, day_t as_at)
+{
+    for (size_t i = s->n_revisions; i > 0; i--)
+        if (revision_in_force(&s->revisions[i - 1], as_at)) return s->revisions[i - 1].date;
+    return s->due;
+}
+
+int schedule_is_rescheduled_at(const schedule *s, day_t as_at)
+{
+    return due_order(schedule_due_at(s, as_at), s->due) > 0;
+}
+
 int schedule_is_complete_at(const schedule *s, day_t as_at)
 {
     if (s->status != ENTERED_COMPLETE) return 0;
@@ -33,7 +50,7 @@ int schedule_is_complete_at(const schedule *s, day_t as_at)
 
 static int days_overdue(const schedule *s, day_t as_at)
 {
-    fuzzy_date due = schedule_current_due(s);
+    fuzzy_date due = schedule_due_at(s, as_at);
     if (!date_has_bounds(due)) return 0;
     day_t last = date_last_day(due);
     return last < as_at ? (int)(as_at - last) : 0;
@@ -69,7 +86,7 @@ static derived_status schedule_status(const schedule *s, day_t as_at, int all_mi
         d.overdue_milestone = milestone_days > own;
         return finish(d, s);
     }
-    if (schedule_is_rescheduled(s))
+    if (schedule_is_rescheduled_at(s, as_at))
         d.kind = STATUS_RESCHEDULED;
     else if (s->status == ENTERED_NOT_STARTED && date_has_bounds(s->start) &&
              date_first_day(s->start) < as_at)

@@ -38,6 +38,11 @@ typedef struct {
 fuzzy_date schedule_current_due(const schedule *s);
 /* 1 when the current due date is later than the original. */
 int schedule_is_rescheduled(const schedule *s);
+/* As at T only revisions agreed on or before T are in force (a revision with no
+ * agreed date always is): the due date in force at T, and whether it is later. */
+int revision_in_force(const revision *v, day_t as_at);
+fuzzy_date schedule_due_at(const schedule *s, day_t as_at);
+int schedule_is_rescheduled_at(const schedule *s, day_t as_at);
 /* 1 when complete on or before T (a completion date after T is not yet complete). */
 int schedule_is_complete_at(const schedule *s, day_t as_at);
 

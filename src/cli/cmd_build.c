@@ -179,10 +179,11 @@ static void build_paper_file(build_state *st, const char *path)
     size_t bl = strlen(base) + strlen(pp->slug) + 8;
     char *out = xmalloc(bl);
     strbuf buf = STRBUF_INIT;
+    int have_pdf = 0;
     if ((st->formats & FMT_PDF) && pdf_render) {
         if (pdf_render(d, &st->house, st->fonts, &buf, &st->diags) == 0) {
             snprintf(out, bl, "%s%s.pdf", base, pp->slug);
-            write_out(st, out, buf.data, buf.len);
+            have_pdf = write_out(st, out, buf.data, buf.len) == 0;
         }
         sb_reset(&buf);
     }
@@ -192,7 +193,7 @@ static void build_paper_file(build_state *st, const char *path)
         write_out(st, out, buf.data, buf.len);
         sb_reset(&buf);
     }
-    paper_json(d, an, st->formats, &buf);
+    paper_json(d, an, (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0), &buf);
     snprintf(out, bl, "%s%s.json", base, pp->slug);
     write_out(st, out, buf.data, buf.len);
     sb_free(&buf);
@@ -212,7 +213,7 @@ static void build_paper_file(build_state *st, const char *path)
     e->subject = d->subject;
     e->organisation = d->organisation;
     e->html_href = arena_printf(&d->arena, "%s/%s.html", d->plan_slug, pp->slug);
-    e->pdf_href = st->formats & FMT_PDF ? arena_printf(&d->arena, "%s/%s.pdf", d->plan_slug, pp->slug) : NULL;
+    e->pdf_href = have_pdf ? arena_printf(&d->arena, "%s/%s.pdf", d->plan_slug, pp->slug) : NULL;
     e->summary = d->summary;
     st->docs[st->n_docs++] = d;
     d = NULL;

@@ -176,7 +176,7 @@ void rollup_json(const analysis *an, strbuf *out)
             json_int(&w, s.days_overdue);
         }
         json_date(&w, "due", a->s.due);
-        json_date(&w, "current_due", schedule_current_due(&a->s));
+        json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
         if (a->s.rag) {
             json_key(&w, "reported_rag");
             json_string(&w, stated_rag_name(a->s.rag));
@@ -222,14 +222,14 @@ void rollup_csv(const analysis *an, strbuf *out)
 
 /* ---- exceptions ------------------------------------------------------- */
 
-static void milestone_cell(strbuf *out, const exception_row *row)
+static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at)
 {
     char d[DATE_BUF];
     for (size_t j = 0; j < row->n_milestones; j++) {
         const exception_milestone *m = &row->milestones[j];
         if (j) sb_putc(out, '\n');
         sb_printf(out, "- %s", m->milestone->title ? m->milestone->title : "");
-        fuzzy_date due = schedule_current_due(&m->milestone->s);
+        fuzzy_date due = schedule_due_at(&m->milestone->s, as_at);
         date_format(due, d, sizeof d);
         if (d[0] && m->reasons) {
             sb_printf(out, " (%s; ", d);
@@ -258,22 +258,21 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
                      "Red or Amber.\n");
         return;
     }
+    text_table t;
+    text_table_init(&t, headers, 8, 5);
     for (size_t g = 0; g < an->n_groups; g++) {
         const exception_group *grp = &an->groups[g];
-        if (g) sb_putc(out, '\n');
-        if (color) sb_puts(out, "\033[1;4m");
+        strbuf title = STRBUF_INIT;
         if (grp->theme)
-            sb_printf(out, "%s %s", grp->theme->ref, grp->theme->title ? grp->theme->title : "");
+            sb_printf(&title, "%s %s", grp->theme->ref, grp->theme->title ? grp->theme->title : "");
         else
-            sb_puts(out, "No theme");
-        if (color) sb_puts(out, "\033[0m");
-        sb_putc(out, '\n');
-        text_table t;
-        text_table_init(&t, headers, 8, 5);
+            sb_puts(&title, "No theme");
+        text_table_group(&t, title.data);
+        sb_free(&title);
         for (size_t r = 0; r < grp->n_rows; r++) {
             const exception_row *row = &grp->rows[r];
             strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reason = STRBUF_INIT;
-            milestone_cell(&ms, row);
+            milestone_cell(&ms, row, an->as_at);
             label_who(&who, &row->action->s);
             label_when(&when, &row->action->s, row->revisions, row->n_revisions);
             reason_cell(&reason, row);
@@ -287,9 +286,9 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
             sb_free(&when);
             sb_free(&reason);
         }
-        text_table_render(&t, out, width, color);
-        text_table_free(&t);
     }
+    text_table_render(&t, out, width, color);
+    text_table_free(&t);
     sb_printf(out, "\n%zu exception%s", an->n_exceptions, an->n_exceptions == 1 ? "" : "s");
     if (an->n_optimistic)
         sb_printf(out, ", %zu optimistic report%s", an->n_optimistic, an->n_optimistic == 1 ? "" : "s");
@@ -362,7 +361,7 @@ void exceptions_json(const analysis *an, strbuf *out)
             json_string(&w, who.data ? who.data : "");
             sb_free(&who);
             json_date(&w, "due", a->s.due);
-            json_date(&w, "current_due", schedule_current_due(&a->s));
+            json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
             json_revisions(&w, row);
             json_key(&w, "reason");
             json_string(&w, row->reason);
@@ -385,7 +384,7 @@ void exceptions_json(const analysis *an, strbuf *out)
                 json_key(&w, "status");
                 json_string(&w, status_kind_id(m->status.kind));
                 json_date(&w, "due", m->milestone->s.due);
-                json_date(&w, "current_due", schedule_current_due(&m->milestone->s));
+                json_date(&w, "current_due", schedule_due_at(&m->milestone->s, an->as_at));
                 json_reasons(&w, m->reasons);
                 json_end_object(&w);
             }
@@ -411,14 +410,14 @@ void exceptions_csv(const analysis *an, strbuf *out)
         const action *a = row->action;
         strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reasons = STRBUF_INIT,
                reason = STRBUF_INIT;
-        milestone_cell(&ms, row);
+        milestone_cell(&ms, row, an->as_at);
         label_who(&who, &a->s);
         label_when(&when, &a->s, row->revisions, row->n_revisions);
         label_reasons(&reasons, row->reasons);
         reason_cell(&reason, row);
         char due[DATE_BUF], cur[DATE_BUF], days[32] = "";
         date_format_iso(a->s.due, due, sizeof due);
-        date_format_iso(schedule_current_due(&a->s), cur, sizeof cur);
+        date_format_iso(schedule_due_at(&a->s, an->as_at), cur, sizeof cur);
         if (row->status.kind == STATUS_OVERDUE) snprintf(days, sizeof days, "%d", row->status.days_overdue);
         csv_field(out, a->theme ? a->theme->ref : "", 1);
         csv_field(out, a->theme ? a->theme->title : "", 0);

@@ -28,6 +28,18 @@ void text_table_row(text_table *t, const char *const *cells, const char *color)
     t->nrows++;
 }
 
+/* A group row is stored as a row whose colour is this marker and whose first cell
+ * holds the title. */
+static const char group_marker[] = "group";
+
+void text_table_group(text_table *t, const char *title)
+{
+    const char **cells = xcalloc(t->ncols, sizeof *cells);
+    cells[0] = title;
+    text_table_row(t, cells, group_marker);
+    free(cells);
+}
+
 void text_table_free(text_table *t)
 {
     for (size_t i = 0; i < t->nrows * t->ncols; i++) free(t->cells[i]);
@@ -147,6 +159,7 @@ void text_table_render(const text_table *t, strbuf *out, int width, int color)
     for (size_t c = 0; c < nc; c++) {
         measure(t->headers[c], &minw[c], &natw[c]);
         for (size_t r = 0; r < t->nrows; r++) {
+            if (t->colors[r] == group_marker) continue;
             int lw, whole;
             measure(t->cells[r * nc + c], &lw, &whole);
             if (lw > minw[c]) minw[c] = lw;
@@ -181,10 +194,20 @@ void text_table_render(const text_table *t, strbuf *out, int width, int color)
                 given++;
             }
     }
+    int total = 2 * (int)(nc - 1);
+    for (size_t c = 0; c < nc; c++) total += widths[c];
     render_row(out, t->headers, nc, widths, -1, NULL, color);
-    for (size_t r = 0; r < t->nrows; r++)
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (t->colors[r] == group_marker) {
+            const char *title = t->cells[r * nc];
+            int w = total < width ? total : width;
+            sb_putc(out, '\n');
+            render_row(out, &title, 1, &w, -1, NULL, color);
+            continue;
+        }
         render_row(out, (const char *const *)&t->cells[r * nc], nc, widths, t->color_col,
                    color ? t->colors[r] : NULL, 0);
+    }
     free(minw);
     free(natw);
     free(widths);

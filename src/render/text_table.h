@@ -19,6 +19,8 @@ typedef struct {
 void text_table_init(text_table *t, const char *const *headers, size_t ncols, int color_col);
 /* Adds a row; cells are copied. color may be NULL. */
 void text_table_row(text_table *t, const char *const *cells, const char *color);
+/* Adds a heading row printed across the whole width (a theme in an exception list). */
+void text_table_group(text_table *t, const char *title);
 /* Writes the table fitted to width columns; color enables ANSI colour. */
 void text_table_render(const text_table *t, strbuf *out, int width, int color);
 void text_table_free(text_table *t);

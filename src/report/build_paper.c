@@ -135,21 +135,24 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
 {
     rdoc *d = rdoc_new();
     build_ctx b = {d, p, pl, an, h, diags, 0, 0};
-    d->subject = p->subject;
-    d->title = p->subject;
-    d->committee = p->committee;
+    /* Copied: the report outlives the paper and the plan it was built from. */
+#define KEEP(s) ((s) ? arena_strdup(&d->arena, (s)) : NULL)
+    d->subject = KEEP(p->subject);
+    d->title = d->subject;
+    d->committee = KEEP(p->committee);
     d->meeting_date = p->meeting.kind ? fmt_date(d, p->meeting) : NULL;
     if (p->meeting.kind == DATE_DAY)
         d->meeting_iso = arena_printf(&d->arena, "%04d-%02d-%02d", p->meeting.year, p->meeting.month, p->meeting.day);
-    d->item = p->item;
-    d->report_of = p->report_of;
-    d->organisation = pl->organisation;
-    d->variant = p->variant ? p->variant->name : NULL;
+    d->item = KEEP(p->item);
+    d->report_of = KEEP(p->report_of);
+    d->organisation = KEEP(pl->organisation);
+    d->variant = p->variant ? KEEP(p->variant->name) : NULL;
     d->variant_title = p->variant ? expand_title(d, p->variant->title, p, pl) : NULL;
     d->as_at = fmt_date(d, date_of_day(an->as_at));
     d->exempt_paragraph = p->exempt_paragraph;
     d->plan_slug = plan_slug(d, p->plan_path);
-    d->paper_slug = p->slug;
+    d->paper_slug = KEEP(p->slug);
+#undef KEEP
     summarise(d, an);
 
     rnode *front = rnode_add(d, d->root, RN_FRONT_SHEET);
@@ -161,7 +164,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
         if (f->def->at_end) continue;
         if (!f->value && !f->def->required) continue;
         rnode *field = rnode_add(d, front, RN_FIELD);
-        field->text = f->def->label;
+        field->text = arena_strdup(&d->arena, f->def->label);
         field->id = arena_printf(&d->arena, "field-%s", f->def->key);
         field_value(&b, field, f);
     }

@@ -146,7 +146,7 @@ static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
         strbuf sb = STRBUF_INIT;
         if (row->n_milestones > 1) sb_puts(&sb, "\xE2\x80\xA2 "); /* bullet */
         sb_puts(&sb, m->milestone->title ? m->milestone->title : "");
-        fuzzy_date due = schedule_current_due(&m->milestone->s);
+        fuzzy_date due = schedule_due_at(&m->milestone->s, b->an->as_at);
         date_format_short(due, d, sizeof d);
         if (d[0]) sb_printf(&sb, " (%s)", d);
         rnode_add_text(b->d, cell, sb.data);
@@ -344,7 +344,7 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
             for (size_t j = 0; j < a->n_milestones; j++) {
                 rnode_add(b->d, desc, RN_LINEBREAK);
                 strbuf ms = STRBUF_INIT;
-                date_format_short(schedule_current_due(&a->milestones[j].s), d, sizeof d);
+                date_format_short(schedule_due_at(&a->milestones[j].s, b->an->as_at), d, sizeof d);
                 sb_printf(&ms, "\xE2\x80\xA2 %s%s%s%s", a->milestones[j].title ? a->milestones[j].title : "",
                           d[0] ? " (" : "", d, d[0] ? ")" : "");
                 rnode_add_text(b->d, desc, ms.data);
@@ -359,8 +359,8 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
             strbuf fin = STRBUF_INIT;
             date_format_short(a->s.due, d, sizeof d);
             sb_puts(&fin, d);
-            if (schedule_is_rescheduled(&a->s) || a->s.n_revisions) {
-                date_format_short(schedule_current_due(&a->s), d, sizeof d);
+            if (schedule_is_rescheduled_at(&a->s, b->an->as_at)) {
+                date_format_short(schedule_due_at(&a->s, b->an->as_at), d, sizeof d);
                 sb_printf(&fin, "\nRevised %s", d);
             }
             tb_cell(b->d, tr, fin.data, LEVEL_NONE);

@@ -33,7 +33,7 @@ static size_t count_actions(build_ctx *b, int status, const theme *th, int has_p
         if (status == -2 && (s.kind == STATUS_COMPLETE || s.kind == STATUS_CANCELLED)) continue;
         if (status >= 0 && (int)s.kind != status) continue;
         if (has_period) {
-            fuzzy_date due = schedule_current_due(&a->s);
+            fuzzy_date due = schedule_due_at(&a->s, b->an->as_at);
             if (!date_has_bounds(due)) continue;
             day_t d = date_last_day(due);
             if (d < from || d > to) continue;
