@@ -40,6 +40,9 @@ typedef struct {
     hashmap plans;                  /* path -> plan* (NULL value = failed to load) */
     html_index_entry *index;
     size_t n_index, cap_index;
+    int depfiles;                   /* -MD: write <output>.d for make */
+    char **template_inputs;         /* every template file read, for dependency files */
+    size_t n_template_inputs;
     rdoc **docs;                    /* kept for the index strings */
     size_t n_docs;
 } build_state;
@@ -105,21 +108,96 @@ static void build_plan_json(build_state *st, const char *path)
     analysis_free(an);
 }
 
+static void note_input(build_state *st, const char *path)
+{
+    st->template_inputs = xrealloc(st->template_inputs, (st->n_template_inputs + 1) * sizeof(char *));
+    st->template_inputs[st->n_template_inputs++] = xstrdup(path);
+}
+
+/* Make-escaped path: spaces, '#', '$' and ':' would break a dependency line. */
+static void dep_path(strbuf *sb, const char *p)
+{
+    sb_putc(sb, ' ');
+    for (; *p; p++) {
+        if (*p == ' ' || *p == '#' || *p == ':') sb_putc(sb, '\\');
+        if (*p == '$') sb_putc(sb, '$');
+        sb_putc(sb, *p);
+    }
+}
+
+static void collect_images(const rnode *n, strbuf *sb)
+{
+    for (const rnode *c = n->first; c; c = c->next) {
+        if (c->type == RN_IMAGE && c->url) dep_path(sb, c->url);
+        collect_images(c, sb);
+    }
+}
+
+/* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
+ * for each input keep make going when one is deleted (as gcc -MP does). */
+static void write_depfile(build_state *st, const char *base, const paper *pp, const rdoc *d,
+                          int html, int pdf)
+{
+    strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
+    const char *exts[] = {".html", ".pdf", ".json"};
+    int want[] = {html, pdf, 1};
+    for (int i = 0; i < 3; i++) {
+        if (!want[i]) continue;
+        strbuf t = STRBUF_INIT;
+        sb_printf(&t, "%s%s%s", base, pp->slug, exts[i]);
+        dep_path(&sb, t.data);
+        sb_free(&t);
+    }
+    dep_path(&deps, pp->file);
+    dep_path(&deps, pp->plan_path);
+    for (size_t i = 0; i < st->n_template_inputs; i++) dep_path(&deps, st->template_inputs[i]);
+    if (pdf) {
+        const char *fonts[] = {st->house.font_regular, st->house.font_bold, st->house.font_italic,
+                               st->house.font_bold_italic};
+        for (int i = 0; i < 4; i++) {
+            char *fp = path_join3(st->fonts, fonts[i], "");
+            dep_path(&deps, fp);
+            free(fp);
+        }
+    }
+    collect_images(d->root, &deps);
+    strbuf out = STRBUF_INIT;
+    sb_printf(&out, "%s:%s\n", sb.data + 1, deps.data);
+    /* phony rules for the inputs */
+    for (char *p = deps.data; p && *p;) {
+        char *e = p + 1;
+        while (*e && !(*e == ' ' && e[-1] != '\\')) e++;
+        sb_putn(&out, p + 1, (size_t)(e - p - 1));
+        sb_puts(&out, ":\n");
+        p = e;
+    }
+    char *path = xmalloc(strlen(base) + strlen(pp->slug) + 4);
+    sprintf(path, "%s%s.d", base, pp->slug);
+    write_out(st, path, out.data, out.len);
+    free(path);
+    sb_free(&out);
+    sb_free(&sb);
+    sb_free(&deps);
+}
+
 static int load_templates(build_state *st)
 {
     if (st->variants_loaded) return st->variants_loaded > 0 ? 0 : -1;
     char *dir = path_join3(st->templates, "variants", "");
     int rc = variants_load(&st->variants, dir, &st->diags);
     free(dir);
+    for (size_t i = 0; i < st->variants.n; i++) note_input(st, st->variants.items[i].file);
     char *css = path_join3(st->templates, "html/paper.css", "");
     size_t len;
     const char *why;
+    note_input(st, css);
     if (read_file(css, MAX_INPUT_BYTES, &st->css, &len, &why) != 0) {
         diag_error(&st->diags, make_pos(css, 0, 0), "cannot read the stylesheet: %s", why);
         rc = -1;
     }
     free(css);
     char *house = path_join3(st->templates, "house.yaml", "");
+    if (access(house, R_OK) == 0) note_input(st, house);
     if (house_load(&st->house, house, &st->house_arena, &st->diags) != 0) rc = -1;
     free(house);
     st->variants_loaded = rc == 0 ? 1 : -1;
@@ -197,6 +275,7 @@ static void build_paper_file(build_state *st, const char *path)
     snprintf(out, bl, "%s%s.json", base, pp->slug);
     write_out(st, out, buf.data, buf.len);
     sb_free(&buf);
+    if (st->depfiles) write_depfile(st, base, pp, d, (st->formats & FMT_HTML) != 0, have_pdf);
 
     /* index entry; the rdoc is kept until the index is written */
     if (st->n_index == st->cap_index) {
@@ -271,6 +350,8 @@ int cmd_build(int argc, char **argv)
         } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.outdir = v;
+        } else if (!strcmp(o, "MD")) {
+            st.depfiles = 1;
         } else if (!strcmp(o, "templates")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.templates = v;
@@ -322,6 +403,8 @@ int cmd_build(int argc, char **argv)
     for (size_t i = 0; i < st.n_docs; i++) rdoc_free(st.docs[i]);
     free(st.docs);
     free(st.index);
+    for (size_t i = 0; i < st.n_template_inputs; i++) free(st.template_inputs[i]);
+    free(st.template_inputs);
     free(st.css);
     if (st.variants_loaded) variants_free(&st.variants);
     arena_free(&st.house_arena);
