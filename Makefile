@@ -60,8 +60,25 @@ tabled: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 -include $(OBJ:.o=.d) $(BUILD)/src/cli/main.d
 
 # ---- papers -------------------------------------------------------------
-papers: tabled
-	./tabled build -o out $(PLANS) $(PAPERS)
+# One rule per paper, so make -j builds them in parallel and rebuilds only what
+# changed: tabled -MD writes out/<plan>/<paper>.d naming every input it read (plan,
+# paper, templates, fonts, images).
+PAPER_HTML := $(PAPERS:plans/%.md=out/%.html)
+PAPER_JSON := $(PAPERS:plans/%.md=out/%.json)
+PLAN_JSON  := $(PLANS:plans/%/plan.yaml=out/%/rollup.json)
+
+papers: $(PAPER_HTML) $(PLAN_JSON) out/index.html
+
+out/%.html out/%.pdf out/%.json: plans/%.md tabled
+	./tabled build -MD --no-index -o out $<
+
+out/%/rollup.json: plans/%/plan.yaml tabled
+	./tabled build -o out $<
+
+out/index.html: $(PAPER_JSON) templates/html/paper.css tabled
+	./tabled index -o out $(PAPER_JSON)
+
+-include $(PAPER_HTML:.html=.d)
 
 # ---- tests --------------------------------------------------------------
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))

@@ -19,6 +19,7 @@ int cmd_check(int argc, char **argv);
 int cmd_rollup(int argc, char **argv);
 int cmd_exceptions(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 
 /* Option scanner: handles "--name value", "--name=value", flags and "--". */
 typedef struct {

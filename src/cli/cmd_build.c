@@ -41,6 +41,7 @@ typedef struct {
     html_index_entry *index;
     size_t n_index, cap_index;
     int depfiles;                   /* -MD: write <output>.d for make */
+    int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
     char **template_inputs;         /* every template file read, for dependency files */
     size_t n_template_inputs;
     rdoc **docs;                    /* kept for the index strings */
@@ -352,6 +353,8 @@ int cmd_build(int argc, char **argv)
             st.outdir = v;
         } else if (!strcmp(o, "MD")) {
             st.depfiles = 1;
+        } else if (!strcmp(o, "no-index")) {
+            st.no_index = 1;
         } else if (!strcmp(o, "templates")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.templates = v;
@@ -390,7 +393,7 @@ int cmd_build(int argc, char **argv)
         else
             diag_error(&st.diags, make_pos(f, 0, 0), "not a paper (.md) or a plan (.yaml)");
     }
-    if (st.n_index && (st.formats & FMT_HTML)) {
+    if (st.n_index && (st.formats & FMT_HTML) && !st.no_index) {
         strbuf idx = STRBUF_INIT;
         html_index(st.index, st.n_index, st.css, &idx);
         char *path = path_join3(st.outdir, "index.html", "");

@@ -49,7 +49,19 @@ static const command commands[] = {
      "DIR/<plan>/rollup.json (as at --as-at, else the plan's 'updated' date).\n"
      "\n"
      "  -o, --output DIR  output directory (default: out)\n"
-     "  --format LIST     comma-separated formats: html, pdf, json\n"},
+     "  --format LIST     comma-separated formats: html, pdf, json\n"
+     "  --templates DIR   house style and variants (default: templates)\n"
+     "  --fonts DIR       TrueType fonts for PDF (default: fonts)\n"
+     "  -MD               write DIR/<plan>/<paper>.d naming every input, for make\n"
+     "  --no-index        do not write DIR/index.html (see 'tabled index')\n"},
+    {"index", cmd_index, "write out/index.html from built papers' JSON",
+     "usage: tabled index [-o DIR] PAPER.json...\n"
+     "\n"
+     "Lists every paper, newest first, with its RAG summary and links to its HTML and\n"
+     "PDF, reading the JSON that 'tabled build' writes beside each paper. Files that\n"
+     "are not a paper's JSON (such as rollup.json) are skipped.\n"
+     "\n"
+     "  -o, --output DIR  where index.html goes (default: out)\n"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

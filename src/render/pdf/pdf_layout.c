@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../../util/utf8.h"
 #include "../../util/xalloc.h"
@@ -1096,7 +1097,7 @@ static void lay_table(layout *L, const rnode *t, double x, double w, const bstyl
             vitem *v = &L->out->v[vi];
             v->table = tindex;
             v->header = (unsigned)header;
-            v->keep = (unsigned)(header || group || more);
+            v->keep = (unsigned)(header || group);
             if (chunk == 0 && first_row) v->anchor = t->id;
             if (header && tindex >= 0) {
                 tinfo *ti = &L->tables[tindex];
@@ -1359,15 +1360,18 @@ static void lay_front(layout *L, const rnode *fs)
             double base = fv->baseline ? fv->baseline : baseline_of(b.leading, b.size);
             for (size_t k = 0; k < L->kl.len; k++)
                 draw_line(L, fv->box, &L->kl.v[k], x, base + k * b.leading);
-            double need = L->kl.len * b.leading;
-            if (need > fv->h && L->out->len == first + 1) fv->h = need;
-            else if (need > fv->h) fv->keep = 1, L->out->v[first + 1].keep = L->kl.len > 2;
+            /* keep the label's lines beside the value: grow a lone line, or keep
+             * as many value lines together as the label has */
+            size_t nl = L->kl.len, nv = L->out->len - first;
+            if (nl > nv) {
+                vitem *lastv = &L->out->v[L->out->len - 1];
+                lastv->h += (double)(nl - nv) * b.leading;
+                nl = nv;
+            }
+            for (size_t k = 0; k + 1 < nl; k++) L->out->v[first + k].keep = 1;
         }
         il_reset(&L->il);
         add_rect(L, fv->box, LB_LINE, f, x, -sp / 2, w, 0, LIGHT_RULE, 0.5);
-        fv->keep = 1;
-        if (L->out->len > first + 1) fv->keep = 1;
-        space_after(L, 0);
     }
     space_after(L, 8);
     lay_rule(L, fs, x, w, h->accent, 1.2, 10, 8);

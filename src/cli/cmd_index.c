@@ -1,0 +1,127 @@
+/* cmd_index.c - tabled index: out/index.html from the papers' JSON files, so make can
+ * rebuild the index without rebuilding any paper. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../analysis/status.h"
+#include "../load/yaml_tree.h"
+#include "../render/html/html_render.h"
+#include "../util/fileio.h"
+#include "../util/xalloc.h"
+#include "cli.h"
+
+static const char *text_of(const ynode *map, const char *key)
+{
+    const ynode *n = ynode_get(map, key);
+    if (!n || n->kind != YN_SCALAR || (n->plain && !strcmp(n->text, "null"))) return NULL;
+    return n->text;
+}
+
+static int read_entry(arena *a, diag_list *diags, const char *path, html_index_entry *e)
+{
+    char *data;
+    size_t len;
+    const char *why;
+    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
+        diag_error(diags, make_pos(path, 0, 0), "cannot read: %s", why);
+        return -1;
+    }
+    int empty;
+    ynode *root = yaml_tree_parse(a, diags, arena_strdup(a, path), data, len, &empty);
+    free(data);
+    const ynode *paper = root ? ynode_get(root, "paper") : NULL;
+    const ynode *roll = root ? ynode_get(root, "rollup") : NULL;
+    const ynode *overall = roll ? ynode_get(roll, "overall") : NULL;
+    if (!paper || paper->kind != YN_MAP || !overall) return 1; /* not a paper's JSON */
+    memset(e, 0, sizeof *e);
+    e->subject = text_of(paper, "subject");
+    e->committee = text_of(paper, "committee");
+    e->meeting_iso = text_of(paper, "meeting");
+    e->meeting_date = text_of(paper, "meeting_date");
+    e->item = text_of(paper, "item");
+    e->organisation = text_of(paper, "organisation");
+    /* out/<plan>/<paper>.json -> <plan>/<paper>.html */
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dir = base;
+    if (slash) {
+        dir = slash;
+        while (dir > path && dir[-1] != '/') dir--;
+    }
+    size_t stem = strlen(base) - 5;
+    const char *planpart = slash ? arena_strndup(a, dir, (size_t)(slash - dir)) : ".";
+    const char *paperpart = arena_strndup(a, base, stem);
+    const char *html = text_of(paper, "html"), *pdf = text_of(paper, "pdf");
+    if (html && !strcmp(html, "true")) e->html_href = arena_printf(a, "%s/%s.html", planpart, paperpart);
+    if (pdf && !strcmp(pdf, "true")) e->pdf_href = arena_printf(a, "%s/%s.pdf", planpart, paperpart);
+    const ynode *counts = ynode_get(overall, "counts");
+    for (int k = 0; k < STATUS__COUNT; k++) {
+        const char *v = counts ? text_of(counts, status_kind_id((status_kind)k)) : NULL;
+        e->summary.count[k] = v ? (size_t)strtoul(v, NULL, 10) : 0;
+    }
+    const char *v = text_of(overall, "total");
+    e->summary.total = v ? (size_t)strtoul(v, NULL, 10) : 0;
+    v = text_of(overall, "percent_complete");
+    e->summary.percent_complete = v ? atoi(v) : -1;
+    v = text_of(overall, "rag");
+    e->summary.rag = LEVEL_NONE;
+    for (int l = LEVEL_NONE; v && l <= LEVEL_RED; l++)
+        if (!strcmp(v, rag_level_id((rag_level)l))) e->summary.rag = (rag_level)l;
+    return 0;
+}
+
+int cmd_index(int argc, char **argv)
+{
+    opt_iter it;
+    opt_init(&it, "index", argc, argv);
+    const char *outdir = "out", *templates = "templates";
+    const char *o;
+    while ((o = opt_next(&it))) {
+        if (!strcmp(o, "help") || !strcmp(o, "h")) {
+            print_help("index");
+            opt_free(&it);
+            return EXIT_OK;
+        } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
+            if (!(outdir = opt_value(&it, o))) goto usage;
+        } else if (!strcmp(o, "templates")) {
+            if (!(templates = opt_value(&it, o))) goto usage;
+        } else {
+            usage_error("index", "unknown option '%s'", argv[it.i - 1]);
+            goto usage;
+        }
+    }
+    arena a;
+    arena_init(&a);
+    diag_list diags;
+    diag_init(&diags);
+    html_index_entry *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
+    size_t n = 0;
+    for (int i = 0; i < it.npositional; i++)
+        if (read_entry(&a, &diags, it.positional[i], &entries[n]) == 0) n++;
+    char *css_path = arena_printf(&a, "%s/html/paper.css", templates), *css = NULL;
+    size_t len;
+    const char *why;
+    if (read_file(css_path, MAX_INPUT_BYTES, &css, &len, &why) != 0)
+        diag_error(&diags, make_pos(css_path, 0, 0), "cannot read the stylesheet: %s", why);
+    if (!diags.errors) {
+        strbuf out = STRBUF_INIT;
+        html_index(entries, n, css, &out);
+        char *path = arena_printf(&a, "%s/index.html", outdir);
+        if (write_file_atomic(path, out.data, out.len) != 0)
+            diag_error(&diags, make_pos(path, 0, 0), "cannot write the index");
+        sb_free(&out);
+    }
+    diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
+    int status = diags.errors ? EXIT_INPUT : EXIT_OK;
+    free(css);
+    free(entries);
+    diag_free(&diags);
+    arena_free(&a);
+    opt_free(&it);
+    return status;
+usage:
+    opt_free(&it);
+    return EXIT_USAGE;
+}
