@@ -581,6 +581,40 @@ TEST(since_shows_only_revisions_agreed_after_P)
     free(f);
 }
 
+TEST(revisions_agreed_after_T_are_not_shown)
+{
+    fixture *f = fx_new();
+    theme *a = fx_theme(f, "A");
+    day_t t = T(2010, 12, 31);
+    /* Revised twice: once within the period, once after T. */
+    action *x = fx_action(f, a, "A.1", MONTH(2010, 11), ENTERED_IN_PROGRESS);
+    fx_revise(&x->s, MONTH(2011, 1), DAY(2010, 11, 20), "first");
+    fx_revise(&x->s, MONTH(2011, 6), DAY(2011, 1, 20), "after T");
+    /* Only revision agreed after T: overdue at T, showing no revision. */
+    x = fx_action(f, a, "A.2", MONTH(2010, 10), ENTERED_IN_PROGRESS);
+    fx_revise(&x->s, MONTH(2011, 3), DAY(2011, 1, 5), "too late");
+    x->s.progress = "SHMNA not yet complete";
+    analysis *an = analyse(&f->p, t, NULL, NULL);
+    const exception_row *r;
+    assert_non_null(r = row_of(an, "A.1"));
+    assert_int_equal(r->status.kind, STATUS_RESCHEDULED);
+    assert_int_equal(r->n_revisions, 1);
+    assert_string_equal(r->revisions[0]->reason, "first");
+    assert_string_equal(r->reason, "first");
+    assert_non_null(r = row_of(an, "A.2"));
+    assert_int_equal(r->status.kind, STATUS_OVERDUE);
+    assert_int_equal(r->status.days_overdue, 61);
+    assert_int_equal(r->n_revisions, 0);
+    assert_string_equal(r->reason, "SHMNA not yet complete");
+    analysis_free(an);
+    /* A month later both are in force. */
+    an = analyse(&f->p, T(2011, 1, 31), NULL, NULL);
+    assert_int_equal(row_of(an, "A.1")->n_revisions, 2);
+    assert_int_equal(row_of(an, "A.2")->status.kind, STATUS_RESCHEDULED);
+    analysis_free(an);
+    free(f);
+}
+
 TEST(row_reason_falls_back_to_progress)
 {
     fixture *f = fx_new();
@@ -844,6 +878,7 @@ int main(void)
         cmocka_unit_test(milestone_exceptions),
         cmocka_unit_test(grouped_by_theme_in_plan_order_and_natural_ref_order),
         cmocka_unit_test(since_shows_only_revisions_agreed_after_P),
+        cmocka_unit_test(revisions_agreed_after_T_are_not_shown),
         cmocka_unit_test(row_reason_falls_back_to_progress),
         cmocka_unit_test(count_due_between_inclusive),
         cmocka_unit_test(label_status_words),

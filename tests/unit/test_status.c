@@ -46,13 +46,14 @@ static void init(fixture *f, fuzzy_date due)
     f->a.milestones = f->ms;
 }
 
-static void revise(schedule *s, fuzzy_date date)
+static revision *revise(schedule *s, fuzzy_date date)
 {
     assert_true(s->n_revisions < MAXREV);
     revision *v = &s->revisions[s->n_revisions++];
     memset(v, 0, sizeof *v);
     v->date = date;
     v->reason = "test";
+    return v;
 }
 
 static milestone *add_milestone(fixture *f, fuzzy_date due, entered_status st)
@@ -537,6 +538,90 @@ TEST(rescheduled_beats_late_start_and_not_yet_due)
     assert_status(st(&f, T(2010, 12, 1)), STATUS_RESCHEDULED); /* starts after T */
 }
 
+/* ---- revisions in force as at T ---------------------------------------------------------- */
+
+TEST(revision_agreed_after_T_is_not_in_force)
+{
+    /* Due October 2010; on 5 January 2011 the panel agreed March 2011. As at the end of
+     * Q3 (31 December 2010) that revision had not been agreed: 61 days overdue. */
+    fixture f;
+    init(&f, MONTH(2010, 10));
+    revision *v = revise(&f.a.s, MONTH(2011, 3));
+    v->agreed = DAY(2011, 1, 5);
+    assert_false(revision_in_force(v, T(2011, 1, 4)));
+    assert_true(revision_in_force(v, T(2011, 1, 5)));
+    fuzzy_date due = schedule_due_at(&f.a.s, T(2010, 12, 31));
+    assert_int_equal(due.kind, DATE_MONTH);
+    assert_int_equal(due.month, 10);
+    assert_false(schedule_is_rescheduled_at(&f.a.s, T(2010, 12, 31)));
+    derived_status d = st(&f, T(2010, 12, 31));
+    assert_status(d, STATUS_OVERDUE);
+    assert_int_equal(d.days_overdue, 61);
+    assert_int_equal(st(&f, T(2011, 1, 4)).days_overdue, 65);
+    /* From the day it was agreed, the revision is in force. */
+    due = schedule_due_at(&f.a.s, T(2011, 1, 5));
+    assert_int_equal(due.year, 2011);
+    assert_int_equal(due.month, 3);
+    assert_true(schedule_is_rescheduled_at(&f.a.s, T(2011, 1, 5)));
+    assert_status(st(&f, T(2011, 1, 5)), STATUS_RESCHEDULED);
+    /* The current due date ignores T. */
+    assert_int_equal(schedule_current_due(&f.a.s).month, 3);
+}
+
+TEST(revision_without_agreed_date_is_always_in_force)
+{
+    fixture f;
+    init(&f, MONTH(2010, 10));
+    revision *v = revise(&f.a.s, MONTH(2011, 3));
+    assert_true(revision_in_force(v, T(2000, 1, 1)));
+    assert_status(st(&f, T(2010, 6, 1)), STATUS_RESCHEDULED);
+}
+
+TEST(revision_agreed_in_a_month_is_in_force_from_its_first_day)
+{
+    fixture f;
+    init(&f, MONTH(2010, 10));
+    revision *v = revise(&f.a.s, MONTH(2011, 3));
+    v->agreed = MONTH(2010, 12);
+    assert_false(revision_in_force(v, T(2010, 11, 30)));
+    assert_true(revision_in_force(v, T(2010, 12, 1)));
+    assert_int_equal(st(&f, T(2010, 11, 30)).days_overdue, 30);
+    assert_status(st(&f, T(2010, 12, 1)), STATUS_RESCHEDULED);
+}
+
+TEST(latest_revision_in_force_counts)
+{
+    /* Two revisions: November (agreed in October) and March (agreed in January). */
+    fixture f;
+    init(&f, MONTH(2010, 9));
+    revision *v = revise(&f.a.s, MONTH(2010, 11));
+    v->agreed = DAY(2010, 10, 1);
+    v = revise(&f.a.s, MONTH(2011, 3));
+    v->agreed = DAY(2011, 1, 10);
+    assert_int_equal(st(&f, T(2010, 9, 15)).kind, STATUS_ON_TARGET);  /* none in force */
+    assert_int_equal(st(&f, T(2010, 10, 15)).kind, STATUS_RESCHEDULED); /* November */
+    derived_status d = st(&f, T(2010, 12, 31));                       /* November, missed */
+    assert_status(d, STATUS_OVERDUE);
+    assert_int_equal(d.days_overdue, 31);
+    assert_status(st(&f, T(2011, 1, 10)), STATUS_RESCHEDULED);        /* March */
+    assert_int_equal(st(&f, T(2011, 4, 2)).days_overdue, 2);
+}
+
+TEST(milestone_revision_in_force)
+{
+    fixture f;
+    init(&f, MONTH(2011, 3));
+    milestone *m = add_milestone(&f, MONTH(2010, 11), ENTERED_IN_PROGRESS);
+    revision *v = revise(&m->s, MONTH(2011, 2));
+    v->agreed = DAY(2011, 1, 10);
+    derived_status d = st(&f, T(2010, 12, 31));
+    assert_status(d, STATUS_OVERDUE);
+    assert_int_equal(d.days_overdue, 31);
+    assert_true(d.overdue_milestone);
+    assert_status(milestone_status(m, T(2011, 1, 10)), STATUS_RESCHEDULED);
+    assert_status(st(&f, T(2011, 1, 10)), STATUS_ON_TARGET);
+}
+
 /* ---- row 5: late start ---------------------------------------------------------------------- */
 
 TEST(not_started_after_start_is_late)
@@ -811,6 +896,11 @@ int main(void)
         cmocka_unit_test(ongoing_given_a_date_is_not_rescheduled),
         cmocka_unit_test(no_revisions_is_not_rescheduled),
         cmocka_unit_test(rescheduled_beats_late_start_and_not_yet_due),
+        cmocka_unit_test(revision_agreed_after_T_is_not_in_force),
+        cmocka_unit_test(revision_without_agreed_date_is_always_in_force),
+        cmocka_unit_test(revision_agreed_in_a_month_is_in_force_from_its_first_day),
+        cmocka_unit_test(latest_revision_in_force_counts),
+        cmocka_unit_test(milestone_revision_in_force),
         cmocka_unit_test(not_started_after_start_is_late),
         cmocka_unit_test(start_equal_to_T_is_not_late),
         cmocka_unit_test(quarter_start_means_its_first_day),
