@@ -15,7 +15,6 @@
 #include "../model/house.h"
 #include "../render/html/html_render.h"
 #include "../render/pdf/pdf_render.h"
-#pragma weak pdf_render /* TEMPORARY until the PDF renderer lands */
 #include "../render/summary_out.h"
 #include "../report/build_paper.h"
 #include "../util/fileio.h"
@@ -259,7 +258,7 @@ static void build_paper_file(build_state *st, const char *path)
     char *out = xmalloc(bl);
     strbuf buf = STRBUF_INIT;
     int have_pdf = 0;
-    if ((st->formats & FMT_PDF) && pdf_render) {
+    if (st->formats & FMT_PDF) {
         if (pdf_render(d, &st->house, st->fonts, &buf, &st->diags) == 0) {
             snprintf(out, bl, "%s%s.pdf", base, pp->slug);
             have_pdf = write_out(st, out, buf.data, buf.len) == 0;

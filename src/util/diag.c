@@ -57,7 +57,7 @@ void diag_print(diag_list *d, FILE *out, int color)
 {
     static const char *names[] = {"note", "warning", "error"};
     static const char *colors[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
-    qsort(d->items, d->len, sizeof *d->items, cmp_diag);
+    if (d->len) qsort(d->items, d->len, sizeof *d->items, cmp_diag);
     for (size_t i = 0; i < d->len; i++) {
         diagnostic *g = &d->items[i];
         const char *file = g->pos.file ? g->pos.file : "tabled";

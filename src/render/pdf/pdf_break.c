@@ -31,8 +31,18 @@ void il_free(itemlist *l)
 
 uint16_t il_style(itemlist *l, const istyle *s)
 {
-    for (size_t i = l->nst; i-- > 0;)
-        if (!memcmp(&l->st[i], s, sizeof *s)) return (uint16_t)i;
+    /* Recent styles first (a paragraph's runs mostly repeat the last few); a paragraph
+     * of more than 65000 styled runs shares styles regardless of source node. */
+    int full = l->nst >= 65000;
+    size_t lo = full || l->nst < 16 ? 0 : l->nst - 16;
+    for (size_t i = l->nst; i-- > lo;) {
+        const istyle *t = &l->st[i];
+        if (t->face == s->face && t->deco == s->deco && t->size == s->size &&
+            t->color == s->color && t->bg == s->bg && t->link == s->link &&
+            (full || t->src == s->src))
+            return (uint16_t)i;
+    }
+    if (full) return (uint16_t)(l->nst - 1);
     if (l->nst == l->stcap) {
         l->stcap = l->stcap ? l->stcap * 2 : 16;
         l->st = xrealloc(l->st, l->stcap * sizeof *l->st);
@@ -186,6 +196,7 @@ static int total_fit(const itemlist *l, const double *sw, double w, double stret
     long *active = NULL, *next = NULL;
     size_t na = 0, acap = 0;
     int ok = 0;
+    double short_last = w * 0.2 < stretch * 2 ? w * 0.2 : stretch * 2;
 
 #define NEWNODE(p, f, ln, d, pr)                                                        \
     do {                                                                                \
@@ -231,6 +242,9 @@ static int total_fit(const itemlist *l, const double *sw, double w, double stret
                 else if (pen < 0 && !forced) d -= (double)pen * pen;
                 int fit = forced ? 2 : r > 1.0 ? 0 : r > 0.5 ? 1 : 2;
                 if (!forced && abs(fit - A->fit) > 1) d += 3000;
+                /* a last line of one short word looks lost: pull a word down to it */
+                if (forced && b == n - 1 && A->line >= 1 && L < short_last)
+                    d += 2000 * (1 - L / short_last);
                 d += A->dem;
                 if (d < bestd[fit]) {
                     bestd[fit] = d;

@@ -646,6 +646,7 @@ static char *arena_plain(layout *L, const rnode *n)
 static void lay_heading(layout *L, const rnode *n, double x, double w, const bstyle *bs,
                         int level, int mark)
 {
+    const char *number = mark >= 0 ? n->number : NULL;
     const house_style *h = L->h;
     bstyle hs = *bs;
     hs.face = FACE_BOLD;
@@ -659,7 +660,7 @@ static void lay_heading(layout *L, const rnode *n, double x, double w, const bst
     hs.tight = 0;
     hs.after = 0;
     double tx = x, tw = w;
-    if (n->number && *n->number) {
+    if (number && *number) {
         tx = x + h->number_indent;
         tw = w - h->number_indent;
     }
@@ -670,14 +671,14 @@ static void lay_heading(layout *L, const rnode *n, double x, double w, const bst
     itemize_children(L, n->first, NULL, st);
     size_t vi = emit_lines(L, n, tx, tw, &hs, ALIGN_LEFT, before);
     if (vi == (size_t)-1) return;
-    if (n->number && *n->number) hang_marker(L, vi, n, n->number, x, tx - x, FACE_BOLD, &hs, 0);
+    if (number && *number) hang_marker(L, vi, n, number, x, tx - x, FACE_BOLD, &hs, 0);
     for (size_t i = start; i < L->out->len; i++) L->out->v[i].keep = 1;
-    if (mark && in_flow(L)) {
+    if (mark > 0 && in_flow(L)) {
         vitem *v = &L->out->v[vi];
         v->mark = n;
         v->mark_level = level;
         char *t = arena_plain(L, n);
-        v->mark_title = n->number && *n->number ? arena_printf(&L->a, "%s %s", n->number, t) : t;
+        v->mark_title = number && *number ? arena_printf(&L->a, "%s %s", number, t) : t;
         v->anchor = n->id;
     }
     space_after(L, bs->in_cell ? 2 : 5);
@@ -933,13 +934,71 @@ static void column_widths(layout *L, const rnode *t, int ncols, double avail,
             for (int i = 0; i < ncols; i++)
                 if (cw[i] > m[i].mn) cw[i] -= (cw[i] - m[i].mn) * k;
         }
+        /* a column given more than its content needs (an empty Controls column)
+         * passes the surplus to the columns that wrap, by weight */
+        double surplus = 0, wneed = 0;
+        for (int i = 0; i < ncols; i++) {
+            if (cw[i] > m[i].mx) {
+                surplus += cw[i] - m[i].mx;
+                cw[i] = m[i].mx;
+            }
+        }
+        for (int round = 0; round < 4 && surplus > 0.01; round++) {
+            wneed = 0;
+            for (int i = 0; i < ncols; i++)
+                if (cw[i] < m[i].mx) wneed += t->col_weights[i] > 0 ? t->col_weights[i] : 1;
+            if (wneed <= 0) break;
+            double left = surplus;
+            for (int i = 0; i < ncols; i++) {
+                if (cw[i] >= m[i].mx) continue;
+                double give = surplus * (t->col_weights[i] > 0 ? t->col_weights[i] : 1) / wneed;
+                if (cw[i] + give > m[i].mx) give = m[i].mx - cw[i];
+                cw[i] += give;
+                left -= give;
+            }
+            surplus = left;
+        }
+        if (surplus > 0.01) {   /* everything fits: spread the rest by weight */
+            for (int i = 0; i < ncols; i++)
+                cw[i] += surplus * (t->col_weights[i] > 0 ? t->col_weights[i] : 0) / wsum;
+        }
     } else if (summax <= content) {
         for (int i = 0; i < ncols; i++) cw[i] = m[i].mx + (content - summax) * m[i].mx / summax;
     } else if (summin >= content) {
         for (int i = 0; i < ncols; i++) cw[i] = m[i].mn * content / summin;
     } else {
-        double k = (content - summin) / (summax - summin);
-        for (int i = 0; i < ncols; i++) cw[i] = m[i].mn + (m[i].mx - m[i].mn) * k;
+        /* Start every column at its longest word; columns that need little more to
+         * set unbroken get it first (short names and dates stay on one line), and the
+         * rest is shared among the long-text columns in proportion to what they lack. */
+        double remaining = content - summin;
+        unsigned char *done = xcalloc((size_t)ncols, 1);
+        for (int i = 0; i < ncols; i++) cw[i] = m[i].mn;
+        for (;;) {
+            int open = 0, gave = 0;
+            for (int i = 0; i < ncols; i++) open += !done[i] && m[i].mx > cw[i];
+            if (!open) break;
+            double share = remaining / open;
+            for (int i = 0; i < ncols; i++) {
+                if (done[i] || m[i].mx <= cw[i]) continue;
+                double need = m[i].mx - cw[i];
+                if (need <= share) {
+                    cw[i] = m[i].mx;
+                    remaining -= need;
+                    done[i] = 1;
+                    gave = 1;
+                }
+            }
+            if (!gave) {
+                double lack = 0;
+                for (int i = 0; i < ncols; i++)
+                    if (!done[i] && m[i].mx > cw[i]) lack += m[i].mx - cw[i];
+                for (int i = 0; i < ncols; i++)
+                    if (!done[i] && m[i].mx > cw[i] && lack > 0)
+                        cw[i] += remaining * (m[i].mx - cw[i]) / lack;
+                break;
+            }
+        }
+        free(done);
     }
     for (int i = 0; i < ncols; i++) cw[i] += 2 * CELL_PAD;
     free(m);
@@ -1338,6 +1397,10 @@ static void lay_front(layout *L, const rnode *fs)
             lay_block(L, f, x, w, &b);
             continue;
         }
+        /* the heading above already shows these */
+        if ((field_is(f, "Report to") && (d->committee || d->variant_title)) ||
+            (field_is(f, "Item") && item) || (field_is(f, "Date") && d->meeting_date))
+            continue;
         space_after(L, 9);
         double sp = L->pending;
         size_t first = L->out->len;
@@ -1399,7 +1462,7 @@ static void lay_appendix(layout *L, const rnode *ap)
     if (!dup) vi = lay_string(L, ap, label, x, w, &lb, ALIGN_LEFT, 0);
     size_t start = L->out->len;
     if (title) {
-        lay_heading(L, title, x, w, &b, 1, 0);
+        lay_heading(L, title, x, w, &b, 1, -1);   /* no number: the label says it */
         if (vi == (size_t)-1) vi = start;
     }
     if (vi != (size_t)-1 && vi < L->out->len) {
