@@ -81,18 +81,36 @@ static void block_rollup(build_ctx *b, rnode *parent, const opt_list *o, srcpos 
     const theme *only = theme_option(b, o, pos, &given);
     if (given && !only) return;
     const analysis *an = b->an;
-    int cancelled = an->overall.count[STATUS_CANCELLED] > 0;
-    const char *headers[12] = {"Theme", "Lead officer", "Actions", "Complete", "On target",
-                               "Rescheduled", "Late start", "Overdue", "Not yet due"};
-    int nc = 9;
-    if (cancelled) headers[nc++] = "Cancelled";
+    /* Complete, on target and overdue always show; the other statuses only when the
+     * plan has any, so the table fits a portrait page. */
+    static const status_kind order[] = {STATUS_COMPLETE, STATUS_ON_TARGET, STATUS_RESCHEDULED,
+                                        STATUS_LATE_START, STATUS_OVERDUE, STATUS_NOT_YET_DUE,
+                                        STATUS_CANCELLED};
+    status_kind shown[STATUS__COUNT];
+    int ns = 0;
+    for (size_t k = 0; k < N(order); k++)
+        if (order[k] == STATUS_COMPLETE || order[k] == STATUS_ON_TARGET ||
+            order[k] == STATUS_OVERDUE || an->overall.count[order[k]])
+            shown[ns++] = order[k];
+    const char *headers[STATUS__COUNT + 4];
+    int *weights = arena_alloc(&b->d->arena, sizeof(int) * (STATUS__COUNT + 4));
+    int nc = 0;
+    weights[nc] = 34;
+    headers[nc++] = "Theme";
+    weights[nc] = 8;
+    headers[nc++] = "Actions";
+    for (int k = 0; k < ns; k++) {
+        weights[nc] = 9;
+        headers[nc++] = status_kind_name(shown[k]);
+    }
+    weights[nc] = 9;
     headers[nc++] = "% complete";
+    weights[nc] = 9;
     headers[nc++] = "Theme RAG";
     char cap[256];
     snprintf(cap, sizeof cap, "Progress by theme as at %s", as_at_text(b));
     rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, nc);
     t->flags |= RF_COMPUTED;
-    static const int weights[12] = {30, 14, 7, 8, 8, 9, 7, 7, 8, 8, 8, 8};
     t->col_weights = weights;
     for (size_t i = 0; i <= b->plan->n_themes; i++) {
         int whole = i == b->plan->n_themes;
@@ -107,15 +125,8 @@ static void block_rollup(build_ctx *b, rnode *parent, const opt_list *o, srcpos 
         rnode *h = tb_cell(b->d, row, name.data, LEVEL_NONE);
         h->flags |= RF_ROW_HEADER;
         sb_free(&name);
-        tb_cell(b->d, row, whole ? "" : th->lead ? th->lead->name : "", LEVEL_NONE);
         num_cell(b, row, r->total);
-        num_cell(b, row, r->count[STATUS_COMPLETE]);
-        num_cell(b, row, r->count[STATUS_ON_TARGET]);
-        num_cell(b, row, r->count[STATUS_RESCHEDULED]);
-        num_cell(b, row, r->count[STATUS_LATE_START]);
-        num_cell(b, row, r->count[STATUS_OVERDUE]);
-        num_cell(b, row, r->count[STATUS_NOT_YET_DUE]);
-        if (cancelled) num_cell(b, row, r->count[STATUS_CANCELLED]);
+        for (int k = 0; k < ns; k++) num_cell(b, row, r->count[shown[k]]);
         strbuf pc = STRBUF_INIT;
         label_percent(&pc, r->percent_complete);
         rnode *pcell = tb_cell(b->d, row, pc.data, LEVEL_NONE);
