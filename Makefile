@@ -63,20 +63,21 @@ tabled: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 # One rule per paper, so make -j builds them in parallel and rebuilds only what
 # changed: tabled -MD writes out/<plan>/<paper>.d naming every input it read (plan,
 # paper, templates, fonts, images).
-PAPER_HTML := $(PAPERS:plans/%.md=out/%.html)
-PAPER_JSON := $(PAPERS:plans/%.md=out/%.json)
-PLAN_JSON  := $(PLANS:plans/%/plan.yaml=out/%/rollup.json)
+OUT ?= out
+PAPER_HTML := $(PAPERS:plans/%.md=$(OUT)/%.html)
+PAPER_JSON := $(PAPERS:plans/%.md=$(OUT)/%.json)
+PLAN_JSON  := $(PLANS:plans/%/plan.yaml=$(OUT)/%/rollup.json)
 
-papers: $(PAPER_HTML) $(PLAN_JSON) out/index.html
+papers: $(PAPER_HTML) $(PLAN_JSON) $(OUT)/index.html
 
-out/%.html out/%.pdf out/%.json: plans/%.md tabled
-	./tabled build -MD --no-index -o out $<
+$(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
+	./tabled build -MD --no-index -o $(OUT) $<
 
-out/%/rollup.json: plans/%/plan.yaml tabled
-	./tabled build -o out $<
+$(OUT)/%/rollup.json: plans/%/plan.yaml tabled
+	./tabled build -o $(OUT) $<
 
-out/index.html: $(PAPER_JSON) templates/html/paper.css tabled
-	./tabled index -o out $(PAPER_JSON)
+$(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css tabled
+	./tabled index -o $(OUT) $(PAPER_JSON)
 
 -include $(PAPER_HTML:.html=.d)
 

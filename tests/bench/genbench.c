@@ -1130,9 +1130,9 @@ static void typ_text(buf *b, const char *s)
 static void typ_table(buf *b, const char *caption, const char *const *head, const int *w, int nc,
                       const row *rows, int nr)
 {
-    bputs(b, "#figure(caption: [");
+    bputs(b, "#strong[");
     typ_text(b, caption);
-    bputs(b, "], kind: table, block(width: 100%)[\n#set text(size: 7.5pt)\n#table(\n  columns: (");
+    bputs(b, "]\n\n#[\n#set text(size: 7.5pt)\n#table(\n  columns: (");
     for (int c = 0; c < nc; c++) bprintf(b, "%s%dfr", c ? ", " : "", w[c]);
     bputs(b, "),\n  inset: 3pt,\n  align: left + top,\n  table.header(");
     for (int c = 0; c < nc; c++) {
@@ -1156,7 +1156,7 @@ static void typ_table(buf *b, const char *caption, const char *const *head, cons
         }
         bputs(b, "\n");
     }
-    bputs(b, ")\n])\n\n");
+    bputs(b, ")\n]\n\n");
 }
 
 static void write_peers(buf *md, buf *typ, int n)
