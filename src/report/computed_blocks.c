@@ -330,12 +330,27 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
     static const char *const headers[] = {"Ref", "Priority action", "Lead officer", "Start",
                                           "Finish", "Status", "Recommendation", "Related actions"};
     static const int weights[] = {5, 40, 11, 8, 11, 10, 9, 8};
+    /* The last two columns only when some action has recommendations or related
+     * actions (a review timetable has neither). */
+    int has_recs = 0, has_rel = 0;
+    for (size_t i = 0; i < b->plan->n_actions; i++) {
+        has_recs |= b->plan->actions[i].n_recommendations > 0;
+        has_rel |= b->plan->actions[i].n_related > 0;
+    }
+    int nc = 6 + has_recs + has_rel;
+    const char *hdr[8];
+    int *w = arena_alloc(&b->d->arena, 8 * sizeof *w);
+    for (int i = 0, k = 0; i < 8; i++) {
+        if ((i == 6 && !has_recs) || (i == 7 && !has_rel)) continue;
+        hdr[k] = headers[i];
+        w[k++] = weights[i];
+    }
     char cap[256];
     snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
              as_at_text(b));
-    rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, 8);
+    rnode *t = tb_table(b->d, caption_or(b, o, cap), hdr, nc);
     t->flags |= RF_COMPUTED | RF_WIDE;
-    t->col_weights = weights;
+    t->col_weights = w;
     char d[DATE_BUF];
     for (size_t i = 0; i < b->plan->n_themes; i++) {
         const theme *th = &b->plan->themes[i];
@@ -377,16 +392,20 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
             tb_cell(b->d, tr, fin.data, LEVEL_NONE);
             sb_free(&fin);
             status_cell(b, tr, st);
-            strbuf recs = STRBUF_INIT;
-            for (size_t r = 0; r < a->n_recommendations; r++)
-                sb_printf(&recs, "%s%s", r ? ", " : "", a->recommendations[r]->ref);
-            tb_cell(b->d, tr, recs.data, LEVEL_NONE);
-            sb_free(&recs);
-            strbuf rel = STRBUF_INIT;
-            for (size_t r = 0; r < a->n_related; r++)
-                sb_printf(&rel, "%s%s", r ? ", " : "", a->related[r]->ref);
-            tb_cell(b->d, tr, rel.data, LEVEL_NONE);
-            sb_free(&rel);
+            if (has_recs) {
+                strbuf recs = STRBUF_INIT;
+                for (size_t r = 0; r < a->n_recommendations; r++)
+                    sb_printf(&recs, "%s%s", r ? ", " : "", a->recommendations[r]->ref);
+                tb_cell(b->d, tr, recs.data, LEVEL_NONE);
+                sb_free(&recs);
+            }
+            if (has_rel) {
+                strbuf rel = STRBUF_INIT;
+                for (size_t r = 0; r < a->n_related; r++)
+                    sb_printf(&rel, "%s%s", r ? ", " : "", a->related[r]->ref);
+                tb_cell(b->d, tr, rel.data, LEVEL_NONE);
+                sb_free(&rel);
+            }
         }
     }
     b->has_wide = 1;

@@ -269,7 +269,7 @@ def main():
     L.append("|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         t = r["tabled"]
-        cells = ["%d" % r["n"], fmt_s(t["t"]), fmt_mib(t["rss"]),
+        cells = ["%d" % r["n"], fmt_s(t["t"]), ("" if t["rss_exact"] else "<= ") + fmt_mib(t["rss"]),
                  str(t["pages"]) if t["pages"] is not None else "-"]
         for name in ("pandoc HTML", "pandoc+wkhtmltopdf", "Typst"):
             p = r.get(name)
@@ -283,37 +283,39 @@ def main():
                 cells.append("%s (%.0fx)" % (fmt_s(p["t"]), p["t"] / t["t"]) if t["t"] > 0 else fmt_s(p["t"]))
         L.append("| " + " | ".join(cells) + " |")
     L.append("")
-    L.append("Median wall time of %d+ runs after a warm-up; RSS is the peak resident set over the runs "
-             "(wait4, children included); \"x\" is the peer's time over tabled's." % runs)
+    L.append("Median wall time of %d or more runs after a warm-up; \"x\" is the peer's time over "
+             "tabled's. RSS is the peak resident set of the warm-up run (%s)." % (
+                 runs, "GNU time %M" if GNU_TIME else "wait4; without GNU time it includes this "
+                 "script's own pages, so it is an upper bound"))
     if not pdf_linked:
         L.append("")
         L.append("**./tabled wrote no PDF** (the PDF renderer is not linked in yet): the tabled "
                  "column is HTML alone, and the ratios compare the peers with that.")
     L.append("")
-    L.append("Outputs and peaks:")
+    L.append("CPU time (user + system, median) and outputs:")
     L.append("")
-    L.append("| N | tabled HTML | tabled PDF | pandoc HTML | pandoc+wk PDF (pages) | Typst PDF (pages) "
-             "| peer peak RSS MiB (pandoc / +wk / Typst) |")
+    L.append("| N | tabled CPU (s) | tabled HTML | tabled PDF | pandoc HTML: CPU s, size, RSS MiB "
+             "| pandoc+wk: CPU s, PDF (pages), RSS | Typst: CPU s, PDF (pages), RSS |")
     L.append("|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         t = r["tabled"]
 
-        def out(name, pages=False):
+        def peer(name):
             p = r.get(name)
             if not p or "error" in p:
                 return "-"
-            s = fmt_bytes(p["size"])
-            return "%s (%s)" % (s, p["pages"]) if pages else s
-
-        def prss(name):
-            p = r.get(name)
-            return fmt_mib(p["rss"]) if p and "error" not in p else "-"
+            out = fmt_bytes(p["size"])
+            if p["pages"] is not None:
+                out += " (%d)" % p["pages"]
+            return "%s, %s, %s" % (fmt_s(p["cpu"]), out, fmt_mib(p["rss"]))
 
         L.append("| %d | %s | %s | %s | %s | %s | %s |" % (
-            r["n"], fmt_bytes(t["html"]), fmt_bytes(t["pdf"]), out("pandoc HTML"),
-            out("pandoc+wkhtmltopdf", True), out("Typst", True),
-            " / ".join(prss(x) for x in ("pandoc HTML", "pandoc+wkhtmltopdf", "Typst"))))
+            r["n"], fmt_s(t["cpu"]), fmt_bytes(t["html"]), fmt_bytes(t["pdf"]),
+            peer("pandoc HTML"), peer("pandoc+wkhtmltopdf"), peer("Typst")))
     L.append("")
+    load = os.getloadavg()
+    L.append("Load average at the end of the run: %.2f %.2f %.2f (wall times are only comparable "
+             "on an otherwise idle machine; CPU times are steadier)." % load)
     L.append("Machine: %s cores (`nproc`), %s, Linux %s, Python %s." % (
         os.cpu_count() if not hasattr(os, "sched_getaffinity") else len(os.sched_getaffinity(0)),
         cpu_model(), platform.release(), platform.python_version()))
