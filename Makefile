@@ -110,3 +110,19 @@ build/asan/tabled-asan: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 
 clean:
 	rm -rf $(BUILD) out tabled
+
+# ---- benchmarks (tests/bench) -------------------------------------------
+# make bench: synthetic papers of 60, 600 and 6000 actions; tabled (HTML and PDF in one
+# process) timed against pandoc, pandoc+wkhtmltopdf and Typst where they are installed.
+# Needs no network; a missing peer is reported "not installed". make bench-peers
+# installs the peers (Debian pandoc and wkhtmltopdf, npm Typst in tests/bench/node_modules).
+.PHONY: bench bench-peers
+$(BUILD)/bench/genbench: tests/bench/genbench.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
+
+bench: tabled $(BUILD)/bench/genbench
+	@python3 tests/bench/bench.py --genbench $(BUILD)/bench/genbench --dir $(BUILD)/bench
+
+bench-peers:
+	@tests/bench/install-peers.sh

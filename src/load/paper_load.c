@@ -147,7 +147,7 @@ static void load_field(paper *p, schema_ctx *c, const ynode *front, paper_field 
             }
             if (row->len != d->n_columns) {
                 diag_error(c->diags, row->pos, "this row of '%s' has %zu cells; it needs %zu",
-                           d->key, row->len, d->n_columns);
+                           d->key, (size_t)row->len, d->n_columns);
                 f->value = NULL;
             }
             for (size_t j = 0; j < row->len; j++)

@@ -23,7 +23,7 @@ void schema_check_keys(schema_ctx *c, const ynode *map, const char *const *allow
         const ynode *k = map->pairs[i].key;
         size_t j;
         for (j = 0; j < n; j++)
-            if (strcmp(k->text, allowed[j]) == 0) break;
+            if (k->text[0] == allowed[j][0] && strcmp(k->text, allowed[j]) == 0) break;
         if (j < n) continue;
         const char *near = closest_word(k->text, allowed, n);
         if (near)

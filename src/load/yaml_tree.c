@@ -17,6 +17,8 @@ typedef struct {
     yaml_parser_t parser;
     int failed;
     int depth;
+    ynode **stack;          /* children of the open collections, innermost last */
+    size_t top, cap;
 } tree_builder;
 
 static srcpos mark_pos(tree_builder *b, yaml_mark_t m)
@@ -92,18 +94,13 @@ static void refuse_anchor(tree_builder *b, const yaml_char_t *anchor, yaml_mark_
                (const char *)anchor);
 }
 
-typedef struct {
-    void **items;
-    size_t len, cap;
-} tmpvec;
-
-static void tmp_push(tmpvec *v, void *p)
+static void push_child(tree_builder *b, ynode *n)
 {
-    if (v->len == v->cap) {
-        v->cap = v->cap ? v->cap * 2 : 16;
-        v->items = xrealloc(v->items, v->cap * sizeof *v->items);
+    if (b->top == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 256;
+        b->stack = xrealloc(b->stack, b->cap * sizeof *b->stack);
     }
-    v->items[v->len++] = p;
+    b->stack[b->top++] = n;
 }
 
 static ynode *parse_node(tree_builder *b, yaml_event_t *ev);
@@ -111,7 +108,7 @@ static ynode *parse_node(tree_builder *b, yaml_event_t *ev);
 /* Parses the children of a collection whose start event was consumed. */
 static ynode *parse_collection(tree_builder *b, ynode *n, yaml_event_type_t end_type)
 {
-    tmpvec kids = {0};
+    size_t base = b->top;
     int ok = 1;
     for (;;) {
         yaml_event_t ev;
@@ -129,24 +126,25 @@ static ynode *parse_collection(tree_builder *b, ynode *n, yaml_event_type_t end_
             ok = 0;
             break;
         }
-        tmp_push(&kids, child);
+        push_child(b, child);
     }
-    if (!ok) {
-        free(kids.items);
-        return NULL;
-    }
+    ynode **kids = b->stack + base;
+    size_t nkids = b->top - base;
+    b->top = base;
+    if (!ok) return NULL;
     if (n->kind == YN_SEQ) {
-        n->len = kids.len;
-        n->items = arena_alloc(b->a, (kids.len ? kids.len : 1) * sizeof *n->items);
-        if (kids.len) memcpy(n->items, kids.items, kids.len * sizeof *n->items);
+        n->len = (uint32_t)nkids;
+        n->items = arena_alloc(b->a, (nkids ? nkids : 1) * sizeof *n->items);
+        if (nkids) memcpy(n->items, kids, nkids * sizeof *n->items);
     } else {
-        n->len = kids.len / 2;
+        n->len = (uint32_t)(nkids / 2);
         n->pairs = arena_alloc(b->a, (n->len ? n->len : 1) * sizeof *n->pairs);
         hashmap seen;
         hashmap_init(&seen);
+        int big = nkids / 2 > 16; /* small maps: a linear scan beats hashing */
         size_t out = 0;
-        for (size_t i = 0; i + 1 < kids.len; i += 2) {
-            ynode *k = kids.items[i], *v = kids.items[i + 1];
+        for (size_t i = 0; i + 1 < nkids; i += 2) {
+            ynode *k = kids[i], *v = kids[i + 1];
             if (k->kind != YN_SCALAR) {
                 b->failed = 1;
                 diag_error(b->diags, k->pos, "a mapping key must be text, not %s",
@@ -159,7 +157,14 @@ static ynode *parse_collection(tree_builder *b, ynode *n, yaml_event_type_t end_
                            "YAML merge keys (<<) are not supported: write the keys out in full");
                 continue;
             }
-            ynode *prev = hashmap_put(&seen, k->text, k);
+            ynode *prev = NULL;
+            if (big) {
+                prev = hashmap_put(&seen, k->text, k);
+            } else {
+                for (size_t j = 0; j < out && !prev; j++)
+                    if (n->pairs[j].name_len == k->text_len && !memcmp(n->pairs[j].name, k->text, k->text_len))
+                        prev = n->pairs[j].key;
+            }
             if (prev) {
                 b->failed = 1;
                 diag_error(b->diags, k->pos, "duplicate key '%s' (first given on line %d)",
@@ -168,12 +173,13 @@ static ynode *parse_collection(tree_builder *b, ynode *n, yaml_event_type_t end_
             }
             n->pairs[out].key = k;
             n->pairs[out].value = v;
+            n->pairs[out].name = k->text;
+            n->pairs[out].name_len = k->text_len;
             out++;
         }
-        n->len = out;
+        n->len = (uint32_t)out;
         hashmap_free(&seen);
     }
-    free(kids.items);
     return n;
 }
 
@@ -186,7 +192,7 @@ static ynode *parse_node(tree_builder *b, yaml_event_t *ev)
         refuse_anchor(b, ev->data.scalar.anchor, ev->start_mark);
         n->kind = YN_SCALAR;
         n->text = arena_strndup(b->a, (const char *)ev->data.scalar.value, ev->data.scalar.length);
-        n->text_len = ev->data.scalar.length;
+        n->text_len = (uint32_t)ev->data.scalar.length;
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
         if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
             b->failed = 1;
@@ -200,6 +206,7 @@ static ynode *parse_node(tree_builder *b, yaml_event_t *ev)
                    (const char *)ev->data.alias.anchor);
         n->kind = YN_SCALAR;
         n->text = "";
+        n->plain = 1; /* reads as empty, so it causes no second error */
         return n;
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT: {
@@ -279,15 +286,24 @@ ynode *yaml_tree_parse(arena *a, diag_list *diags, const char *file, const char 
         if (b.failed && !root) break;
     }
     yaml_parser_delete(&b.parser);
-    if (b.failed) return NULL;
-    if (!root) *empty = 1;
+    free(b.stack);
+    /* Errors that leave the tree whole (duplicate keys, anchors, aliases, merge keys,
+     * a second document) are reported and the tree is still returned, so the schema
+     * can report its errors too; the caller sees them all in diags. */
+    if (!root) {
+        if (!b.failed) *empty = 1;
+        return NULL;
+    }
     return root;
 }
 
 ynode *ynode_get(const ynode *map, const char *key)
 {
     if (!map || map->kind != YN_MAP) return NULL;
-    for (size_t i = 0; i < map->len; i++)
-        if (strcmp(map->pairs[i].key->text, key) == 0) return map->pairs[i].value;
+    size_t len = strlen(key);
+    for (size_t i = 0; i < map->len; i++) {
+        const ypair *p = &map->pairs[i];
+        if (p->name_len == len && memcmp(p->name, key, len) == 0) return p->value;
+    }
     return NULL;
 }

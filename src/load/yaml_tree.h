@@ -8,6 +8,7 @@
 #define TABLED_YAML_TREE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../util/arena.h"
 #include "../util/diag.h"
@@ -19,24 +20,30 @@ typedef enum { YN_SCALAR, YN_MAP, YN_SEQ } ynode_kind;
 typedef struct ynode ynode;
 
 typedef struct {
-    ynode *key;     /* always a scalar */
+    ynode *key;             /* always a scalar */
     ynode *value;
+    const char *name;       /* key->text and its length, kept here for fast lookups */
+    size_t name_len;
 } ypair;
 
 struct ynode {
-    ynode_kind kind;
-    srcpos pos;
-    int plain;              /* scalar written without quotes */
     const char *text;       /* scalar value, NUL-terminated */
-    size_t text_len;
-    ypair *pairs;           /* YN_MAP */
-    ynode **items;          /* YN_SEQ */
-    size_t len;             /* pairs or items */
+    union {
+        ypair *pairs;       /* YN_MAP */
+        ynode **items;      /* YN_SEQ */
+    };
+    srcpos pos;
+    uint32_t text_len;
+    uint32_t len;           /* pairs or items */
+    uint8_t kind;           /* ynode_kind; kept small: a plan has millions of nodes */
+    uint8_t plain;          /* scalar written without quotes */
 };
 
-/* Parses data (len bytes, named file in diagnostics). Returns the root node, or NULL
- * when the file has errors (all reported to diags). An empty document gives a NULL
- * root with no error: *empty is set. */
+/* Parses data (len bytes, named file in diagnostics). Every error goes to diags.
+ * Returns the root node, or NULL when the file could not be read as YAML at all.
+ * Errors that leave the tree whole (duplicate keys, anchors, aliases, merge keys) still
+ * return it, so callers can report schema errors too: check diags->errors. An empty
+ * document gives a NULL root with no error: *empty is set. */
 ynode *yaml_tree_parse(arena *a, diag_list *diags, const char *file, const char *data,
                        size_t len, int *empty);
 

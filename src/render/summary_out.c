@@ -243,7 +243,7 @@ static void reason_cell(strbuf *out, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
     label_optimistic(&flag, &row->action->s, row->status);
-    if (flag.len) sb_printf(out, "%s. ", flag.data);
+    if (flag.len) sb_printf(out, row->reason ? "%s. " : "%s", flag.data);
     sb_free(&flag);
     if (row->reason) sb_puts(out, row->reason);
 }
