@@ -3,10 +3,7 @@
 # (axe-core, WCAG 2.2 A/AA), escaped; TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 OUT=build/html-out
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
+. tests/tools/tap.sh
 
 sh tests/html/install.sh || { notok "install HTML checkers"; exit 1; }
 

@@ -3,10 +3,7 @@
 # files tabled -MD writes; a no-op run is nearly free. TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 OUT=build/mk-out
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
+. tests/tools/tap.sh
 mk() { make --no-print-directory -j2 papers OUT=$OUT "$@" 2>&1; }
 # Lines of make output that ran tabled build for a paper.
 built() { grep -c 'tabled build -MD' "$1"; }

@@ -6,10 +6,7 @@ cd "$(dirname "$0")/../.." || exit 2
 export SOURCE_DATE_EPOCH=1700000000
 A=build/pdf-out-a
 B=build/pdf-out-b
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
+. tests/tools/tap.sh
 
 rm -rf $A $B
 check "build every example paper (PDF, HTML, JSON)" \
