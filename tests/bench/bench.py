@@ -7,8 +7,8 @@ and peer.typ for Typst), then times, after one warm-up run, at least --runs runs
 
   tabled      ./tabled build --format html,pdf --no-index -o build/bench/out nN/paper.md
               (HTML and PDF in one process)
-  pandoc      pandoc -s peer.md -o peer.html
-  pandoc+wk   pandoc -s peer.md --pdf-engine=wkhtmltopdf -o peer.pdf
+  pandoc      pandoc -s -H peer-style.html peer.md -o peer.html
+  pandoc+wk   pandoc -s -H peer-style.html peer.md --pdf-engine=wkhtmltopdf -o peer.pdf
   Typst       node tests/bench/typst-compile.cjs peer.typ peer-typst.pdf fonts
 
 It reports the median wall time, the peak RSS (from wait4, so a child's waited-for
@@ -65,7 +65,10 @@ def run_once(argv, cwd, env, errpath):
     os.chdir(cwd)
     try:
         t0 = time.perf_counter()
-        pid = os.posix_spawn(exe, argv, env, file_actions=fa)
+        try:
+            pid = os.posix_spawn(exe, argv, env, file_actions=fa)
+        except OSError as e:
+            raise RunError("%s: %s" % (argv[0], e))
         _, status, ru = os.wait4(pid, 0)
         t1 = time.perf_counter()
     finally:
@@ -188,6 +191,8 @@ def main():
                     help="exit 1 when a target is not met (env BENCH_STRICT=1)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    for k in ("tabled", "genbench", "dir"):  # the runs chdir into build/bench/nN
+        setattr(args, k, os.path.abspath(getattr(args, k)))
     runs = max(5, args.runs)
 
     env = dict(os.environ)
@@ -240,10 +245,13 @@ def main():
         m.update(html=size(html), pdf=size(pdf), pages=pdf_pages(pdf))
         row["tabled"] = m
 
+        style = os.path.join(HERE, "peer-style.html")  # full-width page, 8pt tables, repeated headers
         peer_cmds = {
-            "pandoc HTML": (["pandoc", "-s", "peer.md", "-o", "peer.html"], os.path.join(d, "peer.html")),
-            "pandoc+wkhtmltopdf": (["pandoc", "-s", "peer.md", "--pdf-engine=wkhtmltopdf",
-                                    "--pdf-engine-opt=--quiet", "-o", "peer.pdf"], os.path.join(d, "peer.pdf")),
+            "pandoc HTML": (["pandoc", "-s", "-H", style, "peer.md", "-o", "peer.html"],
+                            os.path.join(d, "peer.html")),
+            "pandoc+wkhtmltopdf": (["pandoc", "-s", "-H", style, "peer.md", "--pdf-engine=wkhtmltopdf",
+                                    "--pdf-engine-opt=--quiet", "--pdf-engine-opt=--page-size",
+                                    "--pdf-engine-opt=A4", "-o", "peer.pdf"], os.path.join(d, "peer.pdf")),
             "Typst": (["node", os.path.join(HERE, "typst-compile.cjs"), "peer.typ", "peer-typst.pdf", fonts],
                       os.path.join(d, "peer-typst.pdf")),
         }
@@ -280,7 +288,8 @@ def main():
             elif "error" in p:
                 cells.append("failed")
             else:
-                cells.append("%s (%.0fx)" % (fmt_s(p["t"]), p["t"] / t["t"]) if t["t"] > 0 else fmt_s(p["t"]))
+                x = p["t"] / t["t"] if t["t"] > 0 else 0
+                cells.append("%s (%s)" % (fmt_s(p["t"]), ("%.1fx" if x < 10 else "%.0fx") % x) if x else fmt_s(p["t"]))
         L.append("| " + " | ".join(cells) + " |")
     L.append("")
     L.append("Median wall time of %d or more runs after a warm-up; \"x\" is the peer's time over "
