@@ -41,6 +41,7 @@ typedef struct {
     size_t n_index, cap_index;
     int depfiles;                   /* -MD: write <output>.d for make */
     int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
+    int dry_run;                    /* --dry-run: check everything, write nothing */
     char **template_inputs;         /* every template file read, for dependency files */
     size_t n_template_inputs;
     rdoc **docs;                    /* kept for the index strings */
@@ -95,7 +96,7 @@ static day_t default_as_at(build_state *st, const plan *p)
 static void build_plan_json(build_state *st, const char *path)
 {
     const plan *p = get_plan(st, path);
-    if (!p) return;
+    if (!p || st->dry_run) return;
     analysis *an = analyse(p, default_as_at(st, p), NULL, &st->house.theme_rag);
     strbuf json = STRBUF_INIT;
     rollup_json(an, &json);
@@ -251,7 +252,7 @@ static void build_paper_file(build_state *st, const char *path)
     day_t since = pp->has_since ? date_last_day(pp->since) : 0;
     analysis *an = analyse(pl, as_at, pp->has_since ? &since : NULL, &st->house.theme_rag);
     rdoc *d = build_paper(pp, pl, an, &st->house, &st->diags);
-    if (st->diags.errors > errors_before) goto done;
+    if (st->diags.errors > errors_before || st->dry_run) goto done;
 
     char *base = path_join3(st->outdir, d->plan_slug, "/");
     size_t bl = strlen(base) + strlen(pp->slug) + 8;
@@ -354,6 +355,8 @@ int cmd_build(int argc, char **argv)
             st.depfiles = 1;
         } else if (!strcmp(o, "no-index")) {
             st.no_index = 1;
+        } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
+            st.dry_run = 1;
         } else if (!strcmp(o, "templates")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.templates = v;
@@ -392,7 +395,7 @@ int cmd_build(int argc, char **argv)
         else
             diag_error(&st.diags, make_pos(f, 0, 0), "not a paper (.md) or a plan (.yaml)");
     }
-    if (st.n_index && (st.formats & FMT_HTML) && !st.no_index) {
+    if (st.n_index && (st.formats & FMT_HTML) && !st.no_index && !st.dry_run) {
         strbuf idx = STRBUF_INIT;
         html_index(st.index, st.n_index, st.css, &idx);
         char *path = path_join3(st.outdir, "index.html", "");

@@ -53,9 +53,23 @@ int cmd_check(int argc, char **argv)
         opt_free(&it);
         return usage_error("check", "no plan given");
     }
+    /* Papers are checked by the build pipeline, writing nothing. */
+    int papers = 0;
+    char **bargv = calloc((size_t)it.npositional + 3, sizeof *bargv);
+    bargv[papers++] = "build";
+    bargv[papers++] = "--dry-run";
+    for (int i = 0; i < it.npositional; i++) {
+        size_t n = strlen(it.positional[i]);
+        if (n > 3 && !strcmp(it.positional[i] + n - 3, ".md")) bargv[papers++] = it.positional[i];
+    }
+    int paper_status = papers > 2 ? cmd_build(papers, bargv) : EXIT_OK;
+    free(bargv);
+
     diag_list diags;
     diag_init(&diags);
     for (int i = 0; i < it.npositional; i++) {
+        size_t len = strlen(it.positional[i]);
+        if (len > 3 && !strcmp(it.positional[i] + len - 3, ".md")) continue;
         plan *p = plan_load_file(it.positional[i], &diags);
         if (!p) continue;
         day_t t = has_as_at ? as_at
@@ -77,6 +91,7 @@ int cmd_check(int argc, char **argv)
     }
     diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     int status = diags.errors || (werror && diags.warnings) ? EXIT_INPUT : EXIT_OK;
+    if (paper_status != EXIT_OK) status = paper_status;
     if (diags.errors || diags.warnings)
         fprintf(stderr, "%zu error%s, %zu warning%s\n", diags.errors, diags.errors == 1 ? "" : "s",
                 diags.warnings, diags.warnings == 1 ? "" : "s");

@@ -11,11 +11,13 @@
 
 static const command commands[] = {
     {"check", cmd_check, "load and analyse plans; print errors and warnings",
-     "usage: tabled check [--werror] [--as-at DATE] PLAN...\n"
+     "usage: tabled check [--werror] [--as-at DATE] PLAN|PAPER...\n"
      "\n"
      "Loads each plan, checks it against the plan format and the date rules, and\n"
      "prints every error and warning, sorted, as FILE:LINE:COL: error: MESSAGE.\n"
      "An officer's stated RAG that is better than the derived status is a warning.\n"
+     "A paper (.md) is checked as 'tabled build --dry-run' would: front block,\n"
+     "narrative, computed blocks and placeholders, and the plan it reports on.\n"
      "\n"
      "  --as-at DATE  judge statuses as at DATE (default: the plan's 'updated' date,\n"
      "                else today)\n"
@@ -53,7 +55,8 @@ static const command commands[] = {
      "  --templates DIR   house style and variants (default: templates)\n"
      "  --fonts DIR       TrueType fonts for PDF (default: fonts)\n"
      "  -MD               write DIR/<plan>/<paper>.d naming every input, for make\n"
-     "  --no-index        do not write DIR/index.html (see 'tabled index')\n"},
+     "  --no-index        do not write DIR/index.html (see 'tabled index')\n"
+     "  -n, --dry-run     check the papers and plans, write nothing\n"},
     {"index", cmd_index, "write out/index.html from built papers' JSON",
      "usage: tabled index [-o DIR] PAPER.json...\n"
      "\n"

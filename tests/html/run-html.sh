@@ -55,4 +55,18 @@ check "missing required field exits 1" "[ $rc -eq 1 ]"
 check "missing required field is positioned and named" \
     "grep -Eq '^$tmp/paper.md:[0-9]+:[0-9]+: error: .*lead-officer' $tmp/err"
 check "nothing is written for a paper with errors" "[ ! -e $tmp/out/$(basename $tmp)/paper.html ]"
+# tabled check on a paper: the build pipeline, nothing written.
+printf '%s\n' '---' 'variant: exception' 'as-at: 2010/11 Q3' 'committee: Audit Committee' \
+    'meeting: 2011-01-26' 'subject: S' 'lead-officer: L' 'report-author: A' 'summary: S' \
+    'recommendation: R' '---' '' '# Introduction' '' 'There are {{ acions }} actions.' '' \
+    '```exeptions' '```' >$tmp/check.md
+./tabled check $tmp/check.md 2>$tmp/err
+rc=$?
+sed 's/^/# /' $tmp/err
+check "tabled check on a paper with mistakes exits 1" "[ $rc -eq 1 ]"
+check "an unknown placeholder is named at its line and column, with a suggestion" \
+    "grep -q '^$tmp/check.md:15:11: error: unknown placeholder {{ acions }}; did you mean {{ actions }}' $tmp/err"
+check "an unknown block is named at its line, with a suggestion" \
+    "grep -q \"^$tmp/check.md:17:1: error: unknown block 'exeptions'; did you mean 'exceptions'\" $tmp/err"
+check "tabled check writes nothing" "[ ! -e out/check ] && [ ! -e $tmp/out/check ]"
 echo "1..$n"
