@@ -274,7 +274,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
             strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reason = STRBUF_INIT;
             milestone_cell(&ms, row, an->as_at);
             label_who(&who, &row->action->s);
-            label_when(&when, &row->action->s, row->revisions, row->n_revisions);
+            label_when(&when, &row->action->s, row->revisions, row->n_revisions, 1);
             reason_cell(&reason, row);
             char days[32] = "";
             if (row->status.kind == STATUS_OVERDUE) snprintf(days, sizeof days, "%d", row->status.days_overdue);
@@ -412,7 +412,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
                reason = STRBUF_INIT;
         milestone_cell(&ms, row, an->as_at);
         label_who(&who, &a->s);
-        label_when(&when, &a->s, row->revisions, row->n_revisions);
+        label_when(&when, &a->s, row->revisions, row->n_revisions, 0);
         label_reasons(&reasons, row->reasons);
         reason_cell(&reason, row);
         char due[DATE_BUF], cur[DATE_BUF], days[32] = "";

@@ -1,6 +1,7 @@
 /* text_table.c - fit, wrap and print a table for a terminal. */
 #include "text_table.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,19 +181,31 @@ void text_table_render(const text_table *t, strbuf *out, int width, int color)
     } else if (sum_min >= avail) {
         for (size_t c = 0; c < nc; c++) widths[c] = minw[c];
     } else {
-        /* Share the space above the minimums in proportion to what each column wants. */
+        /* Share the space above the minimums by the square root of what each column
+         * wants, so one long text column does not starve the short ones (dates, names). */
         int extra = avail - sum_min, given = 0;
-        long want = sum_nat - sum_min;
+        double *want = xcalloc(nc, sizeof *want), wsum = 0;
         for (size_t c = 0; c < nc; c++) {
-            int add = (int)((long)(natw[c] - minw[c]) * extra / (want ? want : 1));
+            want[c] = sqrt((double)(natw[c] - minw[c]));
+            wsum += want[c];
+        }
+        for (size_t c = 0; c < nc; c++) {
+            int add = wsum > 0 ? (int)(want[c] * extra / wsum) : 0;
+            if (minw[c] + add > natw[c]) add = natw[c] - minw[c];
             widths[c] = minw[c] + add;
             given += add;
         }
-        for (size_t c = 0; given < extra && c < nc; c++)
-            if (widths[c] < natw[c]) {
-                widths[c]++;
-                given++;
-            }
+        /* Hand out what is left (rounding, capped columns) one column at a time. */
+        for (int progress = 1; given < extra && progress;) {
+            progress = 0;
+            for (size_t c = 0; given < extra && c < nc; c++)
+                if (widths[c] < natw[c]) {
+                    widths[c]++;
+                    given++;
+                    progress = 1;
+                }
+        }
+        free(want);
     }
     int total = 2 * (int)(nc - 1);
     for (size_t c = 0; c < nc; c++) total += widths[c];

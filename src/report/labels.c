@@ -23,16 +23,18 @@ void label_optimistic(strbuf *out, const schedule *s, derived_status d)
         sb_puts(out, "not complete");
 }
 
-void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n)
+void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n,
+                int short_dates)
 {
+    void (*fmt)(fuzzy_date, char *, size_t) = short_dates ? date_format_short : date_format;
     char buf[DATE_BUF];
-    date_format(s->due, buf, sizeof buf);
+    fmt(s->due, buf, sizeof buf);
     sb_puts(out, buf[0] ? buf : "no date");
     for (size_t i = 0; i < n; i++) {
-        date_format(revs[i]->date, buf, sizeof buf);
+        fmt(revs[i]->date, buf, sizeof buf);
         sb_printf(out, ", revised %s", buf);
         if (date_has_bounds(revs[i]->agreed)) {
-            date_format(revs[i]->agreed, buf, sizeof buf);
+            fmt(revs[i]->agreed, buf, sizeof buf);
             sb_printf(out, " (agreed %s)", buf);
         }
     }

@@ -10,8 +10,10 @@
 void label_status(strbuf *out, derived_status s);
 /* "reported Green; 40 days overdue" for an optimistic row, else nothing. */
 void label_optimistic(strbuf *out, const schedule *s, derived_status d);
-/* "December 2010, revised March 2011" (original then each shown revision). */
-void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n);
+/* "December 2010, revised March 2011" (original then each shown revision); with
+ * short_dates "Dec 2010, revised Mar 2011", for narrow terminal columns. */
+void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n,
+                int short_dates);
 /* "Web Manager / HSM" */
 void label_who(strbuf *out, const schedule *s);
 /* "40%" or "-" */

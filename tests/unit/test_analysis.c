@@ -759,25 +759,29 @@ TEST(label_when_words)
     theme *a = fx_theme(f, "A");
     action *x = fx_action(f, a, "A.1", MONTH(2010, 12), ENTERED_IN_PROGRESS);
     strbuf sb = STRBUF_INIT;
-    label_when(&sb, &x->s, NULL, 0);
+    label_when(&sb, &x->s, NULL, 0, 0);
     assert_string_equal(label(&sb), "December 2010");
     sb_reset(&sb);
     const revision *revs[2];
     revs[0] = fx_revise(&x->s, MONTH(2011, 3), NODATE, NULL);
-    label_when(&sb, &x->s, revs, 1);
+    label_when(&sb, &x->s, revs, 1, 0);
     assert_string_equal(label(&sb), "December 2010, revised March 2011");
     sb_reset(&sb);
     revs[1] = fx_revise(&x->s, (fuzzy_date){DATE_QUARTER, 2011, 0, 0, 1}, DAY(2011, 2, 15), NULL);
-    label_when(&sb, &x->s, revs, 2);
+    label_when(&sb, &x->s, revs, 2, 0);
     assert_string_equal(label(&sb), "December 2010, revised March 2011, revised Q1 2011/12 "
                                     "(agreed 15 February 2011)");
     sb_reset(&sb);
+    label_when(&sb, &x->s, revs, 2, 1);
+    assert_string_equal(label(&sb), "Dec 2010, revised Mar 2011, revised Q1 2011/12 "
+                                    "(agreed 15 Feb 2011)");
+    sb_reset(&sb);
     action *y = fx_action(f, a, "A.2", NODATE, ENTERED_IN_PROGRESS);
-    label_when(&sb, &y->s, NULL, 0);
+    label_when(&sb, &y->s, NULL, 0, 0);
     assert_string_equal(label(&sb), "no date");
     sb_reset(&sb);
     action *z = fx_action(f, a, "A.3", ONGOING, ENTERED_IN_PROGRESS);
-    label_when(&sb, &z->s, NULL, 0);
+    label_when(&sb, &z->s, NULL, 0, 0);
     assert_string_equal(label(&sb), "ongoing");
     sb_free(&sb);
     free(f);
