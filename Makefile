@@ -8,10 +8,10 @@ CC      ?= cc
 CSTD    := -std=c17
 WARN    := -Wall -Wextra -Wpedantic -Werror
 OPT     ?= -O2 -g
-PKGS    := yaml-0.1 libcmark-gfm
+PKGS    := yaml-0.1 libcmark-gfm libdeflate
 CPPFLAGS += -D_GNU_SOURCE
 CFLAGS  ?=
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm -pthread
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
 BUILD   := build
@@ -22,7 +22,7 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
 
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
-              libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2
+              libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))

@@ -416,6 +416,7 @@ int cmd_build(int argc, char **argv)
     free_plans(&st.plans, &st.plans);
     diag_free(&st.diags);
     opt_free(&it);
+    pdf_render_cleanup();
     return status;
 usage:
     opt_free(&it);

@@ -88,6 +88,15 @@ static srcpos action_pos(void *o) { return ((action *)o)->s.pos; }
 static srcpos indicator_pos(void *o) { return ((indicator *)o)->pos; }
 static srcpos risk_pos(void *o) { return ((risk *)o)->pos; }
 
+/* schema_text, copied into the plan's arena: the YAML tree is freed once the plan is
+ * loaded (it was a quarter of the peak memory of a large build). */
+static const char *plan_text(loader *L, const ynode *map, const char *key, int required,
+                             const char *where)
+{
+    const char *s = schema_text(&L->sc, map, key, required, where);
+    return s ? arena_strdup(&L->p->arena, s) : NULL;
+}
+
 /* The text of key, with its node for positions. */
 static const ynode *key_node(const ynode *map, const char *key)
 {
@@ -135,9 +144,9 @@ static void load_meta(loader *L, const ynode *root)
     }
     if (!is_map(L, m, "'plan'")) return;
     schema_check_keys(&L->sc, m, meta_keys, N(meta_keys), "'plan'");
-    p->title = schema_text(&L->sc, m, "title", 1, "'plan'");
-    p->organisation = schema_text(&L->sc, m, "organisation", 1, "'plan'");
-    p->short_title = schema_text(&L->sc, m, "short-title", 0, "'plan'");
+    p->title = plan_text(L, m, "title", 1, "'plan'");
+    p->organisation = plan_text(L, m, "organisation", 1, "'plan'");
+    p->short_title = plan_text(L, m, "short-title", 0, "'plan'");
     schema_date(&L->sc, m, "updated", "updated date", &p->updated, NULL);
     const ynode *roles = key_node(m, "roles");
     if (roles && schema_expect(&L->sc, roles, YN_MAP, "roles", "'plan'")) {
@@ -146,7 +155,7 @@ static void load_meta(loader *L, const ynode *root)
             const ynode *v = roles->pairs[i].value;
             if (!schema_expect(&L->sc, v, YN_SCALAR, roles->pairs[i].key->text, "'roles'")) continue;
             plan_role *r = &p->roles[p->n_roles];
-            r->name = roles->pairs[i].key->text;
+            r->name = arena_strdup(&p->arena, roles->pairs[i].key->text);
             r->person = lookup_person(L, v, "role");
             if (r->person) p->n_roles++;
         }
@@ -163,13 +172,13 @@ static void load_people(loader *L, const ynode *root)
         schema_check_keys(&L->sc, items[i], person_keys, N(person_keys), "a person");
         person *x = &L->p->people[L->p->n_people];
         x->pos = items[i]->pos;
-        x->id = schema_text(&L->sc, items[i], "id", 1, "a person");
+        x->id = plan_text(L, items[i], "id", 1, "a person");
         if (!x->id) continue;
-        x->name = schema_text(&L->sc, items[i], "name", 0, "a person");
+        x->name = plan_text(L, items[i], "name", 0, "a person");
         if (!x->name) x->name = x->id;
-        x->role = schema_text(&L->sc, items[i], "role", 0, "a person");
-        x->phone = schema_text(&L->sc, items[i], "phone", 0, "a person");
-        x->email = schema_text(&L->sc, items[i], "email", 0, "a person");
+        x->role = plan_text(L, items[i], "role", 0, "a person");
+        x->phone = plan_text(L, items[i], "phone", 0, "a person");
+        x->email = plan_text(L, items[i], "email", 0, "a person");
         if (register_ref(L, &L->people, x->id, x, key_node(items[i], "id")->pos, "person id",
                          person_pos))
             L->p->n_people++;
@@ -186,8 +195,8 @@ static void load_sources(loader *L, const ynode *root)
         schema_check_keys(&L->sc, items[i], source_keys, N(source_keys), "a source");
         source *x = &L->p->sources[L->p->n_sources];
         x->pos = items[i]->pos;
-        x->id = schema_text(&L->sc, items[i], "id", 1, "a source");
-        x->title = schema_text(&L->sc, items[i], "title", 1, "a source");
+        x->id = plan_text(L, items[i], "id", 1, "a source");
+        x->title = plan_text(L, items[i], "title", 1, "a source");
         schema_date(&L->sc, items[i], "date", "source date", &x->date, NULL);
         if (x->id && register_ref(L, &L->sources, x->id, x, key_node(items[i], "id")->pos,
                                   "source id", source_pos))
@@ -205,8 +214,8 @@ static void load_recommendations(loader *L, const ynode *root)
         schema_check_keys(&L->sc, items[i], rec_keys, N(rec_keys), "a recommendation");
         recommendation *x = &L->p->recommendations[L->p->n_recommendations];
         x->pos = items[i]->pos;
-        x->ref = schema_text(&L->sc, items[i], "ref", 1, "a recommendation");
-        x->text = schema_text(&L->sc, items[i], "text", 0, "a recommendation");
+        x->ref = plan_text(L, items[i], "ref", 1, "a recommendation");
+        x->text = plan_text(L, items[i], "text", 0, "a recommendation");
         const ynode *src = key_node(items[i], "source");
         if (src && schema_expect(&L->sc, src, YN_SCALAR, "source", "a recommendation"))
             x->source = lookup(L, &L->sources, src, "source", "recommendation");
@@ -226,9 +235,9 @@ static void load_themes(loader *L, const ynode *root)
         schema_check_keys(&L->sc, items[i], theme_keys, N(theme_keys), "a theme");
         theme *x = &L->p->themes[L->p->n_themes];
         x->pos = items[i]->pos;
-        x->ref = schema_text(&L->sc, items[i], "ref", 1, "a theme");
-        x->title = schema_text(&L->sc, items[i], "title", 1, "a theme");
-        x->description = schema_text(&L->sc, items[i], "description", 0, "a theme");
+        x->ref = plan_text(L, items[i], "ref", 1, "a theme");
+        x->title = plan_text(L, items[i], "title", 1, "a theme");
+        x->description = plan_text(L, items[i], "description", 0, "a theme");
         schema_int(&L->sc, items[i], "priority", 1, 9, &x->priority, "a theme");
         const ynode *lead = key_node(items[i], "lead");
         if (lead && schema_expect(&L->sc, lead, YN_SCALAR, "lead", "a theme"))
@@ -255,7 +264,7 @@ static void load_revisions(loader *L, const ynode *map, schedule *s, const char 
         int ok = schema_date(&L->sc, it, "date", "revised date", &v->date, &v->pos);
         if (ok == 0) diag_error(L->sc.diags, it->pos, "revision in %s has no 'date'; add the new due date", where);
         schema_date(&L->sc, it, "agreed", "agreed date", &v->agreed, NULL);
-        v->reason = schema_text(&L->sc, it, "reason", 0, "a revision");
+        v->reason = plan_text(L, it, "reason", 0, "a revision");
         if (ok > 0) s->n_revisions++;
     }
 }
@@ -278,7 +287,7 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
     int has_completed = schema_date(&L->sc, map, "completed", "completion date", &s->completed,
                                     &completed_pos);
     load_revisions(L, map, s, where);
-    s->progress = schema_text(&L->sc, map, "progress", 0, where);
+    s->progress = plan_text(L, map, "progress", 0, where);
 
     const ynode *st = key_node(map, "status");
     if (st) {
@@ -353,12 +362,12 @@ static void load_actions(loader *L, const ynode *root)
         if (!is_map(L, m, "each action")) continue;
         action *x = &p->actions[p->n_actions];
         x->s.pos = m->pos;
-        x->ref = schema_text(&L->sc, m, "ref", 1, "an action");
+        x->ref = plan_text(L, m, "ref", 1, "an action");
         const char *where = x->ref ? arena_printf(&p->arena, "action %s", x->ref) : "an action";
         schema_check_keys(&L->sc, m, action_keys, N(action_keys), where);
-        x->description = schema_text(&L->sc, m, "description", 1, where);
-        x->measure = schema_text(&L->sc, m, "measure", 0, where);
-        x->resources = schema_text(&L->sc, m, "resources", 0, where);
+        x->description = plan_text(L, m, "description", 1, where);
+        x->measure = plan_text(L, m, "measure", 0, where);
+        x->resources = plan_text(L, m, "resources", 0, where);
         const ynode *th = key_node(m, "theme");
         if (!th)
             diag_error(L->sc.diags, m->pos, "%s has no 'theme'; add one", where);
@@ -375,8 +384,8 @@ static void load_actions(loader *L, const ynode *root)
                 milestone *y = &x->milestones[x->n_milestones++];
                 const char *mwhere = arena_printf(&p->arena, "milestone %zu of %s", j + 1, where);
                 schema_check_keys(&L->sc, mm, milestone_keys, N(milestone_keys), mwhere);
-                y->title = schema_text(&L->sc, mm, "title", 1, mwhere);
-                y->measure = schema_text(&L->sc, mm, "measure", 0, mwhere);
+                y->title = plan_text(L, mm, "title", 1, mwhere);
+                y->measure = plan_text(L, mm, "measure", 0, mwhere);
                 y->action = x;
                 load_schedule(L, mm, &y->s, mwhere);
             }
@@ -468,11 +477,11 @@ static void load_indicators(loader *L, const ynode *root)
         if (!is_map(L, m, "each indicator")) continue;
         indicator *x = &p->indicators[p->n_indicators];
         x->pos = m->pos;
-        x->code = schema_text(&L->sc, m, "code", 1, "an indicator");
+        x->code = plan_text(L, m, "code", 1, "an indicator");
         const char *where = x->code ? arena_printf(&p->arena, "indicator %s", x->code) : "an indicator";
         schema_check_keys(&L->sc, m, indicator_keys, N(indicator_keys), where);
-        x->description = schema_text(&L->sc, m, "description", 1, where);
-        x->unit = schema_text(&L->sc, m, "unit", 0, where);
+        x->description = plan_text(L, m, "description", 1, where);
+        x->unit = plan_text(L, m, "unit", 0, where);
         const ynode *pol = key_node(m, "polarity");
         if (pol) {
             int k = schema_enum(&L->sc, pol, polarity_words, N(polarity_words), "polarity", where);
@@ -522,13 +531,13 @@ static void load_risks(loader *L, const ynode *root)
         if (!is_map(L, m, "each risk")) continue;
         risk *x = &p->risks[p->n_risks];
         x->pos = m->pos;
-        x->ref = schema_text(&L->sc, m, "ref", 1, "a risk");
+        x->ref = plan_text(L, m, "ref", 1, "a risk");
         const char *where = x->ref ? arena_printf(&p->arena, "risk %s", x->ref) : "a risk";
         schema_check_keys(&L->sc, m, risk_keys, N(risk_keys), where);
-        x->description = schema_text(&L->sc, m, "description", 1, where);
-        x->consequence = schema_text(&L->sc, m, "consequence", 0, where);
-        x->controls = schema_text(&L->sc, m, "controls", 0, where);
-        x->further_actions = schema_text(&L->sc, m, "further-actions", 0, where);
+        x->description = plan_text(L, m, "description", 1, where);
+        x->consequence = plan_text(L, m, "consequence", 0, where);
+        x->controls = plan_text(L, m, "controls", 0, where);
+        x->further_actions = plan_text(L, m, "further-actions", 0, where);
         const ynode *th = key_node(m, "theme");
         if (th && schema_expect(&L->sc, th, YN_SCALAR, "theme", where))
             x->theme = lookup(L, &L->themes, th, "theme", where);
@@ -561,7 +570,9 @@ plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list
     L.p = p;
 
     int empty;
-    ynode *root = yaml_tree_parse(&p->arena, diags, p->file, data, len, &empty);
+    arena tree;             /* the YAML tree, freed before returning */
+    arena_init(&tree);
+    ynode *root = yaml_tree_parse(&tree, diags, p->file, data, len, &empty);
     if (root && root->kind != YN_MAP) {
         diag_error(diags, root->pos, "a plan must be a mapping with 'plan', 'themes' and "
                                      "'actions' sections, not %s", ynode_kind_name(root));
@@ -587,6 +598,7 @@ plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list
     hashmap_free(&L.actions);
     hashmap_free(&L.indicators);
     hashmap_free(&L.risks);
+    arena_free(&tree);
     if (diags->errors > errors_before) {
         plan_free(p);
         return NULL;

@@ -2,7 +2,7 @@
  *
  *   make build/libtabled.a
  *   cc -std=c17 -O2 -D_GNU_SOURCE -Isrc tests/pdf/bench_pdf.c -o build/bench_pdf \
- *      build/libtabled.a -lyaml -lcmark-gfm -lcmark-gfm-extensions -lhpdf -lm
+ *      build/libtabled.a -lyaml -lcmark-gfm -lcmark-gfm-extensions -lhpdf -ldeflate -lm -pthread
  *   build/bench_pdf [ROWS] [PARAGRAPHS] [OUT.pdf]
  *
  * Prints pages, time and size. Not part of `make test`: timings vary by machine. */

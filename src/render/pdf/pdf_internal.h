@@ -25,18 +25,51 @@ typedef struct {
 } pf_slot;
 
 typedef struct {
-    HPDF_Font font;
-    HPDF_FontDef def;
+    HPDF_Font font;         /* NULL until first drawn (pfont_font) */
+    HPDF_FontDef def;       /* NULL until first measured (lazy) */
     const char *name;       /* PostScript name libharu gave it */
     const char *file;       /* file name, for warnings */
+    const char *dir;        /* font directory (lazy loading) */
+    HPDF_Doc pdf;
+    int failed;             /* loading the file failed */
     int32_t ascii[128];     /* -2 not looked up yet, -1 missing, else units */
     pf_slot *slots;         /* open addressing; cp 0 = empty */
     size_t cap, len;
 } pfont;
 
-/* Loads font_dir/file into pdf; 0 or -1 (libharu error pending). */
+/* Loads font_dir/file into pdf and makes its libharu font at once (full code map);
+ * 0 or -1 (libharu error pending). */
 int pfont_load(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file);
+/* Lazy: remembers the file; the font definition is read at the first measurement and
+ * the libharu font is made at the first pfont_font. 0, or -1 if the file cannot be
+ * opened. */
+int pfont_init(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file);
+/* The libharu font to draw with (made on first use), or NULL on failure. */
+HPDF_Font pfont_font(pfont *f);
+/* Before saving: writes the font's /W widths, CIDToGIDMap, ToUnicode CMap (bfrange,
+ * for the code points measured) and embedded subset, compressed by us. 0 or -1. */
+int pfont_finish(pfont *f);
 void pfont_free(pfont *f);
+
+/* ---- compression (pdf_zip.c) ------------------------------------------- */
+
+/* Deflates n bytes (zlib format, fixed level): malloc'd result in *out, size *outn.
+ * 0 or -1. Deterministic: the same input always gives the same bytes. */
+int pz_deflate(const void *in, size_t n, unsigned char **out, size_t *outn);
+/* Frees the compressor kept between documents. */
+void pz_cleanup(void);
+
+/* Pages compressed on a second thread: pz_pool_add takes a finished page's content
+ * out of libharu (freeing it there) and queues it; pz_pool_finish waits, helping,
+ * and puts every result back, in order. */
+typedef struct pz_pool pz_pool;
+pz_pool *pz_pool_new(void);
+int pz_pool_add(pz_pool *p, HPDF_Dict d);
+int pz_pool_finish(pz_pool *p);
+void pz_pool_free(pz_pool *p);
+/* Replaces the data of a libharu stream dict with its deflated bytes and marks it
+ * /FlateDecode (libharu will not compress it again). 0 or -1. */
+int pz_compress_dict(HPDF_Dict d);
 /* Advance of a code point in 1/1000 em, or -1 if the font cannot print it. */
 int32_t pfont_units(pfont *f, uint32_t cp);
 /* Width in points of valid, printable UTF-8 text (every glyph known to exist). */
@@ -115,17 +148,21 @@ typedef enum {
 } lb_kind;
 
 typedef struct lbox lbox;
+/* Kept small (72 bytes): a 900-page paper has hundreds of thousands. Coordinates are
+ * floats, as libharu writes them. */
 struct lbox {
-    lb_kind kind;
     const rnode *src;       /* the report node it was made from */
-    double x, y, w, h;      /* x from the page's left edge; y downwards from the parent */
     lbox *first, *last, *next;
-    int face;
-    double size, lw;
+    union {
+        const char *text;   /* LB_TEXT */
+        const char *url;    /* LB_LINK: "https://..." or "#id" */
+        HPDF_Image img;     /* LB_IMAGE */
+    };
+    float x, y, w, h;       /* x from the page's left edge; y downwards from the parent */
+    float size, lw;
     unsigned color;
-    const char *text;       /* LB_TEXT */
-    const char *url;        /* LB_LINK: "https://..." or "#id" */
-    HPDF_Image img;
+    uint8_t kind;           /* lb_kind */
+    uint8_t face;
 };
 
 /* A vertical item: an unbreakable slice of the flow (a line, a table row, a rule). */

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <hpdf_pages.h>
+
 #include "../../util/utf8.h"
 #include "../../util/xalloc.h"
 #include "pdf_internal.h"
@@ -105,7 +107,7 @@ static void text_at(pen *p, int face, double size, unsigned color, double x, dou
     if (p->face != face || p->size != size) {
         p->face = face;
         p->size = size;
-        HPDF_Page_SetFontAndSize(p->page, p->fonts[face].font, (HPDF_REAL)size);
+        HPDF_Page_SetFontAndSize(p->page, pfont_font(&p->fonts[face]), (HPDF_REAL)size);
     }
     set_fill(p, color);
     HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y), s);
@@ -332,6 +334,8 @@ static int epoch_date(const char *s, HPDF_Date *out)
     return 1;
 }
 
+void pdf_render_cleanup(void) { pz_cleanup(); }
+
 int pdf_render(const rdoc *d, const house_style *h, const char *font_dir, strbuf *out,
                diag_list *diags)
 {
@@ -354,15 +358,18 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
     int have_layout = 0;
     links ls = {0};
     HPDF_Page *pages = NULL;
+    pz_pool *zp = pz_pool_new();
 
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    /* page contents and fonts are compressed by us (pdf_zip.c), images by libharu */
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_IMAGE);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     pdf->pdf_version = HPDF_VER_14;     /* /Lang in the catalog is PDF 1.4 */
     const char *files[FACE__COUNT] = {h->font_regular, h->font_bold, h->font_italic,
                                       h->font_bold_italic};
     for (int i = 0; i < FACE__COUNT; i++) {
-        if (!files[i] || pfont_load(&fonts[i], pdf, font_dir, files[i]) < 0) {
+        if (!files[i] || pfont_init(&fonts[i], pdf, font_dir, files[i]) < 0 ||
+            (i == FACE_REGULAR && !pfont_font(&fonts[i]))) {
             diag_error(diags, make_pos(files[i], 0, 0),
                        "PDF: cannot load font %s/%s (libharu error 0x%04X, detail %u)",
                        font_dir ? font_dir : ".", files[i] ? files[i] : "(none)",
@@ -424,6 +431,8 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
         }
         HPDF_Page_EndText(page);
         furniture(&p, &L, s, pi + 1, L.npages);
+        if (pz_pool_add(zp, ((HPDF_PageAttr)page->attr)->contents) < 0 && !err.err)
+            err.err = HPDF_INVALID_OBJECT;
         for (size_t k = 0; k < lp->len; k++) {
             const placement *pl = &lp->pl[k];
             const vitem *v = &s->items.v[pl->vi];
@@ -492,6 +501,17 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
         HPDF_Dict_Add(pdf->trailer, "ID", ida);
     }
 
+    if (pz_pool_finish(zp) < 0 && !err.err) err.err = HPDF_INVALID_OBJECT;
+    for (int i = 0; i < FACE__COUNT; i++) {
+        if (fonts[i].failed) {
+            diag_error(diags, make_pos(files[i], 0, 0),
+                       "PDF: cannot load font %s/%s (libharu error 0x%04X, detail %u)",
+                       font_dir ? font_dir : ".", files[i], (unsigned)err.err,
+                       (unsigned)err.detail);
+            goto done;
+        }
+        if (pfont_finish(&fonts[i]) < 0 && !err.err) err.err = HPDF_FAILD_TO_ALLOC_MEM;
+    }
     if (err.err) {
         diag_error(diags, make_pos(NULL, 0, 0), "PDF: libharu error 0x%04X (detail %u) while drawing",
                    (unsigned)err.err, (unsigned)err.detail);
@@ -525,6 +545,7 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
     rc = 0;
 
 done:
+    pz_pool_free(zp);
     free(pages);
     free(ls.v);
     if (have_layout) layout_free(&L);

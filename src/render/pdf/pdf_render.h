@@ -31,4 +31,8 @@ typedef struct {
 int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir,
                   strbuf *out, diag_list *diags, pdf_stats *stats);
 
+/* Frees what the renderer keeps between documents (the compressor). Call once, when
+ * done rendering. */
+void pdf_render_cleanup(void);
+
 #endif
