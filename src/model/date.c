@@ -86,6 +86,20 @@ static int parse_fyear(const char *s, int *start, char *why, size_t whylen)
     return 0;
 }
 
+/* A financial quarter from its digit; -1 (with why) when there is no such quarter. */
+static int set_quarter(fuzzy_date *out, int fy, char digit, char *why, size_t whylen)
+{
+    int q = digit - '0';
+    if (q < 1 || q > 4) {
+        snprintf(why, whylen, "there is no quarter Q%d (quarters are Q1 to Q4)", q);
+        return -1;
+    }
+    out->kind = DATE_QUARTER;
+    out->year = fy;
+    out->quarter = q;
+    return 0;
+}
+
 int date_parse(const char *s, fuzzy_date *out, char *why, size_t whylen)
 {
     memset(out, 0, sizeof *out);
@@ -95,23 +109,13 @@ int date_parse(const char *s, fuzzy_date *out, char *why, size_t whylen)
         out->kind = DATE_ONGOING;
         return 0;
     }
-    int y, m, d, q;
+    int y, m, d;
     /* Q3 2010/11 */
     if ((s[0] == 'Q' || s[0] == 'q') && s[1] >= '0' && s[1] <= '9' && s[2] == ' ') {
         int fy;
         int k = parse_fyear(s + 3, &fy, why, whylen);
         if (k < 0) return -1;
-        if (k > 0 && s[3 + k] == '\0') {
-            q = s[1] - '0';
-            if (q < 1 || q > 4) {
-                snprintf(why, whylen, "there is no quarter Q%d (quarters are Q1 to Q4)", q);
-                return -1;
-            }
-            out->kind = DATE_QUARTER;
-            out->year = fy;
-            out->quarter = q;
-            return 0;
-        }
+        if (k > 0 && s[3 + k] == '\0') return set_quarter(out, fy, s[1], why, whylen);
     }
     if (n >= 7 && isdigit((unsigned char)s[0])) {
         int fy;
@@ -124,17 +128,8 @@ int date_parse(const char *s, fuzzy_date *out, char *why, size_t whylen)
                 return 0;
             }
             if (s[k] == ' ' && (s[k + 1] == 'Q' || s[k + 1] == 'q') &&
-                isdigit((unsigned char)s[k + 2]) && s[k + 3] == '\0') {
-                q = s[k + 2] - '0';
-                if (q < 1 || q > 4) {
-                    snprintf(why, whylen, "there is no quarter Q%d (quarters are Q1 to Q4)", q);
-                    return -1;
-                }
-                out->kind = DATE_QUARTER;
-                out->year = fy;
-                out->quarter = q;
-                return 0;
-            }
+                isdigit((unsigned char)s[k + 2]) && s[k + 3] == '\0')
+                return set_quarter(out, fy, s[k + 2], why, whylen);
         }
         if (digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m)) {
             if (s[7] == '\0') {
