@@ -70,7 +70,7 @@ static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
     if (!v) return;
     if (def->type == FIELD_TABLE) {
         rnode *t = tb_table(d, def->label, def->columns, (int)def->n_columns);
-        t->pos = v->pos;
+        rnode_set_pos(t, v->pos);
         for (size_t i = 0; i < v->len; i++) {
             rnode *row = tb_row(d, t, 0);
             for (size_t j = 0; j < v->items[i]->len; j++) {
@@ -152,6 +152,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
     d->exempt_paragraph = p->exempt_paragraph;
     d->plan_slug = plan_slug(d, p->plan_path);
     d->paper_slug = KEEP(p->slug);
+    d->file = KEEP(p->file);
 #undef KEEP
     summarise(d, an);
 

@@ -154,7 +154,7 @@ static void table(conv *c, rnode *parent, cmark_node *n)
     int ncols = cmark_gfm_extensions_get_table_columns(n);
     uint8_t *al = cmark_gfm_extensions_get_table_alignments(n);
     t->ncols = ncols;
-    t->pos = node_pos(c, n);
+    rnode_set_pos(t, node_pos(c, n));
     for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
         rnode *r = rnode_add(d, t, RN_ROW);
         if (cmark_gfm_extensions_get_table_row_is_header(row)) r->flags |= RF_HEADER;
@@ -216,7 +216,7 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
         blocks(c, parent, cmark_node_first_child(n));
         return NULL;
     }
-    if (r) r->pos = node_pos(c, n);
+    if (r) rnode_set_pos(r, node_pos(c, n));
     return r;
 }
 
@@ -309,7 +309,7 @@ void markdown_body(build_ctx *b, rnode *root)
         if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1) {
             rnode *h = rnode_new(d, RN_HEADING);
             h->level = 1;
-            h->pos = node_pos(&c, n);
+            rnode_set_pos(h, node_pos(&c, n));
             inlines(&c, h, cmark_node_first_child(n));
             char *plain = rnode_plain_text(h);
             int is_app;
@@ -321,7 +321,8 @@ void markdown_body(build_ctx *b, rnode *root)
                 appendices++;
                 app->number = arena_strdup(&d->arena, letter);
                 app->id = arena_printf(&d->arena, "appendix-%c", letter[0] + 32);
-                app->pos = h->pos;
+                app->line = h->line;
+                app->col = h->col;
                 h->number = app->number;
                 h->id = app->id;
                 rnode_append(app, h);

@@ -24,10 +24,19 @@ void rdoc_free(rdoc *d)
     free(d);
 }
 
+/* Nodes come from slabs: the arena rounds each allocation up to 16 bytes, a slab
+ * packs them at their own 8-byte alignment. */
+#define NODES_PER_SLAB 512
+
 rnode *rnode_new(rdoc *d, rnode_type type)
 {
-    rnode *n = arena_alloc(&d->arena, sizeof *n);
-    n->type = type;
+    if (!d->nspare) {
+        d->spare = arena_alloc(&d->arena, NODES_PER_SLAB * sizeof *d->spare);    /* zeroed */
+        d->nspare = NODES_PER_SLAB;
+    }
+    rnode *n = d->spare++;
+    d->nspare--;
+    n->type = (uint8_t)type;
     return n;
 }
 
@@ -35,7 +44,6 @@ void rnode_append(rnode *parent, rnode *child)
 {
     child->parent = parent;
     child->next = NULL;
-    child->prev = parent->last;
     if (parent->last) parent->last->next = child;
     else parent->first = child;
     parent->last = child;
@@ -57,12 +65,32 @@ rnode *rnode_add_text(rdoc *d, rnode *parent, const char *text)
 
 void rnode_unlink(rnode *n)
 {
-    if (!n->parent) return;
-    if (n->prev) n->prev->next = n->next;
-    else n->parent->first = n->next;
-    if (n->next) n->next->prev = n->prev;
-    else n->parent->last = n->prev;
-    n->parent = n->next = n->prev = NULL;
+    rnode *p = n->parent;
+    if (!p) return;
+    rnode *prev = NULL;
+    if (p->first != n) {
+        prev = p->first;
+        while (prev && prev->next != n) prev = prev->next;
+        if (!prev) return;      /* not among its parent's children */
+        prev->next = n->next;
+    } else {
+        p->first = n->next;
+    }
+    if (p->last == n) p->last = prev;
+    n->parent = n->next = NULL;
+}
+
+void rnode_set_pos(rnode *n, srcpos pos)
+{
+    n->line = pos.line > 0 ? (uint32_t)pos.line : 0;
+    n->col = pos.col <= 0 ? 0 : pos.col > UINT16_MAX ? UINT16_MAX : (uint16_t)pos.col;
+}
+
+srcpos rnode_pos(const rdoc *d, const rnode *n)
+{
+    for (; n; n = n->parent)
+        if (n->line || n->col) return make_pos(d ? d->file : NULL, (int)n->line, n->col);
+    return make_pos(NULL, 0, 0);
 }
 
 const char *rnode_type_name(rnode_type t)

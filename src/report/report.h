@@ -12,6 +12,7 @@
 #define TABLED_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../analysis/status.h"
 #include "../util/arena.h"
@@ -25,7 +26,7 @@ typedef enum {
     RN_BODY,            /* the numbered report; children: blocks */
     RN_HEADING,         /* level 1..6; number ("2") or NULL; children: inlines */
     RN_PARAGRAPH,       /* number ("2.1") or NULL; children: inlines */
-    RN_LIST,            /* ordered, start, tight; children: RN_ITEM */
+    RN_LIST,            /* ordered, start (in level), tight; children: RN_ITEM */
     RN_ITEM,            /* number ("2.3") when the list is numbered as paragraphs */
     RN_BLOCKQUOTE,
     RN_CODE_BLOCK,      /* text */
@@ -34,7 +35,7 @@ typedef enum {
     RN_CAPTION,         /* children: inlines */
     RN_ROW,             /* flags: RF_HEADER (repeat on each page), RF_GROUP (a theme
                          * heading row spanning the table) */
-    RN_CELL,            /* children: blocks or inlines; colspan; align; level (RAG
+    RN_CELL,            /* children: blocks or inlines; colspan; align; rag (RAG
                          * colour, LEVEL_NONE for none); RF_ROW_HEADER for th scope=row */
     RN_APPENDIX,        /* letter ("A"), children: RN_HEADING (its title) then blocks */
     RN_NOTICE,          /* a boxed notice (exempt information, empty report) */
@@ -48,7 +49,7 @@ typedef enum {
     RN_STRIKE,
     RN_LINK,            /* url (already checked: http, https, mailto, or #anchor) */
     RN_IMAGE,           /* url = resolved file path, text = alt text */
-    RN_BADGE            /* a RAG word with its colour: level + text ("Overdue: 40 days") */
+    RN_BADGE            /* a RAG word with its colour: rag + text ("Overdue: 40 days") */
 } rnode_type;
 
 /* flags */
@@ -64,23 +65,38 @@ enum {
 typedef enum { ALIGN_DEFAULT = 0, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } rcell_align;
 
 typedef struct rnode rnode;
+/* Kept small (72 bytes, no padding): a 900-page paper has a quarter of a million.
+ * Fields that only some types use share storage: read a field only on the types its
+ * comment names (the others see another field's bytes). */
 struct rnode {
-    rnode_type type;
-    rnode *parent, *first, *last, *next, *prev;
+    rnode *parent, *first, *last, *next;
     const char *text;       /* RN_TEXT, RN_CODE, RN_CODE_BLOCK, RN_IMAGE alt, RN_BADGE,
-                             * RN_FIELD label */
-    const char *number;     /* "1", "1.1", "A" */
-    const char *url;        /* RN_LINK, RN_IMAGE */
-    const char *id;         /* anchor id for headings, appendices, tables ("s-2", "app-a") */
-    int level;              /* heading level; list start */
-    int ordered, tight;     /* RN_LIST */
-    unsigned flags;
-    rag_level rag;          /* RN_CELL, RN_BADGE */
-    int colspan;            /* RN_CELL, 0 or 1 = one column */
-    rcell_align align;      /* RN_CELL */
-    int ncols;              /* RN_TABLE: number of columns */
-    const int *col_weights; /* RN_TABLE: relative preferred widths, or NULL */
-    srcpos pos;             /* where it came from, for diagnostics */
+                             * RN_FIELD label, RN_FRONT_SHEET kind */
+    const char *id;         /* anchor id: headings, appendices, tables, numbered
+                             * paragraphs and items, fields ("section-2", "para-2.1") */
+    union {
+        const char *number;     /* RN_HEADING, RN_PARAGRAPH, RN_ITEM, RN_APPENDIX: "1",
+                                 * "1.1", "A" (NULL: not numbered) */
+        const char *url;        /* RN_LINK, RN_IMAGE */
+        const int *col_weights; /* RN_TABLE: relative preferred widths, or NULL */
+    };
+    uint32_t line;          /* where it came from in the paper (rdoc.file), for */
+    uint16_t col;           /* diagnostics; 0 and 0: unknown (see rnode_pos) */
+    uint8_t type;           /* rnode_type */
+    uint8_t flags;          /* RF_* */
+    union {
+        struct {                /* RN_HEADING: level 1..6; RN_LIST: start, ordered, tight */
+            int32_t level;
+            uint8_t ordered, tight;
+        };
+        struct {                /* RN_CELL: colspan (0 or 1 = one column), align
+                                 * (rcell_align); RN_CELL, RN_BADGE: rag (rag_level,
+                                 * LEVEL_NONE for none) */
+            uint16_t colspan;
+            uint8_t rag, align;
+        };
+        uint16_t ncols;         /* RN_TABLE: number of columns (0: count them) */
+    };
 };
 
 /* A summary of the plan's RAG, for the index page. */
@@ -109,8 +125,12 @@ typedef struct {
     const char *plan_slug, *paper_slug;   /* out/<plan>/<paper>.html */
     rdoc_summary summary;
 
+    const char *file;           /* the paper: every node's line and column are in it */
+
     rnode *root;                /* RN_DOCUMENT: RN_FRONT_SHEET, RN_BODY, RN_APPENDIX... */
     arena arena;
+    rnode *spare;               /* nodes are handed out from slabs in the arena */
+    size_t nspare;
 } rdoc;
 
 rdoc *rdoc_new(void);
@@ -122,8 +142,15 @@ void rnode_append(rnode *parent, rnode *child);
 rnode *rnode_add(rdoc *d, rnode *parent, rnode_type type);
 /* A text node (copied) appended to parent. */
 rnode *rnode_add_text(rdoc *d, rnode *parent, const char *text);
-/* Detaches a node from its parent. */
+/* Detaches a node from its parent (cheap for the first child; there is no back link,
+ * so any other child costs a walk along its siblings). */
 void rnode_unlink(rnode *n);
+
+/* Records where n came from (the file is the document's: rdoc.file). */
+void rnode_set_pos(rnode *n, srcpos pos);
+/* Where n came from: its own line and column, or its nearest ancestor's that has
+ * them, in d->file; {NULL, 0, 0} when none has. */
+srcpos rnode_pos(const rdoc *d, const rnode *n);
 
 const char *rnode_type_name(rnode_type t);
 int rnode_is_block(const rnode *n);

@@ -40,14 +40,16 @@ static const char *tmpdir(void)
 static rnode *add(rdoc *d, rnode *parent, rnode_type t, int line)
 {
     rnode *n = rnode_add(d, parent, t);
-    n->pos = make_pos("paper.md", line, 1);
+    d->file = "paper.md";
+    rnode_set_pos(n, make_pos("paper.md", line, 1));
     return n;
 }
 
 static rnode *text(rdoc *d, rnode *parent, const char *s)
 {
     rnode *n = rnode_add_text(d, parent, s);
-    n->pos = parent->pos;
+    n->line = parent->line;
+    n->col = parent->col;
     return n;
 }
 
@@ -688,6 +690,40 @@ static void test_tall_row(void **state)
     rdoc_free(d);
 }
 
+/* What test_keeps needs of each page the layout hands over. */
+typedef struct {
+    const rnode *src;
+    double bottom;
+} kept_item;
+
+typedef struct {
+    kept_item *pl;
+    size_t len;
+    double frame_bottom;
+} kept_page;
+
+typedef struct {
+    kept_page *v;
+    size_t n;
+} kept_pages;
+
+static void keep_page(void *ctx, layout *L, const lpage *pg)
+{
+    kept_pages *kp = ctx;
+    kp->v = realloc(kp->v, (kp->n + 1) * sizeof *kp->v);
+    assert_non_null(kp->v);
+    kept_page *k = &kp->v[kp->n++];
+    k->len = pg->len;
+    k->frame_bottom = L->secs[pg->section].bottom;
+    k->pl = calloc(pg->len ? pg->len : 1, sizeof *k->pl);
+    assert_non_null(k->pl);
+    for (size_t i = 0; i < pg->len; i++) {
+        const vitem *v = lpage_item(L, pg, i);
+        k->pl[i].src = v->box->src;
+        k->pl[i].bottom = pg->pl[i].y + v->h;
+    }
+}
+
 /* Pagination invariants over many page breaks: a heading is never the last thing on a
  * page, and no paragraph leaves a single line behind or carries one over. */
 static void test_keeps(void **state)
@@ -727,28 +763,30 @@ static void test_keeps(void **state)
         assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
     layout L;
     layout_init(&L, d, &h, &dl, pdf, fonts);
+    kept_pages kp = {0};
+    L.on_page = keep_page;      /* pages are handed over as they complete, then freed */
+    L.on_page_ctx = &kp;
     layout_document(&L);
     assert_true(L.npages >= 8);
+    assert_int_equal(kp.n, L.npages);
     int splits = 0;
-    for (size_t p = 0; p + 1 < L.npages; p++) {
-        const lpage *a = &L.pages[p], *b = &L.pages[p + 1];
-        const section *s = &L.secs[a->section];
-        const vitem *last = &s->items.v[a->pl[a->len - 1].vi];
-        const vitem *next = &s->items.v[b->pl[0].vi];
-        assert_true(last->box->src->type != RN_HEADING);
-        if (last->box->src == next->box->src && last->box->src->type == RN_PARAGRAPH) {
-            const rnode *src = last->box->src;
+    for (size_t p = 0; p + 1 < kp.n; p++) {
+        const kept_page *a = &kp.v[p], *b = &kp.v[p + 1];
+        const rnode *last = a->pl[a->len - 1].src, *next = b->pl[0].src;
+        assert_true(last->type != RN_HEADING);
+        if (last == next && last->type == RN_PARAGRAPH) {
             int before = 0, after = 0;
-            for (size_t k = 0; k < a->len; k++) before += s->items.v[a->pl[k].vi].box->src == src;
-            for (size_t k = 0; k < b->len; k++) after += s->items.v[b->pl[k].vi].box->src == src;
+            for (size_t k = 0; k < a->len; k++) before += a->pl[k].src == last;
+            for (size_t k = 0; k < b->len; k++) after += b->pl[k].src == last;
             assert_true(before >= 2);
             assert_true(after >= 2);
             splits++;
         }
         /* every line of a page lies inside the frame */
-        for (size_t k = 0; k < a->len; k++)
-            assert_true(a->pl[k].y + s->items.v[a->pl[k].vi].h <= s->bottom + 0.01);
+        for (size_t k = 0; k < a->len; k++) assert_true(a->pl[k].bottom <= a->frame_bottom + 0.01);
     }
+    for (size_t p = 0; p < kp.n; p++) free(kp.v[p].pl);
+    free(kp.v);
     assert_true(splits >= 2);   /* paragraphs did break across pages */
     layout_free(&L);
     for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);

@@ -148,8 +148,9 @@ typedef enum {
 } lb_kind;
 
 typedef struct lbox lbox;
-/* Kept small (72 bytes): a 900-page paper has hundreds of thousands. Coordinates are
- * floats, as libharu writes them. */
+/* Kept small (72 bytes): a page has hundreds (a 900-page paper makes hundreds of
+ * thousands, though only a page's worth are alive at once). Coordinates are floats,
+ * as libharu writes them. */
 struct lbox {
     const rnode *src;       /* the report node it was made from */
     lbox *first, *last, *next;
@@ -175,31 +176,40 @@ typedef struct {
     int table;              /* index into layout.tables, or -1 */
     const rnode *mark;      /* heading or appendix: a bookmark here */
     int mark_level;
-    const char *mark_title; /* malloc'd bookmark title */
+    const char *mark_title; /* bookmark title */
     const char *anchor;     /* id for internal links */
 } vitem;
 
+/* Items are numbered from 0 in their section (or scratch vector) for good; once a
+ * page is drawn the items before it are dropped, and v[0] is item base. */
 typedef struct {
     vitem *v;
-    size_t len, cap;
+    size_t len, cap;        /* len: items ever added (the next item's number) */
+    size_t base;
 } vvec;
+
+static inline vitem *vat(const vvec *v, size_t i) { return &v->v[i - v->base]; }
 
 typedef struct {
     size_t section;
     size_t hdr_first, hdr_count;    /* header rows in that section's items */
+    double hdr_h;                   /* their height */
+    int closed;                     /* the header rows are complete */
+    vitem *hdr;                     /* copies of them (boxes in layout.keep) when they
+                                     * repeat on each page the table continues onto */
 } tinfo;
 
 typedef struct {
     int landscape;
     double pw, ph;          /* page size */
     double x0, w, top, bottom;  /* frame: left, width, top and bottom y from the top */
-    vvec items;
+    vvec items;             /* emptied and freed once its last page is drawn */
 } section;
 
 typedef struct {
-    size_t vi;
+    size_t vi;              /* item of the page's section, or header row vi of table */
     double y;               /* top of the item from the page top */
-    int prefix;             /* a repeated table header */
+    int table;              /* -1, or a repeated header row of layout.tables[table] */
 } placement;
 
 typedef struct {
@@ -208,13 +218,37 @@ typedef struct {
     size_t len, cap;
 } lpage;
 
+typedef struct layout layout;
+/* Called with each page as soon as it is complete, in order; the page and the boxes
+ * of its items are freed soon after it returns. */
+typedef void (*page_fn)(void *ctx, layout *L, const lpage *pg);
+
+/* The item placed k-th on pg. */
+const vitem *lpage_item(const layout *L, const lpage *pg, size_t k);
+
 typedef struct {
+    HPDF_STATUS err, detail;    /* the first libharu error */
+} hpdf_err;
+
+/* Boxes live in epochs: an arena closed at a safe point (every box in it then belongs
+ * to an item before item vi of section sec) and freed once those items are drawn. */
+typedef struct {
+    arena a;
+    size_t sec, vi;
+} epoch;
+
+struct layout {
     const rdoc *d;
     const house_style *h;
     diag_list *diags;
     HPDF_Doc pdf;
+    hpdf_err *err;          /* or NULL; image load failures are not errors */
     pfont *fonts;
-    arena a;
+    arena *ba;              /* where boxes and their text go: &cur, or &keep */
+    arena cur;              /* the open epoch */
+    epoch *epochs;          /* closed epochs, oldest first, from epoch0 */
+    size_t epoch0, nepochs, capepochs;
+    arena keep;             /* what lives to the end: repeated header rows */
     itemlist il;
     klines kl;
     int quiet;              /* measuring only: no warnings */
@@ -226,18 +260,28 @@ typedef struct {
     size_t ntables, captables;
     vvec *out;              /* where blocks go: the current section or a cell */
     double pending;         /* collapsed space before the next item */
+    int flow_top;           /* the next lay_blocks sets the flow's top-level blocks */
+    const rnode *top_table; /* a top-level table being set: pages may close per row */
 
-    lpage *pages;
-    size_t npages, cappages;
+    /* pagination, as the layout goes */
+    page_fn on_page;
+    void *on_page_ctx;
+    size_t npages;          /* pages completed */
+    size_t psec, pnext;     /* the next item to place: section, number */
+    size_t pfirst, pown;    /* the open page's first own item, and how many it has */
+    double py;              /* where the next item goes on the open page */
+    int popen;
+    lpage page;             /* the open page */
 
     hashmap images;         /* path -> HPDF_Image */
     pdf_stats stats;
-} layout;
+};
 
 void layout_init(layout *L, const rdoc *d, const house_style *h, diag_list *diags,
                  HPDF_Doc pdf, pfont *fonts);
 void layout_free(layout *L);
-/* Builds sections and pages for the whole document. */
+/* Lays the whole document out and paginates it, handing each page to L->on_page
+ * (set it after layout_init) as soon as it is complete. */
 void layout_document(layout *L);
 
 #endif

@@ -1,14 +1,23 @@
-/* pdf_layout.c - lays a report description out into sections of vertical items, then
- * paginates them into pages of placements.
+/* pdf_layout.c - lays a report description out into sections of vertical items and
+ * paginates them into pages of placements as it goes.
  *
  * Every block becomes vertical items (vitems): one per line of text, one per table
  * row, one per rule or image. Each carries a tree of boxes (lbox) that remember the
  * report node they came from; a vitem may ask to be kept with the next one (heading
  * with what follows, first two and last two lines of a paragraph, caption and header
- * rows with the first body row). Pagination then fills pages greedily, moving a whole
- * keep chain to the next page when it would be split, and repeats a table's header
- * rows at the top of every page the table continues onto. Wide appendices and tables
- * get sections of their own on landscape pages. */
+ * rows with the first body row). Pagination fills pages greedily, moving a whole keep
+ * chain to the next page when it would be split, and repeats a table's header rows at
+ * the top of every page the table continues onto. Wide appendices and tables get
+ * sections of their own on landscape pages.
+ *
+ * Memory stays at about a page's worth however long the paper: at safe points
+ * (between the flow's top-level blocks, and between the rows of a top-level table)
+ * every item made so far is final, so pagination runs up to there, each completed
+ * page goes to layout.on_page to be drawn, and the items and boxes before the open
+ * page are freed (boxes live in epochs, arenas freed once their items are drawn).
+ * Only the repeated header rows are kept to the end. Pages come out exactly as if the
+ * whole document had been laid out first: a page closes only when an item does not
+ * fit, and the keep chain moved off it starts on the open page. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +51,7 @@ typedef struct {
 
 static lbox *box_new(layout *L, lb_kind k, const rnode *src)
 {
-    lbox *b = arena_alloc(&L->a, sizeof *b);
+    lbox *b = arena_alloc(L->ba, sizeof *b);
     b->kind = k;
     b->src = src;
     return b;
@@ -78,7 +87,7 @@ static lbox *add_text(layout *L, lbox *parent, const rnode *src, double x, doubl
     b->face = face;
     b->size = size;
     b->color = color;
-    b->text = arena_strndup(&L->a, s, n);
+    b->text = arena_strndup(L->ba, s, n);
     b->w = pfont_width(&L->fonts[face], s, n, size);
     b->h = size;
     box_add(parent, b);
@@ -90,11 +99,11 @@ static lbox *add_text(layout *L, lbox *parent, const rnode *src, double x, doubl
 static size_t emit(layout *L, lbox *box, double h, double space)
 {
     vvec *v = L->out;
-    if (v->len == v->cap) {
+    if (v->len - v->base == v->cap) {
         v->cap = v->cap ? v->cap * 2 : 256;
         v->v = xrealloc(v->v, v->cap * sizeof *v->v);
     }
-    vitem *it = &v->v[v->len];
+    vitem *it = &v->v[v->len - v->base];
     memset(it, 0, sizeof *it);
     it->box = box;
     it->h = h;
@@ -137,13 +146,6 @@ static void new_section(layout *L, int landscape)
 }
 
 /* ---- text: sanitising and itemising ------------------------------------- */
-
-static srcpos pos_of(const rnode *n)
-{
-    for (; n; n = n->parent)
-        if (n->pos.file || n->pos.line) return n->pos;
-    return make_pos(NULL, 0, 0);
-}
 
 /* Copies text with every character the face lacks replaced by '?', warning once per
  * character per node. Returns s itself when nothing needs replacing. */
@@ -189,14 +191,14 @@ static const char *sanitize(layout *L, const rnode *src, int face, const char *s
             for (int k = 0; k < nw; k++) seen |= warned[k] == cp;
             if (!seen && !L->quiet) {
                 if (nw < 8) warned[nw++] = cp;
-                diag_warning(L->diags, pos_of(src),
+                diag_warning(L->diags, rnode_pos(L->d, src),
                              "character U+%04X is not in font %s; printed as '?'",
                              (unsigned)cp, f->file);
             }
         }
         i += cl;
     }
-    char *r = arena_strndup(&L->a, sb.data, sb.len);
+    char *r = arena_strndup(L->ba, sb.data, sb.len);
     *outlen = sb.len;
     sb_free(&sb);
     return r;
@@ -318,7 +320,7 @@ static void itemize(layout *L, const rnode *n, istyle st)
         st.src = n;
         strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "[%s]", n->text && *n->text ? n->text : "image");
-        add_words(L, n, &st, arena_strndup(&L->a, sb.data, sb.len), 0);
+        add_words(L, n, &st, arena_strndup(L->ba, sb.data, sb.len), 0);
         sb_free(&sb);
         break;
     }
@@ -480,14 +482,14 @@ static size_t emit_lines(layout *L, const rnode *src, double x, double w, const 
         else if (align == ALIGN_CENTER) lx = x + (w - kl->width) / 2;
         draw_line(L, g, kl, lx, base);
         size_t vi = emit(L, g, bs->leading, k == 0 ? space : 0);
-        L->out->v[vi].baseline = base;
+        vat(L->out, vi)->baseline = base;
         if (k == 0) first = vi;
         L->stats.lines++;
     }
     /* no orphan or widow: the first two and the last two lines stay together */
     if (nl >= 2) {
-        L->out->v[first].keep = 1;
-        L->out->v[first + nl - 2].keep = 1;
+        vat(L->out, first)->keep = 1;
+        vat(L->out, first + nl - 2)->keep = 1;
     }
     il_reset(&L->il);
     return first;
@@ -509,7 +511,7 @@ static void hang_marker(layout *L, size_t vi, const rnode *src, const char *text
                         double w, int face, const bstyle *bs, int right)
 {
     if (vi == (size_t)-1 || !text) return;
-    vitem *v = &L->out->v[vi];
+    vitem *v = vat(L->out, vi);
     size_t len;
     const char *s = sanitize(L, src, face, text, strlen(text), &len);
     double base = v->baseline ? v->baseline : baseline_of(bs->leading, bs->size);
@@ -521,6 +523,7 @@ static void hang_marker(layout *L, size_t vi, const rnode *src, const char *text
 
 static void lay_blocks(layout *L, const rnode *first, double x, double w, const bstyle *bs,
                        int hang);
+static void commit(layout *L, int final);
 static void lay_block(layout *L, const rnode *n, double x, double w, const bstyle *bs);
 
 static bstyle body_style(layout *L)
@@ -542,11 +545,12 @@ static lbox *stack(layout *L, const vvec *v, size_t from, size_t to, const rnode
     lbox *g = box_new(L, LB_GROUP, src);
     double y = 0;
     for (size_t i = from; i < to; i++) {
-        if (i > from) y += v->v[i].space;
-        lbox *b = v->v[i].box;
+        const vitem *it = vat(v, i);
+        if (i > from) y += it->space;
+        lbox *b = it->box;
         b->y = y;
         box_add(g, b);
-        y += v->v[i].h;
+        y += it->h;
     }
     *height = y;
     return g;
@@ -561,17 +565,23 @@ static void lay_image(layout *L, const rnode *n, double x, double w, const bstyl
 {
     HPDF_Image img = n->url ? hashmap_get(&L->images, n->url) : NULL;
     if (!img && n->url) {
+        /* a file that cannot be read is a warning, not a libharu error */
+        hpdf_err saved = L->err ? *L->err : (hpdf_err){0, 0};
         size_t ul = strlen(n->url);
         const char *ext = ul > 4 ? n->url + ul - 4 : "";
         if (!strcasecmp(ext, ".png"))
             img = HPDF_LoadPngImageFromFile(L->pdf, n->url);
         else if (!strcasecmp(ext, ".jpg") || (ul > 5 && !strcasecmp(n->url + ul - 5, ".jpeg")))
             img = HPDF_LoadJpegImageFromFile(L->pdf, n->url);
-        if (!img) HPDF_ResetError(L->pdf);
-        else hashmap_put(&L->images, n->url, img);
+        if (!img) {
+            HPDF_ResetError(L->pdf);
+            if (L->err) *L->err = saved;
+        } else {
+            hashmap_put(&L->images, n->url, img);
+        }
     }
     if (!img) {
-        diag_warning(L->diags, pos_of(n), "cannot read image %s (PNG or JPEG expected)",
+        diag_warning(L->diags, rnode_pos(L->d, n), "cannot read image %s (PNG or JPEG expected)",
                      n->url ? n->url : "(none)");
         bstyle it = *bs;
         it.face |= FACE_ITALIC;
@@ -628,7 +638,7 @@ static size_t lay_inline_run(layout *L, const rnode *src, const rnode *first,
     if (number && firstvi == (size_t)-1) {     /* a number with nothing after it */
         lbox *g = box_new(L, LB_GROUP, src);
         firstvi = emit(L, g, bs->leading, space);
-        L->out->v[firstvi].baseline = baseline_of(bs->leading, bs->size);
+        vat(L->out, firstvi)->baseline = baseline_of(bs->leading, bs->size);
         hang_marker(L, firstvi, src, number, numx, x - numx, bs->face, bs, 0);
     }
     space_after(L, bs->after);
@@ -638,7 +648,7 @@ static size_t lay_inline_run(layout *L, const rnode *src, const rnode *first,
 static char *arena_plain(layout *L, const rnode *n)
 {
     char *t = rnode_plain_text(n);
-    char *r = arena_strdup(&L->a, t);
+    char *r = arena_strdup(L->ba, t);
     free(t);
     return r;
 }
@@ -672,13 +682,13 @@ static void lay_heading(layout *L, const rnode *n, double x, double w, const bst
     size_t vi = emit_lines(L, n, tx, tw, &hs, ALIGN_LEFT, before);
     if (vi == (size_t)-1) return;
     if (number && *number) hang_marker(L, vi, n, number, x, tx - x, FACE_BOLD, &hs, 0);
-    for (size_t i = start; i < L->out->len; i++) L->out->v[i].keep = 1;
+    for (size_t i = start; i < L->out->len; i++) vat(L->out, i)->keep = 1;
     if (mark > 0 && in_flow(L)) {
-        vitem *v = &L->out->v[vi];
+        vitem *v = vat(L->out, vi);
         v->mark = n;
         v->mark_level = level;
         char *t = arena_plain(L, n);
-        v->mark_title = number && *number ? arena_printf(&L->a, "%s %s", number, t) : t;
+        v->mark_title = number && *number ? arena_printf(L->ba, "%s %s", number, t) : t;
         v->anchor = n->id;
     }
     space_after(L, bs->in_cell ? 2 : 5);
@@ -722,7 +732,7 @@ static void lay_list(layout *L, const rnode *n, double x, double w, const bstyle
         if (L->out->len == first) {
             lbox *g = box_new(L, LB_GROUP, it);
             size_t vi = emit(L, g, bs->leading, 0);
-            L->out->v[vi].baseline = baseline_of(bs->leading, bs->size);
+            vat(L->out, vi)->baseline = baseline_of(bs->leading, bs->size);
         }
         hang_marker(L, first, it, mk, kind == 0 ? x + 3 : x, kind == 1 ? mi - 6 : mi,
                     bs->face, bs, kind == 1);
@@ -737,7 +747,7 @@ static void lay_quote(layout *L, const rnode *n, double x, double w, const bstyl
     q.color = MUTED;
     lay_blocks(L, n->first, x + 14, w - 14, &q, 0);
     for (size_t i = first; i < L->out->len; i++) {
-        vitem *v = &L->out->v[i];
+        vitem *v = vat(L->out, i);
         double up = i > first ? v->space : 0;
         add_rect(L, v->box, LB_FILL, n, x + 1, -up, 2.5, v->h + up, LIGHT_RULE, 0);
     }
@@ -761,7 +771,7 @@ static void lay_code(layout *L, const rnode *n, double x, double w, const bstyle
     while (i <= len) {
         size_t j = i;
         while (j < len && s[j] != '\n') j++;
-        char *line = arena_strndup(&L->a, s + i, j - i);
+        char *line = arena_strndup(L->ba, s + i, j - i);
         for (char *p = line; *p; p++)
             if (*p == '\t') *p = ' ';
         add_words(L, n, &st, line, 1);
@@ -776,7 +786,7 @@ static void lay_code(layout *L, const rnode *n, double x, double w, const bstyle
     size_t first = L->out->len;
     emit_lines(L, n, x + 6, w - 12, &c, ALIGN_LEFT, 6);
     for (size_t k = first; k < L->out->len; k++) {
-        vitem *v = &L->out->v[k];
+        vitem *v = vat(L->out, k);
         v->keep = 0;
         double top = k == first ? 3 : 0, bot = k + 1 == L->out->len ? 3 : 0;
         lbox *f = box_new(L, LB_FILL, n);
@@ -1051,7 +1061,7 @@ static void lay_table(layout *L, const rnode *t, double x, double w, const bstyl
         b.tight = 0;
         size_t from = L->out->len;
         lay_inline_run(L, r, r->first, NULL, x, w, &b, NULL, 0);
-        for (size_t i = from; i < L->out->len; i++) L->out->v[i].keep = 1;
+        for (size_t i = from; i < L->out->len; i++) vat(L->out, i)->keep = 1;
         r = r->next;
     }
     int tindex = -1;
@@ -1062,7 +1072,8 @@ static void lay_table(layout *L, const rnode *t, double x, double w, const bstyl
             L->tables = xrealloc(L->tables, L->captables * sizeof *L->tables);
         }
         tindex = (int)L->ntables++;
-        L->tables[tindex] = (tinfo){L->nsec - 1, 0, 0};
+        memset(&L->tables[tindex], 0, sizeof L->tables[tindex]);
+        L->tables[tindex].section = L->nsec - 1;
     }
     section *sec = cur_section(L);
     double frame_h = sec->bottom - sec->top;
@@ -1075,6 +1086,9 @@ static void lay_table(layout *L, const rnode *t, double x, double w, const bstyl
         int group = row_is_group(r, ncols), header = (r->flags & RF_HEADER) != 0;
         int nc = 0, col = 0;
         scratch.len = 0;
+        /* header rows may repeat on later pages: their boxes live to the end */
+        arena *saveba = L->ba;
+        if (header && tindex >= 0 && !L->tables[tindex].closed) L->ba = &L->keep;
         vvec *save = L->out;
         double savep = L->pending;
         L->out = &scratch;
@@ -1153,12 +1167,12 @@ static void lay_table(layout *L, const rnode *t, double x, double w, const bstyl
             g->w = cx[ncols] - x;
             g->h = rowh;
             size_t vi = emit(L, g, rowh, 0);
-            vitem *v = &L->out->v[vi];
+            vitem *v = vat(L->out, vi);
             v->table = tindex;
             v->header = (unsigned)header;
             v->keep = (unsigned)(header || group);
             if (chunk == 0 && first_row) v->anchor = t->id;
-            if (header && tindex >= 0) {
+            if (header && tindex >= 0 && !L->tables[tindex].closed) {
                 tinfo *ti = &L->tables[tindex];
                 if (ti->hdr_count == 0) ti->hdr_first = vi;
                 if (ti->hdr_first + ti->hdr_count == vi) {
@@ -1170,9 +1184,25 @@ static void lay_table(layout *L, const rnode *t, double x, double w, const bstyl
             chunk++;
             first_row = 0;
         }
+        L->ba = saveba;
+        if (tindex >= 0) {
+            tinfo *ti = &L->tables[tindex];
+            /* the first row after the header rows completes them; a header taller
+             * than a third of the page is not repeated */
+            if (!header && ti->hdr_count && !ti->closed) {
+                ti->closed = 1;
+                if (hdr_h <= frame_h / 3) {
+                    ti->hdr = xmalloc(ti->hdr_count * sizeof *ti->hdr);
+                    for (size_t k = 0; k < ti->hdr_count; k++)
+                        ti->hdr[k] = *vat(L->out, ti->hdr_first + k);
+                }
+            }
+            /* the pages before this row can be drawn, unless header rows that
+             * may repeat are still open */
+            if (L->top_table == t && (ti->hdr_count == 0 || ti->closed)) commit(L, 0);
+        }
     }
-    /* a header taller than a third of the page is not repeated */
-    if (tindex >= 0 && hdr_h > frame_h / 3) L->tables[tindex].hdr_count = 0;
+    if (tindex >= 0) L->tables[tindex].closed = 1;
     free(scratch.v);
     free(cr);
     free(cw);
@@ -1203,14 +1233,14 @@ static void lay_notice(layout *L, const rnode *n, double x, double w, const bsty
         content->y = 10;
         box_add(g, content);
         size_t vi = emit(L, g, hh, 8);
-        L->out->v[vi].baseline = 10 + (tmp.len ? tmp.v[0].baseline : 0);
+        vat(L->out, vi)->baseline = 10 + (tmp.len ? tmp.v[0].baseline : 0);
     } else {
         for (size_t i = 0; i < tmp.len; i++) {
             vitem v = tmp.v[i];
             v.box->y = 0;
             size_t vi = emit(L, v.box, v.h, i ? v.space : 8);
-            add_rect(L, L->out->v[vi].box, LB_FILL, n, x, 0, 3, v.h, L->h->accent, 0);
-            L->out->v[vi].keep = v.keep;
+            add_rect(L, vat(L->out, vi)->box, LB_FILL, n, x, 0, 3, v.h, L->h->accent, 0);
+            vat(L->out, vi)->keep = v.keep;
         }
     }
     free(tmp.v);
@@ -1297,6 +1327,10 @@ static void lay_block(layout *L, const rnode *n, double x, double w, const bstyl
 static void lay_blocks(layout *L, const rnode *first, double x, double w, const bstyle *bs,
                        int hang)
 {
+    /* The flow's top-level blocks: nothing revisits the items of one once the next
+     * begins, so the pages before it can be drawn. Nested calls are not top-level. */
+    int top = L->flow_top;
+    L->flow_top = 0;
     double ind = hang ? L->h->number_indent : 0;
     const rnode *c = first;
     while (c) {
@@ -1305,12 +1339,18 @@ static void lay_blocks(layout *L, const rnode *first, double x, double w, const 
             while (e && !rnode_is_block(e)) e = e->next;
             lay_inline_run(L, c->parent, c, e, x + ind, w - ind, bs, NULL, 0);
             c = e;
+            if (top) commit(L, 0);
             continue;
         }
         int full = hangs(c) || c->type == RN_HEADING || c->type == RN_TABLE ||
                    c->type == RN_THEMATIC_BREAK;
+        if (top) L->top_table = c->type == RN_TABLE ? c : NULL;
         if (full) lay_block(L, c, x, w, bs);
         else lay_block(L, c, x + ind, w - ind, bs);
+        if (top) {
+            L->top_table = NULL;
+            commit(L, 0);
+        }
         c = c->next;
     }
 }
@@ -1337,7 +1377,7 @@ static void lay_front(layout *L, const rnode *fs)
         o.leading = 23;
         o.color = h->accent;
         size_t vi = lay_string(L, fs, d->organisation, x, w, &o, ALIGN_LEFT, 0);
-        if (vi != (size_t)-1) L->out->v[vi].keep = 1;
+        if (vi != (size_t)-1) vat(L->out, vi)->keep = 1;
     }
     lay_rule(L, fs, x, w, h->accent, 2, 12, 2);
 
@@ -1353,7 +1393,7 @@ static void lay_front(layout *L, const rnode *fs)
     char *item = NULL;
     double itemw = 0;
     if (d->item && *d->item) {
-        item = arena_printf(&L->a, "Item %s", d->item);
+        item = arena_printf(L->ba, "Item %s", d->item);
         itemw = pfont_width(&L->fonts[FACE_BOLD], item, strlen(item), t.size) + 12;
     }
     size_t vi = (size_t)-1;
@@ -1362,7 +1402,7 @@ static void lay_front(layout *L, const rnode *fs)
     if (item) {
         if (vi == (size_t)-1) {
             vi = emit(L, box_new(L, LB_GROUP, fs), t.leading, 6);
-            L->out->v[vi].baseline = baseline_of(t.leading, t.size);
+            vat(L->out, vi)->baseline = baseline_of(t.leading, t.size);
         }
         hang_marker(L, vi, fs, item, x, w, FACE_BOLD, &t, 1);
     }
@@ -1407,9 +1447,9 @@ static void lay_front(layout *L, const rnode *fs)
         lay_blocks(L, f->first, x + lw + gap, w - lw - gap, &v, 0);
         if (L->out->len == first) {
             size_t e = emit(L, box_new(L, LB_GROUP, f), b.leading, sp);
-            L->out->v[e].baseline = baseline_of(b.leading, b.size);
+            vat(L->out, e)->baseline = baseline_of(b.leading, b.size);
         }
-        vitem *fv = &L->out->v[first];
+        vitem *fv = vat(L->out, first);
         fv->space = sp;
         /* the label, wrapped in its column, hung beside the first line */
         il_reset(&L->il);
@@ -1427,11 +1467,11 @@ static void lay_front(layout *L, const rnode *fs)
              * as many value lines together as the label has */
             size_t nl = L->kl.len, nv = L->out->len - first;
             if (nl > nv) {
-                vitem *lastv = &L->out->v[L->out->len - 1];
+                vitem *lastv = vat(L->out, L->out->len - 1);
                 lastv->h += (double)(nl - nv) * b.leading;
                 nl = nv;
             }
-            for (size_t k = 0; k + 1 < nl; k++) L->out->v[first + k].keep = 1;
+            for (size_t k = 0; k + 1 < nl; k++) vat(L->out, first + k)->keep = 1;
         }
         il_reset(&L->il);
         add_rect(L, fv->box, LB_LINE, f, x, -sp / 2, w, 0, LIGHT_RULE, 0.5);
@@ -1451,7 +1491,7 @@ static void lay_appendix(layout *L, const rnode *ap)
 
     const rnode *title = ap->first && ap->first->type == RN_HEADING ? ap->first : NULL;
     char *tt = title ? arena_plain(L, title) : NULL;
-    char *label = arena_printf(&L->a, "Appendix %s", ap->number ? ap->number : "");
+    char *label = arena_printf(L->ba, "Appendix %s", ap->number ? ap->number : "");
     int dup = tt && !strncasecmp(tt, "Appendix", 8);
     bstyle lb = b;
     lb.face = FACE_BOLD;
@@ -1466,18 +1506,145 @@ static void lay_appendix(layout *L, const rnode *ap)
         if (vi == (size_t)-1) vi = start;
     }
     if (vi != (size_t)-1 && vi < L->out->len) {
-        for (size_t i = vi; i < L->out->len; i++) L->out->v[i].keep = 1;
-        vitem *v = &L->out->v[vi];
+        for (size_t i = vi; i < L->out->len; i++) vat(L->out, i)->keep = 1;
+        vitem *v = vat(L->out, vi);
         v->mark = ap;
         v->mark_level = 0;
-        v->mark_title = dup ? tt : tt ? arena_printf(&L->a, "%s: %s", label, tt) : label;
+        v->mark_title = dup ? tt : tt ? arena_printf(L->ba, "%s: %s", label, tt) : label;
         v->anchor = ap->id;
         lay_rule(L, ap, x, w, h->accent, 1, 8, 2);
-        L->out->v[L->out->len - 1].keep = 1;
+        vat(L->out, L->out->len - 1)->keep = 1;
         space_after(L, 8);
     }
+    L->flow_top = 1;
     lay_blocks(L, title ? title->next : ap->first, x, w, &b,
                any_hangs(title ? title->next : ap->first));
+}
+
+/* ---- pagination, as the layout goes ---------------------------------------------- */
+
+/* A closed epoch is kept at least this big (its first block is ARENA_MIN_BLOCK). */
+#define EPOCH_BYTES (48 * 1024)
+
+const vitem *lpage_item(const layout *L, const lpage *pg, size_t k)
+{
+    const placement *pl = &pg->pl[k];
+    if (pl->table >= 0) return &L->tables[pl->table].hdr[pl->vi];
+    return vat(&L->secs[pg->section].items, pl->vi);
+}
+
+static void place(lpage *pg, size_t vi, double y, int table)
+{
+    if (pg->len == pg->cap) {
+        pg->cap = pg->cap ? pg->cap * 2 : 64;
+        pg->pl = xrealloc(pg->pl, pg->cap * sizeof *pg->pl);
+    }
+    pg->pl[pg->len++] = (placement){vi, y, table};
+}
+
+static void page_done(layout *L)
+{
+    L->npages++;
+    if (L->on_page) L->on_page(L->on_page_ctx, L, &L->page);
+    L->page.len = 0;
+    L->popen = 0;
+}
+
+/* Fills pages greedily with the items of section L->psec made so far, moving a whole
+ * keep chain to the next page when it would be split; a page is complete (and handed
+ * on) when an item does not fit. A table continuing onto a page repeats its header
+ * rows there. */
+static void paginate(layout *L)
+{
+    section *s = &L->secs[L->psec];
+    vvec *v = &s->items;
+    lpage *pg = &L->page;
+    while (L->pnext < v->len) {
+        size_t i = L->pnext;
+        const vitem *it = vat(v, i);
+        if (!L->popen) {
+            L->popen = 1;
+            pg->section = L->psec;
+            pg->len = 0;
+            L->py = s->top;
+            L->pown = 0;
+            L->pfirst = i;
+            if (it->table >= 0 && !it->header) {
+                const tinfo *ti = &L->tables[it->table];
+                if (ti->hdr && i >= ti->hdr_first + ti->hdr_count) {
+                    for (size_t k = 0; k < ti->hdr_count; k++) {
+                        place(pg, k, L->py, it->table);
+                        L->py += ti->hdr[k].h;
+                    }
+                }
+            }
+        }
+        double sp = L->pown == 0 ? 0 : it->space;
+        if (L->pown == 0 || L->py + sp + it->h <= s->bottom + 0.01) {
+            place(pg, i, L->py + sp, -1);
+            L->py += sp + it->h;
+            L->pown++;
+            L->pnext++;
+            continue;
+        }
+        size_t j = i;
+        while (j > L->pfirst && vat(v, j - 1)->keep) j--;
+        if (j == L->pfirst) j = i;
+        while (pg->len && pg->pl[pg->len - 1].table < 0 && pg->pl[pg->len - 1].vi >= j) pg->len--;
+        L->pnext = j;
+        page_done(L);
+    }
+}
+
+/* A safe point: every item made so far is final. Paginates them, draws the pages
+ * completed, and frees what only those pages needed. final: the document is done. */
+static void commit(layout *L, int final)
+{
+    if (!L->nsec) return;
+    for (;;) {
+        paginate(L);
+        if (!final && L->psec + 1 >= L->nsec) break;
+        /* a section is complete once a later one has begun */
+        if (L->popen) page_done(L);
+        vvec *v = &L->secs[L->psec].items;
+        free(v->v);
+        v->v = NULL;
+        v->cap = 0;
+        v->base = v->len;
+        if (L->psec + 1 >= L->nsec) break;
+        L->psec++;
+        L->pnext = 0;
+    }
+    /* items before the open page are drawn */
+    size_t drawn = L->popen ? L->pfirst : L->pnext;
+    vvec *v = &L->secs[L->psec].items;
+    if (v->v && drawn > v->base) {
+        memmove(v->v, v->v + (drawn - v->base), (v->len - drawn) * sizeof *v->v);
+        v->base = drawn;
+    }
+    /* close the open epoch, and free those whose items are all drawn */
+    if (L->cur.total >= EPOCH_BYTES) {
+        if (L->epoch0 + L->nepochs == L->capepochs) {
+            if (L->epoch0) {
+                memmove(L->epochs, L->epochs + L->epoch0, L->nepochs * sizeof *L->epochs);
+                L->epoch0 = 0;
+            } else {
+                L->capepochs = L->capepochs ? L->capepochs * 2 : 16;
+                L->epochs = xrealloc(L->epochs, L->capepochs * sizeof *L->epochs);
+            }
+        }
+        L->epochs[L->epoch0 + L->nepochs++] =
+            (epoch){L->cur, L->nsec - 1, cur_section(L)->items.len};
+        arena_init(&L->cur);
+    }
+    while (L->nepochs) {
+        epoch *e = &L->epochs[L->epoch0];
+        if (e->sec > L->psec || (e->sec == L->psec && e->vi > drawn)) break;
+        arena_free(&e->a);
+        L->epoch0++;
+        L->nepochs--;
+    }
+    if (!L->nepochs) L->epoch0 = 0;
 }
 
 void layout_document(layout *L)
@@ -1496,6 +1663,7 @@ void layout_document(layout *L)
             break;
         case RN_BODY:
             if (cur_section(L)->landscape) new_section(L, 0);
+            L->flow_top = 1;
             lay_blocks(L, c->first, cur_section(L)->x0, cur_section(L)->w, &b,
                        any_hangs(c->first));
             break;
@@ -1503,67 +1671,10 @@ void layout_document(layout *L)
             lay_block(L, c, cur_section(L)->x0, cur_section(L)->w, &b);
             break;
         }
+        L->flow_top = 0;
+        commit(L, 0);
     }
-
-    /* ---- pagination ---- */
-    for (size_t si = 0; si < L->nsec; si++) {
-        section *s = &L->secs[si];
-        size_t n = s->items.len;
-        if (!n) continue;
-        vitem *it = s->items.v;
-        lpage *pg = NULL;
-        double y = 0;
-        size_t own = 0, first = 0, i = 0;
-        int newpage = 1;
-        while (i < n) {
-            if (newpage) {
-                if (L->npages == L->cappages) {
-                    L->cappages = L->cappages ? L->cappages * 2 : 16;
-                    L->pages = xrealloc(L->pages, L->cappages * sizeof *L->pages);
-                }
-                pg = &L->pages[L->npages++];
-                memset(pg, 0, sizeof *pg);
-                pg->section = si;
-                y = s->top;
-                own = 0;
-                first = i;
-                newpage = 0;
-                /* a table continuing here repeats its header rows */
-                if (it[i].table >= 0 && !it[i].header) {
-                    const tinfo *ti = &L->tables[it[i].table];
-                    if (ti->hdr_count && i >= ti->hdr_first + ti->hdr_count) {
-                        for (size_t k = ti->hdr_first; k < ti->hdr_first + ti->hdr_count; k++) {
-                            if (pg->len == pg->cap) {
-                                pg->cap = pg->cap ? pg->cap * 2 : 64;
-                                pg->pl = xrealloc(pg->pl, pg->cap * sizeof *pg->pl);
-                            }
-                            pg->pl[pg->len++] = (placement){k, y, 1};
-                            y += it[k].h;
-                        }
-                    }
-                }
-            }
-            double sp = own == 0 ? 0 : it[i].space;
-            if (own == 0 || y + sp + it[i].h <= s->bottom + 0.01) {
-                if (pg->len == pg->cap) {
-                    pg->cap = pg->cap ? pg->cap * 2 : 64;
-                    pg->pl = xrealloc(pg->pl, pg->cap * sizeof *pg->pl);
-                }
-                pg->pl[pg->len++] = (placement){i, y + sp, 0};
-                y += sp + it[i].h;
-                own++;
-                i++;
-                continue;
-            }
-            size_t j = i;
-            while (j > first && it[j - 1].keep) j--;
-            if (j == first) j = i;
-            while (pg->len && !pg->pl[pg->len - 1].prefix && pg->pl[pg->len - 1].vi >= j)
-                pg->len--;
-            i = j;
-            newpage = 1;
-        }
-    }
+    commit(L, 1);
     L->stats.pages = L->npages;
 }
 
@@ -1576,7 +1687,9 @@ void layout_init(layout *L, const rdoc *d, const house_style *h, diag_list *diag
     L->diags = diags;
     L->pdf = pdf;
     L->fonts = fonts;
-    arena_init(&L->a);
+    arena_init(&L->cur);
+    arena_init(&L->keep);
+    L->ba = &L->cur;
     hashmap_init(&L->images);
     L->exempt_shift = d->exempt_paragraph > 0 ? 24 : 0;
 }
@@ -1585,11 +1698,14 @@ void layout_free(layout *L)
 {
     for (size_t i = 0; i < L->nsec; i++) free(L->secs[i].items.v);
     free(L->secs);
+    for (size_t i = 0; i < L->ntables; i++) free(L->tables[i].hdr);
     free(L->tables);
-    for (size_t i = 0; i < L->npages; i++) free(L->pages[i].pl);
-    free(L->pages);
+    free(L->page.pl);
     il_free(&L->il);
     klines_free(&L->kl);
     hashmap_free(&L->images);
-    arena_free(&L->a);
+    for (size_t i = 0; i < L->nepochs; i++) arena_free(&L->epochs[L->epoch0 + i].a);
+    free(L->epochs);
+    arena_free(&L->cur);
+    arena_free(&L->keep);
 }

@@ -1,5 +1,6 @@
-/* pdf_render.c - draws the laid-out pages with libharu: boxes, page furniture,
- * bookmarks, links, metadata; saves to memory. */
+/* pdf_render.c - draws the pages with libharu as the layout completes them (boxes,
+ * bookmarks, links), then the page furniture once the page count is known, then
+ * metadata; saves to memory. */
 #include "pdf_render.h"
 
 #include <errno.h>
@@ -16,10 +17,6 @@
 
 #define FURNITURE_INK 0x555B64u
 #define EXEMPT_INK 0xA4161Au
-
-typedef struct {
-    HPDF_STATUS err, detail;
-} hpdf_err;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
 {
@@ -195,7 +192,10 @@ static char *fit_text(pfont *f, const char *s, double size, double maxw)
     return sb_detach(&sb);
 }
 
-static void furniture(pen *p, layout *L, const section *s, size_t pageno, size_t npages)
+/* What the furniture of a page shows apart from its number: the same on every page of
+ * one kind (the first page or not, portrait or landscape), drawn once into a content
+ * stream the pages of that kind share. */
+static void furniture(pen *p, layout *L, const section *s, int first_page)
 {
     const house_style *h = L->h;
     const rdoc *d = L->d;
@@ -205,7 +205,7 @@ static void furniture(pen *p, layout *L, const section *s, size_t pageno, size_t
 
     /* lines */
     double head_rule = s->top - 16, foot_rule = s->ph - h->margin_bottom + 20;
-    if (pageno > 1) {
+    if (!first_page) {
         set_stroke(p, h->table_rule, 0.5);
         HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)(p->ph - head_rule));
         HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->ph - head_rule));
@@ -230,7 +230,7 @@ static void furniture(pen *p, layout *L, const section *s, size_t pageno, size_t
         double w2 = pfont_width(reg, t2, strlen(t2), 8);
         text_at(p, FACE_REGULAR, 8, EXEMPT_INK, x0 + (w - w2) / 2, 35, t2);
     }
-    if (pageno > 1) {
+    if (!first_page) {
         const char *subj = d->subject && *d->subject ? d->subject : d->title ? d->title : "";
         char *t = fit_text(reg, subj, fs, w * 0.62);
         text_at(p, FACE_REGULAR, fs, FURNITURE_INK, x0, head_rule - 6, t);
@@ -242,10 +242,6 @@ static void furniture(pen *p, layout *L, const section *s, size_t pageno, size_t
             free(o);
         }
     }
-    char pg[64];
-    snprintf(pg, sizeof pg, "Page %zu of %zu", pageno, npages);
-    double pw = pfont_width(reg, pg, strlen(pg), fs);
-    text_at(p, FACE_REGULAR, fs, FURNITURE_INK, x1 - pw, foot_rule + 12, pg);
     strbuf left = STRBUF_INIT;
     if (d->variant_title && *d->variant_title) sb_puts(&left, d->variant_title);
     else if (d->committee && *d->committee) sb_printf(&left, "Report to %s", d->committee);
@@ -258,6 +254,101 @@ static void furniture(pen *p, layout *L, const section *s, size_t pageno, size_t
     }
     sb_free(&left);
     HPDF_Page_EndText(p->page);
+}
+
+/* "Page N of M", at the right of the footer: each page's own. */
+static void page_number(pen *p, layout *L, const section *s, size_t pageno, size_t npages)
+{
+    double x1 = s->x0 + s->w, fs = 8.5;
+    double foot_rule = s->ph - L->h->margin_bottom + 20;
+    char pg[64];
+    snprintf(pg, sizeof pg, "Page %zu of %zu", pageno, npages);
+    double pw = pfont_width(&p->fonts[FACE_REGULAR], pg, strlen(pg), fs);
+    HPDF_Page_BeginText(p->page);
+    p->face = -1;
+    text_at(p, FACE_REGULAR, fs, FURNITURE_INK, x1 - pw, foot_rule + 12, pg);
+    HPDF_Page_EndText(p->page);
+}
+
+/* ---- pages, drawn as the layout completes them ----------------------------------- */
+
+typedef struct {
+    HPDF_Page page;
+    size_t section;
+} drawn_page;
+
+typedef struct {
+    HPDF_Doc pdf;
+    pfont *fonts;
+    hpdf_err *err;
+    pz_pool *zp;
+    HPDF_Encoder utf8;
+    drawn_page *pages;      /* for the furniture, drawn at the end */
+    size_t npages, cappages;
+    hashmap anchors;        /* id -> anchor (in store) */
+    arena store;
+    links ls;               /* internal links, resolved at the end */
+    struct {
+        int level;
+        HPDF_Outline o;
+    } ostack[16];
+    int osp;
+} drawer;
+
+static void draw_page(void *ctx, layout *L, const lpage *lp)
+{
+    drawer *dr = ctx;
+    const section *s = &L->secs[lp->section];
+    HPDF_Page page = HPDF_AddPage(dr->pdf);
+    if (dr->npages == dr->cappages) {
+        dr->cappages = dr->cappages ? dr->cappages * 2 : 64;
+        dr->pages = xrealloc(dr->pages, dr->cappages * sizeof *dr->pages);
+    }
+    dr->pages[dr->npages++] = (drawn_page){page, lp->section};
+    HPDF_Page_SetWidth(page, (HPDF_REAL)s->pw);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)s->ph);
+    /* the furniture's fonts first, under the same names (F1, F2) on every page */
+    HPDF_Page_GetLocalFontName(page, pfont_font(&dr->fonts[FACE_REGULAR]));
+    if (L->d->exempt_paragraph > 0) {
+        HPDF_Font b = pfont_font(&dr->fonts[FACE_BOLD]);
+        if (b) HPDF_Page_GetLocalFontName(page, b);
+    }
+    pen p = {dr->pdf, page, s->ph, dr->fonts, -1, -1, 1.0, -1, 0};
+    for (size_t k = 0; k < lp->len; k++) draw_graphics(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    HPDF_Page_BeginText(page);
+    for (size_t k = 0; k < lp->len; k++) draw_text(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    HPDF_Page_EndText(page);
+    if (pz_pool_add(dr->zp, ((HPDF_PageAttr)page->attr)->contents) < 0 && !dr->err->err)
+        dr->err->err = HPDF_INVALID_OBJECT;
+    for (size_t k = 0; k < lp->len; k++) {
+        const placement *pl = &lp->pl[k];
+        const vitem *v = lpage_item(L, lp, k);
+        collect_links(&p, v->box, pl->y, &dr->ls);
+        if (pl->table >= 0) continue;   /* a repeated header row */
+        double top = s->ph - pl->y + 4;
+        if (v->anchor && *v->anchor && !hashmap_get(&dr->anchors, v->anchor)) {
+            anchor *a = arena_alloc(&dr->store, sizeof *a);
+            a->page = page;
+            a->top = top;
+            hashmap_put(&dr->anchors, v->anchor, a);
+        }
+        if (v->mark && v->mark_title) {
+            while (dr->osp > 0 && dr->ostack[dr->osp - 1].level >= v->mark_level) dr->osp--;
+            HPDF_Outline parent = dr->osp > 0 ? dr->ostack[dr->osp - 1].o : NULL;
+            HPDF_Outline o = HPDF_CreateOutline(dr->pdf, parent, v->mark_title, dr->utf8);
+            if (o) {
+                HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+                HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
+                HPDF_Outline_SetDestination(o, dst);
+                HPDF_Outline_SetOpened(o, v->mark_level == 0 ? HPDF_FALSE : HPDF_TRUE);
+                if (dr->osp < 16) {
+                    dr->ostack[dr->osp].level = v->mark_level;
+                    dr->ostack[dr->osp].o = o;
+                    dr->osp++;
+                }
+            }
+        }
+    }
 }
 
 /* ---- identity: hash of the inputs ---------------------------------------------- */
@@ -283,11 +374,17 @@ static void hstr(hash128 *h, const char *s)
 
 static void hnode(hash128 *h, const rnode *n)
 {
-    int v[6] = {(int)n->type, n->level, n->ordered, (int)n->flags, (int)n->rag, n->colspan};
+    /* only the fields n's type uses (the others share their storage) */
+    int t = n->type;
+    int heading_or_list = t == RN_HEADING || t == RN_LIST;
+    int cell_or_badge = t == RN_CELL || t == RN_BADGE;
+    int numbered = t == RN_HEADING || t == RN_PARAGRAPH || t == RN_ITEM || t == RN_APPENDIX;
+    int v[6] = {t, heading_or_list ? n->level : 0, heading_or_list ? n->ordered : 0, (int)n->flags,
+                cell_or_badge ? n->rag : 0, t == RN_CELL ? n->colspan : 0};
     hmix(h, v, sizeof v);
     hstr(h, n->text);
-    hstr(h, n->number);
-    hstr(h, n->url);
+    hstr(h, numbered ? n->number : NULL);
+    hstr(h, t == RN_LINK || t == RN_IMAGE ? n->url : NULL);
     for (const rnode *c = n->first; c; c = c->next) hnode(h, c);
     hmix(h, "\0", 1);
 }
@@ -356,8 +453,9 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
     memset(fonts, 0, sizeof fonts);
     layout L;
     int have_layout = 0;
-    links ls = {0};
-    HPDF_Page *pages = NULL;
+    drawer dr;
+    memset(&dr, 0, sizeof dr);
+    int have_drawer = 0;
     pz_pool *zp = pz_pool_new();
 
     /* page contents and fonts are compressed by us (pdf_zip.c), images by libharu */
@@ -385,94 +483,59 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
 
     layout_init(&L, d, h, diags, pdf, fonts);
     have_layout = 1;
-    layout_document(&L);
-    /* image load failures were warned about and reset; anything else is fatal */
-    err.err = 0;
-    HPDF_ResetError(pdf);
+    L.err = &err;
+    dr.pdf = pdf;
+    dr.fonts = fonts;
+    dr.err = &err;
+    dr.zp = zp;
+    dr.utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+    hashmap_init(&dr.anchors);
+    arena_init(&dr.store);
+    have_drawer = 1;
+    L.on_page = draw_page;
+    L.on_page_ctx = &dr;
+    layout_document(&L);     /* draws each page as soon as it is complete */
 
-    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
-    hashmap anchors;
-    hashmap_init(&anchors);
-    struct {
-        int level;
-        HPDF_Outline o;
-    } ostack[16];
-    int osp = 0;
-    pages = xcalloc(L.npages + 1, sizeof *pages);
-    /* anchors live in an array of per-item records so the map can point at them */
-    size_t nanch = 0, capanch = 0;
-    anchor *anchor_store = NULL;
-    for (size_t pi = 0; pi < L.npages; pi++) {
-        const lpage *lp = &L.pages[pi];
-        const section *s = &L.secs[lp->section];
-        for (size_t k = 0; k < lp->len; k++) {
-            const vitem *v = &s->items.v[lp->pl[k].vi];
-            if (!lp->pl[k].prefix && v->anchor) capanch++;
+    /* The furniture needs the page count, so it is drawn once every page is, after
+     * each page's body (pdftotext reads the body first): what is the same on every
+     * page of a kind in a content stream those pages share, 'Page N of M' in a small
+     * one of each page's own. Every page named its fonts in the same order when it
+     * was made (draw_page), so a shared stream's font names hold on each. */
+    HPDF_Dict shared[2][2] = {{NULL, NULL}, {NULL, NULL}};     /* [landscape][first page] */
+    for (size_t pi = 0; pi < dr.npages && !err.err; pi++) {
+        const section *s = &L.secs[dr.pages[pi].section];
+        HPDF_Page page = dr.pages[pi].page;
+        HPDF_Dict *sh = &shared[s->landscape != 0][pi == 0];
+        pen p = {pdf, page, s->ph, fonts, -1, -1, -1.0, -1, 0};
+        int ok;
+        if (!*sh) {
+            ok = HPDF_Page_New_Content_Stream(page, sh) == HPDF_OK && *sh;
+            if (ok) {
+                furniture(&p, &L, s, pi == 0);
+                if (pz_pool_add(zp, *sh) < 0 && !err.err) err.err = HPDF_INVALID_OBJECT;
+                ok = HPDF_Page_New_Content_Stream(page, NULL) == HPDF_OK;
+            }
+        } else {
+            /* (this also starts the page's next stream) */
+            ok = HPDF_Page_Insert_Shared_Content_Stream(page, *sh) == HPDF_OK;
         }
-    }
-    anchor_store = xcalloc(capanch + 1, sizeof *anchor_store);
-
-    for (size_t pi = 0; pi < L.npages; pi++) {
-        const lpage *lp = &L.pages[pi];
-        const section *s = &L.secs[lp->section];
-        HPDF_Page page = HPDF_AddPage(pdf);
-        pages[pi] = page;
-        HPDF_Page_SetWidth(page, (HPDF_REAL)s->pw);
-        HPDF_Page_SetHeight(page, (HPDF_REAL)s->ph);
-        pen p = {pdf, page, s->ph, fonts, -1, -1, 1.0, -1, 0};
-        for (size_t k = 0; k < lp->len; k++) {
-            const vitem *v = &s->items.v[lp->pl[k].vi];
-            draw_graphics(&p, v->box, lp->pl[k].y);
+        if (!ok) {
+            if (!err.err) err.err = HPDF_INVALID_OBJECT;
+            break;
         }
-        HPDF_Page_BeginText(page);
-        for (size_t k = 0; k < lp->len; k++) {
-            const vitem *v = &s->items.v[lp->pl[k].vi];
-            draw_text(&p, v->box, lp->pl[k].y);
-        }
-        HPDF_Page_EndText(page);
-        furniture(&p, &L, s, pi + 1, L.npages);
+        p.fill = p.stroke = -1;
+        page_number(&p, &L, s, pi + 1, dr.npages);
         if (pz_pool_add(zp, ((HPDF_PageAttr)page->attr)->contents) < 0 && !err.err)
             err.err = HPDF_INVALID_OBJECT;
-        for (size_t k = 0; k < lp->len; k++) {
-            const placement *pl = &lp->pl[k];
-            const vitem *v = &s->items.v[pl->vi];
-            collect_links(&p, v->box, pl->y, &ls);
-            if (pl->prefix) continue;
-            double top = s->ph - pl->y + 4;
-            if (v->anchor && *v->anchor && nanch < capanch) {
-                anchor *a = &anchor_store[nanch++];
-                a->page = page;
-                a->top = top;
-                hashmap_put(&anchors, v->anchor, a);
-            }
-            if (v->mark && v->mark_title) {
-                while (osp > 0 && ostack[osp - 1].level >= v->mark_level) osp--;
-                HPDF_Outline parent = osp > 0 ? ostack[osp - 1].o : NULL;
-                HPDF_Outline o = HPDF_CreateOutline(pdf, parent, v->mark_title, utf8);
-                if (o) {
-                    HPDF_Destination dst = HPDF_Page_CreateDestination(page);
-                    HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
-                    HPDF_Outline_SetDestination(o, dst);
-                    HPDF_Outline_SetOpened(o, v->mark_level == 0 ? HPDF_FALSE : HPDF_TRUE);
-                    if (osp < 16) {
-                        ostack[osp].level = v->mark_level;
-                        ostack[osp].o = o;
-                        osp++;
-                    }
-                }
-            }
-        }
     }
-    for (size_t i = 0; i < ls.len; i++) {
-        const anchor *a = hashmap_get(&anchors, ls.v[i].id);
+    for (size_t i = 0; i < dr.ls.len; i++) {
+        const anchor *a = hashmap_get(&dr.anchors, dr.ls.v[i].id);
         if (!a) continue;
         HPDF_Destination dst = HPDF_Page_CreateDestination(a->page);
         HPDF_Destination_SetFitH(dst, (HPDF_REAL)a->top);
-        HPDF_Annotation an = HPDF_Page_CreateLinkAnnot(ls.v[i].page, ls.v[i].rect, dst);
+        HPDF_Annotation an = HPDF_Page_CreateLinkAnnot(dr.ls.v[i].page, dr.ls.v[i].rect, dst);
         if (an) HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
     }
-    hashmap_free(&anchors);
-    free(anchor_store);
     if (L.npages > 0) HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
     /* metadata */
@@ -546,8 +609,12 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
 
 done:
     pz_pool_free(zp);
-    free(pages);
-    free(ls.v);
+    if (have_drawer) {
+        hashmap_free(&dr.anchors);
+        arena_free(&dr.store);
+    }
+    free(dr.pages);
+    free(dr.ls.v);
     if (have_layout) layout_free(&L);
     for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);
     HPDF_Free(pdf);

@@ -1,11 +1,12 @@
 /* pdf_render.h - the PDF renderer: typesets one report description on libharu.
  *
- * pdf_render lays the whole document out first (its own line breaking, tables,
- * pagination into a list of pages of positioned boxes), then draws every page with
- * its furniture ("Page N of M", running head, exempt marking), bookmarks and
- * metadata. No clock is read: CreationDate/ModDate come from SOURCE_DATE_EPOCH when
- * it is set and are omitted otherwise; the /ID is a hash of the inputs, so two runs
- * give the same bytes. */
+ * pdf_render lays the document out (its own line breaking, tables, pagination into
+ * pages of positioned boxes) and draws each page, with its bookmarks and links, as
+ * soon as it is complete, freeing its boxes; the furniture ("Page N of M", running
+ * head, exempt marking) follows in content streams of its own once the page count is
+ * known, then the metadata. No clock is read: CreationDate/ModDate come from
+ * SOURCE_DATE_EPOCH when it is set and are omitted otherwise; the /ID is a hash of the
+ * inputs, so two runs give the same bytes. */
 #ifndef TABLED_PDF_RENDER_H
 #define TABLED_PDF_RENDER_H
 
