@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/image_check.h"
 #include "../util/strbuf.h"
 #include "build_ctx.h"
 
@@ -43,22 +44,6 @@ static int url_allowed(const char *url)
     const char *colon = strchr(url, ':');
     const char *slash = strchr(url, '/');
     return !colon || (slash && slash < colon);
-}
-
-static int image_ok(const char *path, const char **why)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *why = "cannot be opened";
-        return 0;
-    }
-    unsigned char m[8] = {0};
-    size_t n = fread(m, 1, sizeof m, f);
-    fclose(f);
-    if (n >= 8 && !memcmp(m, "\x89PNG\r\n\x1a\n", 8)) return 1;
-    if (n >= 3 && m[0] == 0xFF && m[1] == 0xD8 && m[2] == 0xFF) return 1;
-    *why = "is not a PNG or JPEG image";
-    return 0;
 }
 
 static void text_run(conv *c, rnode *parent, cmark_node **np)
@@ -123,7 +108,7 @@ static void inlines(conv *c, rnode *parent, cmark_node *n)
                 break;
             }
             char *path = url[0] == '/' ? arena_strdup(&d->arena, url) : arena_printf(&d->arena, "%s/%s", c->dir, url);
-            if (!image_ok(path, &why)) {
+            if (!image_check_file(path, &why)) {
                 diag_error(c->b->diags, node_pos(c, n), "image %s %s", url, why);
                 break;
             }
