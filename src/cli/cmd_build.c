@@ -77,16 +77,6 @@ static const plan *get_plan(build_state *st, const char *path)
     return p;
 }
 
-static char *plan_slug(const char *path)
-{
-    const char *end = strrchr(path, '/');
-    if (!end) return xstrdup("plan");
-    const char *start = end;
-    while (start > path && start[-1] != '/') start--;
-    if (start == end) return xstrdup("plan");
-    return strndup(start, (size_t)(end - start));
-}
-
 static day_t default_as_at(build_state *st, const plan *p)
 {
     if (st->has_as_at) return st->as_at;
@@ -100,7 +90,7 @@ static void build_plan_json(build_state *st, const char *path)
     analysis *an = analyse(p, default_as_at(st, p), NULL, &st->house.theme_rag);
     strbuf json = STRBUF_INIT;
     rollup_json(an, &json);
-    char *slug = plan_slug(path);
+    char *slug = parent_dir_name(path);
     char *out = path_join3(st->outdir, slug, "/rollup.json");
     write_out(st, out, json.data, json.len);
     free(out);

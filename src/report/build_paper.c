@@ -3,8 +3,10 @@
 #include "build_paper.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../util/fileio.h"
 #include "../util/strbuf.h"
 #include "build_ctx.h"
 #include "table_build.h"
@@ -121,15 +123,6 @@ static void summarise(rdoc *d, const analysis *an)
     d->summary.rag = an->overall.rag;
 }
 
-static const char *plan_slug(rdoc *d, const char *plan_path)
-{
-    const char *end = strrchr(plan_path, '/');
-    if (!end) return "plan";
-    const char *start = end;
-    while (start > plan_path && start[-1] != '/') start--;
-    return start == end ? "plan" : arena_strndup(&d->arena, start, (size_t)(end - start));
-}
-
 rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const house_style *h,
                   diag_list *diags)
 {
@@ -150,7 +143,9 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
     d->variant_title = p->variant ? expand_title(d, p->variant->title, p, pl) : NULL;
     d->as_at = fmt_date(d, date_of_day(an->as_at));
     d->exempt_paragraph = p->exempt_paragraph;
-    d->plan_slug = plan_slug(d, p->plan_path);
+    char *slug = parent_dir_name(p->plan_path);
+    d->plan_slug = arena_strdup(&d->arena, slug);
+    free(slug);
     d->paper_slug = KEEP(p->slug);
     d->file = KEEP(p->file);
 #undef KEEP

@@ -122,3 +122,13 @@ fail:;
     errno = e;
     return -1;
 }
+
+char *parent_dir_name(const char *path)
+{
+    const char *end = strrchr(path, '/');
+    if (!end) return xstrdup("plan");
+    const char *start = end;
+    while (start > path && start[-1] != '/') start--;
+    if (start == end) return xstrdup("plan");
+    return strndup(start, (size_t)(end - start));
+}

@@ -15,6 +15,10 @@ int read_file(const char *path, size_t limit, char **data, size_t *len, const ch
  * directories. Returns 0 or -1 with errno set. */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
+/* The name of the folder a file is in: "plans/norwich-hip/plan.yaml" -> "norwich-hip"
+ * (a plan's slug in out/); "plan" when there is none. malloc'd. */
+char *parent_dir_name(const char *path);
+
 /* mkdir -p for the directory part of path. */
 int make_parent_dirs(const char *path);
 
