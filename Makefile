@@ -23,7 +23,7 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))

@@ -50,7 +50,7 @@ while [ "$p" -le "$pages" ]; do
     size=$(pdfinfo -f $p -l $p "$pdf" 2>/dev/null | awk '/^Page .* size:/ {print $4, $6}')
     w=${size% *}
     h=${size#* }
-    if [ "$(echo "$w > $h" | bc)" = 1 ]; then
+    if awk -v w="$w" -v h="$h" 'BEGIN { exit !(w > h) }'; then
         land=$((land + 1))
         if pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -q "Priority action" &&
            pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -q "Recommendation"; then
