@@ -1390,6 +1390,10 @@ static void lay_front(layout *L, const rnode *fs)
     strbuf sb = STRBUF_INIT;
     if (d->variant_title && *d->variant_title) sb_puts(&sb, d->variant_title);
     else if (d->committee && *d->committee) sb_printf(&sb, "Report to %s", d->committee);
+    /* The "Report to" field repeats the heading only when the heading names the committee
+     * (an exception report's heading is its subject). */
+    int committee_shown = !d->committee || !*d->committee ||
+                          (sb.data && strstr(sb.data, d->committee) != NULL);
     char *item = NULL;
     double itemw = 0;
     if (d->item && *d->item) {
@@ -1438,7 +1442,7 @@ static void lay_front(layout *L, const rnode *fs)
             continue;
         }
         /* the heading above already shows these */
-        if ((field_is(f, "Report to") && (d->committee || d->variant_title)) ||
+        if ((field_is(f, "Report to") && committee_shown) ||
             (field_is(f, "Item") && item) || (field_is(f, "Date") && d->meeting_date))
             continue;
         space_after(L, 9);
