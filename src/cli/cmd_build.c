@@ -42,6 +42,7 @@ typedef struct {
     int depfiles;                   /* -MD: write <output>.d for make */
     int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
     int dry_run;                    /* --dry-run: check everything, write nothing */
+    int werror;                     /* --werror: warnings fail the build */
     char **template_inputs;         /* every template file read, for dependency files */
     size_t n_template_inputs;
     rdoc **docs;                    /* kept for the index strings */
@@ -347,6 +348,8 @@ int cmd_build(int argc, char **argv)
             st.no_index = 1;
         } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
             st.dry_run = 1;
+        } else if (!strcmp(o, "werror")) {
+            st.werror = 1;
         } else if (!strcmp(o, "templates")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.templates = v;
@@ -394,7 +397,7 @@ int cmd_build(int argc, char **argv)
         sb_free(&idx);
     }
     diag_print(&st.diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
-    status = st.diags.errors ? EXIT_INPUT : EXIT_OK;
+    status = st.diags.errors || (st.werror && st.diags.warnings) ? EXIT_INPUT : EXIT_OK;
     for (size_t i = 0; i < st.n_docs; i++) rdoc_free(st.docs[i]);
     free(st.docs);
     free(st.index);

@@ -55,14 +55,15 @@ int cmd_check(int argc, char **argv)
     }
     /* Papers are checked by the build pipeline, writing nothing. */
     int papers = 0;
-    char **bargv = calloc((size_t)it.npositional + 3, sizeof *bargv);
+    char **bargv = calloc((size_t)it.npositional + 4, sizeof *bargv);
     bargv[papers++] = "build";
     bargv[papers++] = "--dry-run";
+    if (werror) bargv[papers++] = "--werror";
     for (int i = 0; i < it.npositional; i++) {
         size_t n = strlen(it.positional[i]);
         if (n > 3 && !strcmp(it.positional[i] + n - 3, ".md")) bargv[papers++] = it.positional[i];
     }
-    int paper_status = papers > 2 ? cmd_build(papers, bargv) : EXIT_OK;
+    int paper_status = papers > 2 + werror ? cmd_build(papers, bargv) : EXIT_OK;
     free(bargv);
 
     diag_list diags;

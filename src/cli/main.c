@@ -56,7 +56,8 @@ static const command commands[] = {
      "  --fonts DIR       TrueType fonts for PDF (default: fonts)\n"
      "  -MD               write DIR/<plan>/<paper>.d naming every input, for make\n"
      "  --no-index        do not write DIR/index.html (see 'tabled index')\n"
-     "  -n, --dry-run     check the papers and plans, write nothing\n"},
+     "  -n, --dry-run     check the papers and plans, write nothing\n"
+     "  --werror          treat warnings as errors\n"},
     {"index", cmd_index, "write out/index.html from built papers' JSON",
      "usage: tabled index [-o DIR] PAPER.json...\n"
      "\n"
