@@ -84,8 +84,11 @@ static day_t default_as_at(build_state *st, const plan *p)
     return date_has_bounds(p->updated) ? date_last_day(p->updated) : date_today();
 }
 
+static int load_templates(build_state *st);
+
 static void build_plan_json(build_state *st, const char *path)
 {
+    if (load_templates(st) != 0) return; /* the house style's theme-RAG policy */
     const plan *p = get_plan(st, path);
     if (!p || st->dry_run) return;
     analysis *an = analyse(p, default_as_at(st, p), NULL, &st->house.theme_rag);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "../analysis/analysis.h"
+#include "../load/house_load.h"
 #include "../load/plan_load.h"
 #include "../render/summary_out.h"
 #include "cli.h"
@@ -20,6 +21,7 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
     int has_as_at = 0, has_since = 0, status = EXIT_OK;
     day_t as_at = 0, since = 0;
     out_format fmt = FORMAT_TEXT;
+    const char *templates = "templates";
     const char *o;
     while ((o = opt_next(&it))) {
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
@@ -35,6 +37,11 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
             }
             if (is_since) has_since = 1;
             else has_as_at = 1;
+        } else if (!strcmp(o, "templates")) {
+            if (!(templates = opt_value(&it, o))) {
+                opt_free(&it);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(o, "format")) {
             const char *v = opt_value(&it, o);
             if (!v) {
@@ -67,12 +74,19 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
     }
     diag_list diags;
     diag_init(&diags);
-    plan *p = plan_load_file(it.positional[0], &diags);
+    /* The house style's theme-RAG policy, so the terminal agrees with the papers. */
+    house_style house;
+    arena ha;
+    arena_init(&ha);
+    char house_path[4096];
+    snprintf(house_path, sizeof house_path, "%s/house.yaml", templates);
+    int house_ok = house_load(&house, house_path, &ha, &diags) == 0;
+    plan *p = house_ok ? plan_load_file(it.positional[0], &diags) : NULL;
     diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     if (!p) {
         status = EXIT_INPUT;
     } else {
-        analysis *an = analyse(p, as_at, has_since ? &since : NULL, NULL);
+        analysis *an = analyse(p, as_at, has_since ? &since : NULL, &house.theme_rag);
         strbuf out = STRBUF_INIT;
         if (fmt == FORMAT_TEXT) text(an, &out, terminal_width(), use_color());
         else if (fmt == FORMAT_JSON) json(an, &out);
@@ -83,6 +97,7 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
         plan_free(p);
     }
     diag_free(&diags);
+    arena_free(&ha);
     opt_free(&it);
     if (fflush(stdout) != 0) status = EXIT_INPUT;
     return status;

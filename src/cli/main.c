@@ -32,7 +32,8 @@ static const command commands[] = {
      "\n"
      "  --as-at DATE   the reporting date: 2010-06-30, 2010-06, \"2010/11 Q3\", 2010/11\n"
      "                 (a period means its last day)\n"
-     "  --format FMT   text (default), json or csv\n"},
+     "  --format FMT   text (default), json or csv\n"
+     "  --templates DIR  house style (theme RAG policy) from DIR/house.yaml\n"},
     {"exceptions", cmd_exceptions, "overdue, rescheduled and flagged actions as at a date",
      "usage: tabled exceptions PLAN --as-at DATE [--since DATE] [--format text|json|csv]\n"
      "\n"
@@ -42,7 +43,8 @@ static const command commands[] = {
      "  --as-at DATE   the reporting date (a period means its last day)\n"
      "  --since DATE   the previous report's date: only revisions agreed after it\n"
      "  --format FMT   text (default; fitted to the terminal, colour on a terminal\n"
-     "                 unless NO_COLOR is set), json or csv\n"},
+     "                 unless NO_COLOR is set), json or csv\n"
+     "  --templates DIR  house style (theme RAG policy) from DIR/house.yaml\n"},
     {"build", cmd_build, "compile papers (HTML, PDF) and JSON roll-ups",
      "usage: tabled build [-o DIR] [--format html,pdf,json] [--as-at DATE] FILE...\n"
      "\n"
