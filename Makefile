@@ -76,7 +76,7 @@ $(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
 $(OUT)/%/rollup.json: plans/%/plan.yaml tabled
 	./tabled build -o $(OUT) $<
 
-$(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css tabled
+$(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled
 	./tabled index -o $(OUT) $(PAPER_JSON)
 
 -include $(PAPER_HTML:.html=.d)

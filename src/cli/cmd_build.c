@@ -393,7 +393,7 @@ int cmd_build(int argc, char **argv)
     }
     if (st.n_index && (st.formats & FMT_HTML) && !st.no_index && !st.dry_run) {
         strbuf idx = STRBUF_INIT;
-        html_index(st.index, st.n_index, st.css, &idx);
+        html_index(st.index, st.n_index, &st.house, st.css, &idx);
         char *path = path_join3(st.outdir, "index.html", "");
         write_out(&st, path, idx.data, idx.len);
         free(path);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../analysis/status.h"
+#include "../load/house_load.h"
 #include "../load/yaml_tree.h"
 #include "../render/html/html_render.h"
 #include "../util/fileio.h"
@@ -100,6 +101,8 @@ int cmd_index(int argc, char **argv)
     size_t n = 0;
     for (int i = 0; i < it.npositional; i++)
         if (read_entry(&a, &diags, it.positional[i], &entries[n]) == 0) n++;
+    house_style house;
+    house_load(&house, arena_printf(&a, "%s/house.yaml", templates), &a, &diags);
     char *css_path = arena_printf(&a, "%s/html/paper.css", templates), *css = NULL;
     size_t len;
     const char *why;
@@ -107,7 +110,7 @@ int cmd_index(int argc, char **argv)
         diag_error(&diags, make_pos(css_path, 0, 0), "cannot read the stylesheet: %s", why);
     if (!diags.errors) {
         strbuf out = STRBUF_INIT;
-        html_index(entries, n, css, &out);
+        html_index(entries, n, &house, css, &out);
         char *path = arena_printf(&a, "%s/index.html", outdir);
         if (write_file_atomic(path, out.data, out.len) != 0)
             diag_error(&diags, make_pos(path, 0, 0), "cannot write the index");

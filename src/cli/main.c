@@ -67,7 +67,8 @@ static const command commands[] = {
      "PDF, reading the JSON that 'tabled build' writes beside each paper. Files that\n"
      "are not a paper's JSON (such as rollup.json) are skipped.\n"
      "\n"
-     "  -o, --output DIR  where index.html goes (default: out)\n"},
+     "  -o, --output DIR  where index.html goes (default: out)\n"
+     "  --templates DIR   stylesheet and house colours (default: templates)\n"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -493,7 +493,7 @@ static void test_escaping(void **state)
     html_index_entry e = {EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, "javascript:alert(1)",
                           "javascript:alert(1)", {{0}, 0, -1, LEVEL_NONE}};
     strbuf out = STRBUF_INIT;
-    html_index(&e, 1, NULL, &out);
+    html_index(&e, 1, NULL, NULL, &out);
     assert_safe(out.data);
     assert_has(out.data, "href=\"./javascript%3Aalert(1)\"");
     sb_free(&out);
@@ -569,7 +569,7 @@ static void test_index(void **state)
     e[1].summary.percent_complete = 52;
     e[1].summary.rag = LEVEL_AMBER;
     strbuf out = STRBUF_INIT;
-    html_index(e, 3, NULL, &out);
+    html_index(e, 3, NULL, NULL, &out);
     const char *h = out.data;
     assert_has(h, "<caption id=\"papers-caption\">");
     const char *p1 = strstr(h, "Housing Improvement Plan update");
@@ -618,7 +618,7 @@ static void test_write_sample(void **state)
         e[1].summary.count[STATUS_NOT_YET_DUE] = 6;
         e[1].summary.count[STATUS_OVERDUE] = 12;
         strbuf out = STRBUF_INIT;
-        html_index(e, 2, css, &out);
+        html_index(e, 2, NULL, css, &out);
         assert_int_equal(write_file_atomic(ipath, out.data, out.len), 0);
         sb_free(&out);
     }

@@ -914,8 +914,14 @@ static const char *index_rag_word(rag_level l)
     return l == LEVEL_NONE ? "Not rated" : rag_level_name(l);
 }
 
-void html_index(const html_index_entry *entries, size_t n, const char *css, strbuf *out)
+void html_index(const html_index_entry *entries, size_t n, const house_style *h, const char *css,
+                strbuf *out)
 {
+    house_style def;
+    if (!h) {
+        house_style_default(&def);
+        h = &def;
+    }
     ientry *v = n ? malloc(n * sizeof *v) : NULL;
     for (size_t i = 0; i < n; i++) v[i] = (ientry){&entries[i], i};
     if (n > 1) qsort(v, n, sizeof *v, cmp_entry);
@@ -933,6 +939,9 @@ void html_index(const html_index_entry *entries, size_t n, const char *css, strb
         sb_puts(&title, org);
     }
     page_head(out, "en-GB", title.data, css);
+    sb_puts(out, "<style>\n");
+    put_rag_css(out, h);
+    sb_puts(out, "</style>\n");
     sb_puts(out, "</head>\n<body class=\"index\">\n<header class=\"front-sheet\">\n");
     if (!many_orgs && nonempty(org)) {
         sb_puts(out, "<div class=\"masthead\"><p class=\"org\">");

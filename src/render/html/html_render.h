@@ -36,7 +36,8 @@ typedef struct {
 } html_index_entry;
 
 /* Appends out/index.html: every paper newest first (ties by subject, then given order),
- * with its RAG summary and links. */
-void html_index(const html_index_entry *entries, size_t n, const char *css, strbuf *out);
+ * with its RAG summary and links, in the house style's RAG colours (h NULL: defaults). */
+void html_index(const html_index_entry *entries, size_t n, const house_style *h, const char *css,
+                strbuf *out);
 
 #endif
