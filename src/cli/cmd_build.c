@@ -130,16 +130,16 @@ static void collect_images(const rnode *n, strbuf *sb)
 
 /* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
  * for each input keep make going when one is deleted (as gcc -MP does). */
-static void write_depfile(build_state *st, const char *base, const paper *pp, const rdoc *d,
-                          int html, int pdf)
+static void write_depfile(build_state *st, const char *base, const char *private_base,
+                          const paper *pp, const rdoc *d, int html, int pdf, int private_pdf)
 {
     strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
-    const char *exts[] = {".html", ".pdf", ".json"};
-    int want[] = {html, pdf, 1};
-    for (int i = 0; i < 3; i++) {
+    const char *exts[] = {".html", ".pdf", ".json", ".html", ".pdf"};
+    int want[] = {html, pdf, 1, private_base && html, private_base && private_pdf};
+    for (int i = 0; i < 5; i++) {
         if (!want[i]) continue;
         strbuf t = STRBUF_INIT;
-        sb_printf(&t, "%s%s%s", base, pp->slug, exts[i]);
+        sb_printf(&t, "%s%s%s", i < 3 ? base : private_base, pp->slug, exts[i]);
         dep_path(&sb, t.data);
         sb_free(&t);
     }
@@ -201,10 +201,13 @@ static int load_templates(build_state *st)
 
 /* The paper's JSON: its front-sheet facts and the plan's roll-up, for dashboards and
  * for rebuilding the index without rebuilding the papers. */
-static void paper_json(const rdoc *d, const analysis *an, unsigned formats, strbuf *out)
+/* an is NULL for the public edition of an exempt paper: no roll-up, only its public
+ * facts and the paragraph it is exempt under. */
+static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned formats,
+                       strbuf *out)
 {
     strbuf roll = STRBUF_INIT;
-    rollup_json(an, &roll);
+    if (an) rollup_json(an, &roll);
     json_writer w;
     json_init(&w, out);
     json_begin_object(&w);
@@ -221,14 +224,44 @@ static void paper_json(const rdoc *d, const analysis *an, unsigned formats, strb
     json_key(&w, "as_at"); json_string(&w, d->as_at);
     json_key(&w, "html"); json_bool(&w, (formats & FMT_HTML) != 0);
     json_key(&w, "pdf"); json_bool(&w, (formats & FMT_PDF) != 0);
+    if (exempt) {
+        json_key(&w, "exempt_paragraph");
+        json_int(&w, exempt);
+    }
     json_end_object(&w);
-    json_key(&w, "rollup");
-    /* embed the roll-up object verbatim */
-    sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
-    w.need_comma = 1;
-    w.after_key = 0;
+    if (an) {
+        json_key(&w, "rollup");
+        /* embed the roll-up object verbatim */
+        sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
+        w.need_comma = 1;
+        w.after_key = 0;
+    }
     json_end_object(&w);
     sb_free(&roll);
+}
+
+/* Writes DIR<slug>.pdf and .html for one edition; returns 1 if the PDF was written. */
+static int write_edition(build_state *st, const rdoc *d, const char *dir, const char *slug)
+{
+    size_t bl = strlen(dir) + strlen(slug) + 8;
+    char *out = xmalloc(bl);
+    strbuf buf = STRBUF_INIT;
+    int have_pdf = 0;
+    if (st->formats & FMT_PDF) {
+        if (pdf_render(d, &st->house, st->fonts, &buf, &st->diags) == 0) {
+            snprintf(out, bl, "%s%s.pdf", dir, slug);
+            have_pdf = write_out(st, out, buf.data, buf.len) == 0;
+        }
+        sb_reset(&buf);
+    }
+    if (st->formats & FMT_HTML) {
+        html_render(d, &st->house, st->css, &buf);
+        snprintf(out, bl, "%s%s.html", dir, slug);
+        write_out(st, out, buf.data, buf.len);
+    }
+    sb_free(&buf);
+    free(out);
+    return have_pdf;
 }
 
 static void build_paper_file(build_state *st, const char *path)
@@ -245,32 +278,41 @@ static void build_paper_file(build_state *st, const char *path)
     day_t as_at = date_last_day(pp->as_at);
     day_t since = pp->has_since ? date_last_day(pp->since) : 0;
     analysis *an = analyse(pl, as_at, pp->has_since ? &since : NULL, &st->house.theme_rag);
-    rdoc *d = build_paper(pp, pl, an, &st->house, &st->diags);
+    /* The full paper first: its errors stop both editions. */
+    rdoc *private_doc = NULL;
+    rdoc *d = build_paper(pp, pl, an, &st->house, EDITION_PRIVATE, &st->diags);
     if (st->diags.errors > errors_before || st->dry_run) goto done;
 
     char *base = path_join3(st->outdir, d->plan_slug, "/");
-    size_t bl = strlen(base) + strlen(pp->slug) + 8;
+    size_t bl = strlen(st->outdir) + strlen(d->plan_slug) + strlen(pp->slug) + 32;
     char *out = xmalloc(bl);
+    int exempt = pp->exempt_paragraph;
+    int have_pdf = 0, have_private_pdf = 0;
+    if (exempt) {
+        /* The private edition goes to DIR/private/, never into the index or the JSON;
+         * DIR/<plan>/ gets the public edition, built without the exempt content. */
+        snprintf(out, bl, "%s/private/%s/", st->outdir, d->plan_slug);
+        have_private_pdf = write_edition(st, d, out, pp->slug);
+        private_doc = d; /* kept for its images, in the dependency file */
+        d = build_paper(pp, pl, an, &st->house, EDITION_PUBLIC, &st->diags);
+    }
+    have_pdf = write_edition(st, d, base, pp->slug);
     strbuf buf = STRBUF_INIT;
-    int have_pdf = 0;
-    if (st->formats & FMT_PDF) {
-        if (pdf_render(d, &st->house, st->fonts, &buf, &st->diags) == 0) {
-            snprintf(out, bl, "%s%s.pdf", base, pp->slug);
-            have_pdf = write_out(st, out, buf.data, buf.len) == 0;
-        }
-        sb_reset(&buf);
-    }
-    if (st->formats & FMT_HTML) {
-        html_render(d, &st->house, st->css, &buf);
-        snprintf(out, bl, "%s%s.html", base, pp->slug);
-        write_out(st, out, buf.data, buf.len);
-        sb_reset(&buf);
-    }
-    paper_json(d, an, (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0), &buf);
+    paper_json(d, exempt ? NULL : an, exempt, (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0),
+               &buf);
     snprintf(out, bl, "%s%s.json", base, pp->slug);
     write_out(st, out, buf.data, buf.len);
     sb_free(&buf);
-    if (st->depfiles) write_depfile(st, base, pp, d, (st->formats & FMT_HTML) != 0, have_pdf);
+    if (st->depfiles) {
+        char *priv = NULL;
+        if (exempt) {
+            priv = xmalloc(bl);
+            snprintf(priv, bl, "%s/private/%s/", st->outdir, d->plan_slug);
+        }
+        write_depfile(st, base, priv, pp, private_doc ? private_doc : d,
+                      (st->formats & FMT_HTML) != 0, have_pdf, have_private_pdf);
+        free(priv);
+    }
 
     /* index entry; the rdoc is kept until the index is written */
     if (st->n_index == st->cap_index) {
@@ -295,6 +337,7 @@ static void build_paper_file(build_state *st, const char *path)
     free(base);
 done:
     rdoc_free(d);
+    rdoc_free(private_doc);
     analysis_free(an);
     paper_free(pp);
 }

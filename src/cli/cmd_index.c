@@ -35,7 +35,9 @@ static int read_entry(arena *a, diag_list *diags, const char *path, html_index_e
     const ynode *paper = root ? ynode_get(root, "paper") : NULL;
     const ynode *roll = root ? ynode_get(root, "rollup") : NULL;
     const ynode *overall = roll ? ynode_get(roll, "overall") : NULL;
-    if (!paper || paper->kind != YN_MAP || !overall) return 1; /* not a paper's JSON */
+    /* Not a paper's JSON (a plan's rollup.json, say). The public edition of an exempt
+     * paper has no roll-up. */
+    if (!paper || paper->kind != YN_MAP || (!overall && !text_of(paper, "exempt_paragraph"))) return 1;
     memset(e, 0, sizeof *e);
     e->subject = text_of(paper, "subject");
     e->committee = text_of(paper, "committee");
@@ -57,16 +59,16 @@ static int read_entry(arena *a, diag_list *diags, const char *path, html_index_e
     const char *html = text_of(paper, "html"), *pdf = text_of(paper, "pdf");
     if (html && !strcmp(html, "true")) e->html_href = arena_printf(a, "%s/%s.html", planpart, paperpart);
     if (pdf && !strcmp(pdf, "true")) e->pdf_href = arena_printf(a, "%s/%s.pdf", planpart, paperpart);
-    const ynode *counts = ynode_get(overall, "counts");
+    const ynode *counts = overall ? ynode_get(overall, "counts") : NULL;
     for (int k = 0; k < STATUS__COUNT; k++) {
         const char *v = counts ? text_of(counts, status_kind_id((status_kind)k)) : NULL;
         e->summary.count[k] = v ? (size_t)strtoul(v, NULL, 10) : 0;
     }
-    const char *v = text_of(overall, "total");
+    const char *v = overall ? text_of(overall, "total") : NULL;
     e->summary.total = v ? (size_t)strtoul(v, NULL, 10) : 0;
-    v = text_of(overall, "percent_complete");
+    v = overall ? text_of(overall, "percent_complete") : NULL;
     e->summary.percent_complete = v ? atoi(v) : -1;
-    v = text_of(overall, "rag");
+    v = overall ? text_of(overall, "rag") : NULL;
     e->summary.rag = LEVEL_NONE;
     for (int l = LEVEL_NONE; v && l <= LEVEL_RED; l++)
         if (!strcmp(v, rag_level_id((rag_level)l))) e->summary.rag = (rag_level)l;

@@ -51,6 +51,8 @@ static const command commands[] = {
      "Compiles each paper (plans/<plan>/<paper>.md) into DIR/<plan>/<paper>.html and\n"
      "writes DIR/index.html. Given a plan.yaml instead, writes its JSON roll-up as\n"
      "DIR/<plan>/rollup.json (as at --as-at, else the plan's 'updated' date).\n"
+     "An exempt paper's full edition goes to DIR/private/<plan>/, its public edition\n"
+     "(front-sheet facts and the statutory notice) to DIR/<plan>/.\n"
      "\n"
      "  -o, --output DIR  output directory (default: out)\n"
      "  --format LIST     comma-separated formats: html, pdf, json\n"

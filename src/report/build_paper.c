@@ -123,9 +123,55 @@ static void summarise(rdoc *d, const analysis *an)
     d->summary.rag = an->overall.rag;
 }
 
-rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const house_style *h,
-                  diag_list *diags)
+const char *exempt_paragraph_words(int paragraph)
 {
+    static const char *const words[] = {
+        "Information relating to any individual.",
+        "Information which is likely to reveal the identity of an individual.",
+        "Information relating to the financial or business affairs of any particular person "
+        "(including the authority holding that information).",
+        "Information relating to any consultations or negotiations, or contemplated "
+        "consultations or negotiations, in connection with any labour relations matter arising "
+        "between the authority or a Minister of the Crown and employees of, or office-holders "
+        "under, the authority.",
+        "Information in respect of which a claim to legal professional privilege could be "
+        "maintained in legal proceedings.",
+        "Information which reveals that the authority proposes to give under any enactment a "
+        "notice under or by virtue of which requirements are imposed on a person, or to make "
+        "an order or direction under any enactment.",
+        "Information relating to any action taken or to be taken in connection with the "
+        "prevention, investigation or prosecution of crime."};
+    return paragraph >= 1 && paragraph <= 7 ? words[paragraph - 1] : "";
+}
+
+/* Keys every paper has; the public edition of an exempt paper shows only these. */
+static int is_public_key(const char *key)
+{
+    return !strcmp(key, "committee") || !strcmp(key, "meeting") || !strcmp(key, "item") ||
+           !strcmp(key, "report-of") || !strcmp(key, "subject");
+}
+
+/* The public edition of an exempt paper: its public facts and the statutory notice. */
+static void public_notice(rdoc *d, const paper *p)
+{
+    rnode *body = rnode_add(d, d->root, RN_BODY);
+    rnode *n = rnode_add(d, body, RN_NOTICE);
+    rnode *para = rnode_add(d, n, RN_PARAGRAPH);
+    rnode_add_text(d, rnode_add(d, para, RN_STRONG), "Not for publication.");
+    char *text = arena_printf(&d->arena,
+                              " This report is not for publication because it contains exempt "
+                              "information within the meaning of paragraph %d of Part 1 of "
+                              "Schedule 12A to the Local Government Act 1972:",
+                              p->exempt_paragraph);
+    rnode_add_text(d, para, text);
+    rnode *q = rnode_add(d, n, RN_PARAGRAPH);
+    rnode_add_text(d, rnode_add(d, q, RN_EMPH), exempt_paragraph_words(p->exempt_paragraph));
+}
+
+rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const house_style *h,
+                  edition ed, diag_list *diags)
+{
+    int public_only = ed == EDITION_PUBLIC && p->exempt_paragraph > 0;
     rdoc *d = rdoc_new();
     build_ctx b = {d, p, pl, an, h, diags, 0, 0};
     /* Copied: the report outlives the paper and the plan it was built from. */
@@ -142,14 +188,14 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
     d->variant = p->variant ? KEEP(p->variant->name) : NULL;
     d->variant_title = p->variant ? expand_title(d, p->variant->title, p, pl) : NULL;
     d->as_at = fmt_date(d, date_of_day(an->as_at));
-    d->exempt_paragraph = p->exempt_paragraph;
+    d->exempt_paragraph = public_only ? 0 : p->exempt_paragraph;
     char *slug = parent_dir_name(p->plan_path);
     d->plan_slug = arena_strdup(&d->arena, slug);
     free(slug);
     d->paper_slug = KEEP(p->slug);
     d->file = KEEP(p->file);
 #undef KEEP
-    summarise(d, an);
+    if (!public_only) summarise(d, an);
 
     rnode *front = rnode_add(d, d->root, RN_FRONT_SHEET);
     if (p->variant && p->variant->kind) {
@@ -159,12 +205,17 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
         const paper_field *f = &p->fields[i];
         if (f->def->at_end) continue;
         if (!f->value && !f->def->required) continue;
+        if (public_only && !is_public_key(f->def->key)) continue;
         rnode *field = rnode_add(d, front, RN_FIELD);
         field->text = arena_strdup(&d->arena, f->def->label);
         field->id = arena_printf(&d->arena, "field-%s", f->def->key);
         field_value(&b, field, f);
     }
 
+    if (public_only) {
+        public_notice(d, p);
+        return d;
+    }
     markdown_body(&b, d->root);
 
     /* Fields printed after the report (seed 001's contact block), before appendices. */
