@@ -48,9 +48,10 @@ static const command commands[] = {
     {"build", cmd_build, "compile papers (HTML, PDF) and JSON roll-ups",
      "usage: tabled build [-o DIR] [--format html,pdf,json] [--as-at DATE] FILE...\n"
      "\n"
-     "Compiles each paper (plans/<plan>/<paper>.md) into DIR/<plan>/<paper>.html and\n"
-     "writes DIR/index.html. Given a plan.yaml instead, writes its JSON roll-up as\n"
-     "DIR/<plan>/rollup.json (as at --as-at, else the plan's 'updated' date).\n"
+     "Compiles each paper (plans/<plan>/<paper>.md) into DIR/<plan>/<paper>.html, .pdf\n"
+     "and .json (front-sheet facts and roll-up), and writes DIR/index.html. Given a\n"
+     "plan.yaml instead, writes its JSON roll-up as DIR/<plan>/rollup.json (as at\n"
+     "--as-at, else the plan's 'updated' date).\n"
      "An exempt paper's full edition goes to DIR/private/<plan>/, its public edition\n"
      "(front-sheet facts and the statutory notice) to DIR/<plan>/.\n"
      "\n"
