@@ -161,10 +161,10 @@ analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_poli
     an->themes = arena_alloc(&an->arena, (p->n_themes + 1) * sizeof *an->themes);
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
-        an->actions[i] = action_status(a, as_at);
         an->milestones[i] = arena_alloc(&an->arena, (a->n_milestones + 1) * sizeof(derived_status));
         for (size_t j = 0; j < a->n_milestones; j++)
             an->milestones[i][j] = milestone_status(&a->milestones[j], as_at);
+        an->actions[i] = action_status_from(a, as_at, an->milestones[i]);
         rollup_add(&an->overall, an->actions[i]);
         if (a->theme) rollup_add(&an->themes[a->theme->index], an->actions[i]);
     }
@@ -181,16 +181,24 @@ void analysis_free(analysis *an)
     free(an);
 }
 
-size_t count_due_between(const plan *p, day_t from, day_t to)
+size_t count_actions(const analysis *an, const action_filter *f)
 {
+    const plan *p = an->plan;
     size_t n = 0;
     for (size_t i = 0; i < p->n_actions; i++) {
-        const schedule *s = &p->actions[i].s;
-        if (s->status == ENTERED_CANCELLED) continue;
-        fuzzy_date due = schedule_current_due(s);
-        if (!date_has_bounds(due)) continue;
-        day_t d = date_last_day(due);
-        if (d >= from && d <= to) n++;
+        const action *a = &p->actions[i];
+        if (f->theme && a->theme != f->theme) continue;
+        status_kind k = an->actions[i].kind;
+        if (f->status == COUNT_OPEN && (k == STATUS_COMPLETE || k == STATUS_CANCELLED)) continue;
+        if (f->status == COUNT_NOT_CANCELLED && k == STATUS_CANCELLED) continue;
+        if (f->status >= 0 && (int)k != f->status) continue;
+        if (f->has_window) {
+            fuzzy_date due = schedule_due_at(&a->s, an->as_at);
+            if (!date_has_bounds(due)) continue;
+            day_t d = date_last_day(due);
+            if (d < f->from || d > f->to) continue;
+        }
+        n++;
     }
     return n;
 }

@@ -90,7 +90,17 @@ void analysis_free(analysis *an);
 void rollup_add(rollup_counts *r, derived_status s);
 void rollup_finish(rollup_counts *r, const rag_policy *policy);
 
-/* Actions whose current due date falls within [from, to] (inclusive), not cancelled. */
-size_t count_due_between(const plan *p, day_t from, day_t to);
+/* Which actions count_actions counts. */
+enum { COUNT_ALL = -1, COUNT_OPEN = -2, COUNT_NOT_CANCELLED = -3 };
+typedef struct {
+    int status;             /* COUNT_* or a status_kind */
+    const theme *theme;     /* NULL: every theme */
+    int has_window;         /* only actions whose due date in force falls in [from, to] */
+    day_t from, to;
+} action_filter;
+
+/* Actions matching the filter as at the analysis date ("open" = neither complete nor
+ * cancelled). Feeds the {{ }} figures of papers. */
+size_t count_actions(const analysis *an, const action_filter *f);
 
 #endif

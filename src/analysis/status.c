@@ -101,25 +101,25 @@ derived_status milestone_status(const milestone *m, day_t as_at)
     return schedule_status(&m->s, as_at, 0, 0);
 }
 
-derived_status action_status(const action *a, day_t as_at)
+derived_status action_status_from(const action *a, day_t as_at, const derived_status *ms)
 {
-    int all_done = a->n_milestones > 0;
+    /* Complete when every milestone that is not cancelled is; at least overdue by the
+     * most overdue milestone. */
+    size_t live = 0, done = 0;
     int worst_days = 0;
     for (size_t i = 0; i < a->n_milestones; i++) {
-        const schedule *ms = &a->milestones[i].s;
-        if (ms->status == ENTERED_CANCELLED) continue;
-        derived_status m = milestone_status(&a->milestones[i], as_at);
-        if (m.kind != STATUS_COMPLETE) all_done = 0;
+        if (a->milestones[i].s.status == ENTERED_CANCELLED) continue;
+        derived_status m = ms ? ms[i] : milestone_status(&a->milestones[i], as_at);
+        live++;
+        if (m.kind == STATUS_COMPLETE) done++;
         if (m.kind == STATUS_OVERDUE && m.days_overdue > worst_days) worst_days = m.days_overdue;
     }
-    /* Milestones that are all cancelled do not complete an action. */
-    if (all_done) {
-        size_t live = 0;
-        for (size_t i = 0; i < a->n_milestones; i++)
-            live += a->milestones[i].s.status != ENTERED_CANCELLED;
-        if (!live) all_done = 0;
-    }
-    return schedule_status(&a->s, as_at, all_done, worst_days);
+    return schedule_status(&a->s, as_at, live > 0 && done == live, worst_days);
+}
+
+derived_status action_status(const action *a, day_t as_at)
+{
+    return action_status_from(a, as_at, NULL);
 }
 
 rag_level status_level(status_kind k)

@@ -48,6 +48,8 @@ int schedule_is_complete_at(const schedule *s, day_t as_at);
 
 derived_status milestone_status(const milestone *m, day_t as_at);
 derived_status action_status(const action *a, day_t as_at);
+/* The same, given the milestones' statuses already worked out (ms[i] for milestone i). */
+derived_status action_status_from(const action *a, day_t as_at, const derived_status *ms);
 
 rag_level status_level(status_kind k);
 /* The level an officer's stated RAG corresponds to. */

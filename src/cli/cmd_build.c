@@ -80,8 +80,7 @@ static const plan *get_plan(build_state *st, const char *path)
 
 static day_t default_as_at(build_state *st, const plan *p)
 {
-    if (st->has_as_at) return st->as_at;
-    return date_has_bounds(p->updated) ? date_last_day(p->updated) : date_today();
+    return st->has_as_at ? st->as_at : plan_default_as_at(p);
 }
 
 static int load_templates(build_state *st);
@@ -184,12 +183,8 @@ static int load_templates(build_state *st)
     for (size_t i = 0; i < st->variants.n; i++) note_input(st, st->variants.items[i].file);
     char *css = path_join3(st->templates, "html/paper.css", "");
     size_t len;
-    const char *why;
     note_input(st, css);
-    if (read_file(css, MAX_INPUT_BYTES, &st->css, &len, &why) != 0) {
-        diag_error(&st->diags, make_pos(css, 0, 0), "cannot read the stylesheet: %s", why);
-        rc = -1;
-    }
+    if (read_input(css, "stylesheet", &st->diags, &st->css, &len) != 0) rc = -1;
     free(css);
     char *house = path_join3(st->templates, "house.yaml", "");
     if (access(house, R_OK) == 0) note_input(st, house);

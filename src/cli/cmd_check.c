@@ -73,9 +73,7 @@ int cmd_check(int argc, char **argv)
         if (len > 3 && !strcmp(it.positional[i] + len - 3, ".md")) continue;
         plan *p = plan_load_file(it.positional[i], &diags);
         if (!p) continue;
-        day_t t = has_as_at ? as_at
-                  : date_has_bounds(p->updated) ? date_last_day(p->updated)
-                                                : date_today();
+        day_t t = has_as_at ? as_at : plan_default_as_at(p);
         analysis *an = analyse(p, t, NULL, NULL);
         for (size_t k = 0; k < p->n_actions; k++) {
             const action *a = &p->actions[k];

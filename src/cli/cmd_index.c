@@ -24,11 +24,7 @@ static int read_entry(arena *a, diag_list *diags, const char *path, html_index_e
 {
     char *data;
     size_t len;
-    const char *why;
-    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
-        diag_error(diags, make_pos(path, 0, 0), "cannot read: %s", why);
-        return -1;
-    }
+    if (read_input(path, "paper's JSON", diags, &data, &len) != 0) return -1;
     int empty;
     ynode *root = yaml_tree_parse(a, diags, arena_strdup(a, path), data, len, &empty);
     free(data);
@@ -107,9 +103,7 @@ int cmd_index(int argc, char **argv)
     house_load(&house, arena_printf(&a, "%s/house.yaml", templates), &a, &diags);
     char *css_path = arena_printf(&a, "%s/html/paper.css", templates), *css = NULL;
     size_t len;
-    const char *why;
-    if (read_file(css_path, MAX_INPUT_BYTES, &css, &len, &why) != 0)
-        diag_error(&diags, make_pos(css_path, 0, 0), "cannot read the stylesheet: %s", why);
+    read_input(css_path, "stylesheet", &diags, &css, &len);
     if (!diags.errors) {
         strbuf out = STRBUF_INIT;
         html_index(entries, n, &house, css, &out);

@@ -305,11 +305,7 @@ paper *paper_load_file(const char *path, const variant_set *variants, diag_list 
 {
     char *data;
     size_t len;
-    const char *why;
-    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
-        diag_error(diags, make_pos(path, 0, 0), "cannot read the paper: %s", why);
-        return NULL;
-    }
+    if (read_input(path, "paper", diags, &data, &len) != 0) return NULL;
     paper *p = paper_load_buffer(path, data, len, variants, diags);
     free(data);
     return p;

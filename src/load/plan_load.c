@@ -610,11 +610,7 @@ plan *plan_load_file(const char *path, diag_list *diags)
 {
     char *data;
     size_t len;
-    const char *why;
-    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
-        diag_error(diags, make_pos(path, 0, 0), "cannot read the plan: %s", why);
-        return NULL;
-    }
+    if (read_input(path, "plan", diags, &data, &len) != 0) return NULL;
     plan *p = plan_load_buffer(path, data, len, diags);
     free(data);
     return p;

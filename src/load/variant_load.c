@@ -27,11 +27,7 @@ static void load_one(variant_set *set, const char *path, diag_list *diags)
 {
     char *data;
     size_t len;
-    const char *why;
-    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
-        diag_error(diags, make_pos(path, 0, 0), "cannot read the variant: %s", why);
-        return;
-    }
+    if (read_input(path, "variant", diags, &data, &len) != 0) return;
     schema_ctx c = {&set->arena, diags, 0};
     const char *file = arena_strdup(&set->arena, path);
     int empty;

@@ -131,33 +131,28 @@ int date_parse(const char *s, fuzzy_date *out, char *why, size_t whylen)
                 isdigit((unsigned char)s[k + 2]) && s[k + 3] == '\0')
                 return set_quarter(out, fy, s[k + 2], why, whylen);
         }
-        if (digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m)) {
+        if (digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m) &&
+            (s[7] == '\0' || (s[7] == '-' && digits(s + 8, 2, &d) && s[10] == '\0'))) {
+            if (m < 1 || m > 12) {
+                snprintf(why, whylen, "there is no month %02d", m);
+                return -1;
+            }
             if (s[7] == '\0') {
-                if (m < 1 || m > 12) {
-                    snprintf(why, whylen, "there is no month %02d", m);
-                    return -1;
-                }
                 out->kind = DATE_MONTH;
                 out->year = y;
                 out->month = m;
                 return 0;
             }
-            if (s[7] == '-' && digits(s + 8, 2, &d) && s[10] == '\0') {
-                if (m < 1 || m > 12) {
-                    snprintf(why, whylen, "there is no month %02d", m);
-                    return -1;
-                }
-                if (d < 1 || d > date_days_in_month(y, m)) {
-                    snprintf(why, whylen, "does not exist (%s %d has %d days)",
-                             month_names[m - 1], y, date_days_in_month(y, m));
-                    return -1;
-                }
-                out->kind = DATE_DAY;
-                out->year = y;
-                out->month = m;
-                out->day = d;
-                return 0;
+            if (d < 1 || d > date_days_in_month(y, m)) {
+                snprintf(why, whylen, "does not exist (%s %d has %d days)", month_names[m - 1], y,
+                         date_days_in_month(y, m));
+                return -1;
             }
+            out->kind = DATE_DAY;
+            out->year = y;
+            out->month = m;
+            out->day = d;
+            return 0;
         }
         if (digits(s, 4, &y) && s[4] == '/' && digits(s + 5, 2, &m) && s[7] == '\0') {
             snprintf(why, whylen, "is not a financial year: the second year must follow the first "

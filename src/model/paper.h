@@ -62,6 +62,5 @@ typedef struct {
 } paper;
 
 void paper_free(paper *p);
-const paper_field *paper_field_get(const paper *p, const char *key);
 
 #endif

@@ -10,6 +10,11 @@ void plan_free(plan *p)
     free(p);
 }
 
+day_t plan_default_as_at(const plan *p)
+{
+    return date_has_bounds(p->updated) ? date_last_day(p->updated) : date_today();
+}
+
 const char *entered_status_name(entered_status s)
 {
     switch (s) {

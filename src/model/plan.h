@@ -164,6 +164,9 @@ typedef struct {
 } plan;
 
 void plan_free(plan *p);
+/* The date a plan's statuses stand at when no --as-at is given: its 'updated' date,
+ * else today (SOURCE_DATE_EPOCH when set). */
+day_t plan_default_as_at(const plan *p);
 
 const char *entered_status_name(entered_status s);
 const char *stated_rag_name(stated_rag r);

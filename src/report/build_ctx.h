@@ -34,8 +34,7 @@ const char *opts_get(const opt_list *o, const char *key);
 int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size_t n,
                const char *what, srcpos pos);
 
-/* Computed blocks (computed_blocks.c): 1 if name is one, then appends its content. */
-int computed_block_known(const char *name);
+/* Computed blocks (computed_blocks.c): appends the named block's content. */
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos);
 
 /* Placeholders (placeholders.c): appends text with {{ ... }} expanded to parent. */
@@ -44,8 +43,7 @@ void expand_placeholders(build_ctx *b, rnode *parent, const char *text, srcpos p
 /* Markdown to report nodes (from_markdown.c). markdown_blocks converts a fragment
  * (front-sheet values); markdown_body converts the paper's narrative into RN_BODY and
  * RN_APPENDIX children of root, numbering as the paper says. */
-void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset,
-                     int numbered);
+void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset);
 void markdown_body(build_ctx *b, rnode *root);
 
 #endif

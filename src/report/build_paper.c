@@ -80,7 +80,7 @@ static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
                 rnode *c = rnode_add(d, row, RN_CELL);
                 if (j == 0) c->flags |= RF_ROW_HEADER;
                 rnode tmp = {0};
-                markdown_blocks(b, &tmp, cell->text, cell->text_len, cell->pos.line - 1, 0);
+                markdown_blocks(b, &tmp, cell->text, cell->text_len, cell->pos.line - 1);
                 /* a one-paragraph cell keeps its inlines only */
                 if (tmp.first && tmp.first == tmp.last && tmp.first->type == RN_PARAGRAPH) {
                     for (rnode *k = tmp.first->first; k;) {
@@ -107,12 +107,12 @@ static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
         list->tight = 1;
         for (size_t i = 0; i < v->len; i++) {
             rnode *item = rnode_add(d, list, RN_ITEM);
-            markdown_blocks(b, item, v->items[i]->text, v->items[i]->text_len, v->items[i]->pos.line - 1, 0);
+            markdown_blocks(b, item, v->items[i]->text, v->items[i]->text_len, v->items[i]->pos.line - 1);
         }
         return;
     }
     /* Block scalars (|) start on the next line; plain and quoted ones on this line. */
-    markdown_blocks(b, parent, v->text, v->text_len, v->pos.line - 1, 0);
+    markdown_blocks(b, parent, v->text, v->text_len, v->pos.line - 1);
 }
 
 static void summarise(rdoc *d, const analysis *an)

@@ -17,13 +17,6 @@
 
 static const char *const block_names[] = {"rollup", "exceptions", "plan", "risks", "indicators"};
 
-int computed_block_known(const char *name)
-{
-    for (size_t i = 0; i < N(block_names); i++)
-        if (strcmp(name, block_names[i]) == 0) return 1;
-    return 0;
-}
-
 static char *date_text(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];

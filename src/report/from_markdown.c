@@ -231,10 +231,8 @@ static char *paper_dir(rdoc *d, const char *file)
     return slash ? arena_strndup(&d->arena, file, (size_t)(slash - file)) : ".";
 }
 
-void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset,
-                     int numbered)
+void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset)
 {
-    (void)numbered;
     conv c = {b, line_offset, paper_dir(b->d, b->paper->file)};
     cmark_node *doc = parse(md, len);
     blocks(&c, parent, cmark_node_first_child(doc));

@@ -20,29 +20,6 @@ static const char *const number_words[] = {
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty"};
 
-/* Counts actions matching the filters; status < 0 means all, -2 means open. */
-static size_t count_actions(build_ctx *b, int status, const theme *th, int has_period, day_t from,
-                            day_t to)
-{
-    size_t n = 0;
-    const plan *p = b->plan;
-    for (size_t i = 0; i < p->n_actions; i++) {
-        const action *a = &p->actions[i];
-        if (th && a->theme != th) continue;
-        derived_status s = b->an->actions[i];
-        if (status == -2 && (s.kind == STATUS_COMPLETE || s.kind == STATUS_CANCELLED)) continue;
-        if (status >= 0 && (int)s.kind != status) continue;
-        if (has_period) {
-            fuzzy_date due = schedule_due_at(&a->s, b->an->as_at);
-            if (!date_has_bounds(due)) continue;
-            day_t d = date_last_day(due);
-            if (d < from || d > to) continue;
-        }
-        n++;
-    }
-    return n;
-}
-
 /* Writes the value of one placeholder into out; 0, or -1 after reporting an error. */
 static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
 {
@@ -104,8 +81,7 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
             return -1;
         }
     }
-    int has_period = 0;
-    day_t from = 0, to = 0;
+    action_filter filter = {COUNT_ALL, th, 0, 0, 0};
     const char *per = opts_get(&o, "due-in");
     if (per) {
         fuzzy_date f;
@@ -114,12 +90,12 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
             diag_error(b->diags, pos, "{{ %s }}: due-in=%s %s", name, per, why[0] ? why : "is not a period");
             return -1;
         }
-        has_period = 1;
-        from = date_first_day(f);
-        to = date_last_day(f);
+        filter.has_window = 1;
+        filter.from = date_first_day(f);
+        filter.to = date_last_day(f);
     }
     if (!strcmp(name, "percent-complete")) {
-        if (has_period) {
+        if (filter.has_window) {
             diag_error(b->diags, pos, "{{ percent-complete }} takes theme=, not due-in=");
             return -1;
         }
@@ -127,16 +103,15 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
         label_percent(out, r->percent_complete);
         return 0;
     }
-    int status = -1;
-    if (!strcmp(name, "open")) status = -2;
-    else if (!strcmp(name, "complete")) status = STATUS_COMPLETE;
-    else if (!strcmp(name, "on-target")) status = STATUS_ON_TARGET;
-    else if (!strcmp(name, "rescheduled")) status = STATUS_RESCHEDULED;
-    else if (!strcmp(name, "late-start")) status = STATUS_LATE_START;
-    else if (!strcmp(name, "overdue")) status = STATUS_OVERDUE;
-    else if (!strcmp(name, "not-yet-due")) status = STATUS_NOT_YET_DUE;
-    else if (!strcmp(name, "cancelled")) status = STATUS_CANCELLED;
-    size_t n = count_actions(b, status, th, has_period, from, to);
+    if (!strcmp(name, "open")) filter.status = COUNT_OPEN;
+    else if (!strcmp(name, "complete")) filter.status = STATUS_COMPLETE;
+    else if (!strcmp(name, "on-target")) filter.status = STATUS_ON_TARGET;
+    else if (!strcmp(name, "rescheduled")) filter.status = STATUS_RESCHEDULED;
+    else if (!strcmp(name, "late-start")) filter.status = STATUS_LATE_START;
+    else if (!strcmp(name, "overdue")) filter.status = STATUS_OVERDUE;
+    else if (!strcmp(name, "not-yet-due")) filter.status = STATUS_NOT_YET_DUE;
+    else if (!strcmp(name, "cancelled")) filter.status = STATUS_CANCELLED;
+    size_t n = count_actions(an, &filter);
     if (opts_get(&o, "words") && n < N(number_words)) sb_puts(out, number_words[n]);
     else sb_printf(out, "%zu", n);
     return 0;

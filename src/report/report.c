@@ -93,16 +93,6 @@ srcpos rnode_pos(const rdoc *d, const rnode *n)
     return make_pos(NULL, 0, 0);
 }
 
-const char *rnode_type_name(rnode_type t)
-{
-    static const char *const names[] = {
-        "document", "front_sheet", "field", "body", "heading", "paragraph", "list", "item",
-        "blockquote", "code_block", "thematic_break", "table", "caption", "row", "cell",
-        "appendix", "notice", "text", "softbreak", "linebreak", "code", "emph", "strong",
-        "strike", "link", "image", "badge"};
-    return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
-}
-
 int rnode_is_block(const rnode *n) { return n->type < RN_TEXT; }
 
 static void plain(const rnode *n, strbuf *sb)

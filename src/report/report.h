@@ -152,7 +152,6 @@ void rnode_set_pos(rnode *n, srcpos pos);
  * them, in d->file; {NULL, 0, 0} when none has. */
 srcpos rnode_pos(const rdoc *d, const rnode *n);
 
-const char *rnode_type_name(rnode_type t);
 int rnode_is_block(const rnode *n);
 
 /* Plain text of a subtree (for bookmarks, alt text, running heads); malloc'd. */

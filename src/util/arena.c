@@ -77,15 +77,3 @@ char *arena_printf(arena *a, const char *fmt, ...)
     va_end(ap);
     return p;
 }
-
-void ptrvec_push(arena *a, ptrvec *v, void *item)
-{
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 8;
-        void **items = arena_alloc(a, cap * sizeof *items);
-        if (v->len) memcpy(items, v->items, v->len * sizeof *items);
-        v->items = items;
-        v->cap = cap;
-    }
-    v->items[v->len++] = item;
-}

@@ -21,12 +21,4 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Growable array of pointers allocated in the arena (old storage is abandoned). */
-typedef struct {
-    void **items;
-    size_t len, cap;
-} ptrvec;
-
-void ptrvec_push(arena *a, ptrvec *v, void *item);
-
 #endif

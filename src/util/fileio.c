@@ -65,6 +65,14 @@ int read_file(const char *path, size_t limit, char **data, size_t *len, const ch
     return 0;
 }
 
+int read_input(const char *path, const char *what, diag_list *diags, char **data, size_t *len)
+{
+    const char *why;
+    if (read_file(path, MAX_INPUT_BYTES, data, len, &why) == 0) return 0;
+    diag_error(diags, make_pos(path, 0, 0), "cannot read the %s: %s", what, why);
+    return -1;
+}
+
 int make_parent_dirs(const char *path)
 {
     char *p = xstrdup(path);

@@ -4,11 +4,17 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 #define MAX_INPUT_BYTES ((size_t)64 * 1024 * 1024)
 
 /* Reads a whole file. Returns 0 on success; on failure returns -1 and sets *why to a
  * static message (errno text or "file is larger than 64 MiB"). */
 int read_file(const char *path, size_t limit, char **data, size_t *len, const char **why);
+
+/* read_file for an input of tabled's (up to 64 MiB); on failure reports
+ * "PATH: error: cannot read the WHAT: why" to diags and returns -1. */
+int read_input(const char *path, const char *what, diag_list *diags, char **data, size_t *len);
 
 /* Writes data to path through a temporary file in the same directory and rename(2),
  * so readers see the old file or the new one, never a part. Creates parent

@@ -106,14 +106,6 @@ void json_int(json_writer *w, long long v)
     w->need_comma = 1;
 }
 
-void json_number(json_writer *w, double v)
-{
-    before_value(w);
-    if (isfinite(v)) sb_printf(w->out, "%.10g", v);
-    else sb_puts(w->out, "null");
-    w->need_comma = 1;
-}
-
 void json_bool(json_writer *w, int v)
 {
     before_value(w);

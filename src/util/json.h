@@ -19,7 +19,6 @@ void json_end_array(json_writer *w);
 void json_key(json_writer *w, const char *key);
 void json_string(json_writer *w, const char *s);   /* NULL writes null */
 void json_int(json_writer *w, long long v);
-void json_number(json_writer *w, double v);
 void json_bool(json_writer *w, int v);
 void json_null(json_writer *w);
 /* Escaped JSON string literal appended to out. */

@@ -1,5 +1,5 @@
 /* test_analysis.c - analyse(): roll-ups by theme and plan, theme RAG, the exception
- * list (domain rules, sections 4 and 5), count_due_between, the shared labels and the
+ * list (domain rules, sections 4 and 5), count_actions, the shared labels and the
  * natural order of references. Plans are built in C, not loaded. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -633,7 +633,13 @@ TEST(row_reason_falls_back_to_progress)
     free(f);
 }
 
-/* ---- count_due_between ----------------------------------------------------------------------- */
+/* ---- count_actions: due in a period -------------------------------------------------------------- */
+
+/* Actions, cancelled ones left out, whose due date in force falls in [from, to]. */
+static size_t due_between(const analysis *an, day_t from, day_t to)
+{
+    return count_actions(an, &(action_filter){COUNT_NOT_CANCELLED, NULL, 1, from, to});
+}
 
 TEST(count_due_between_inclusive)
 {
@@ -651,14 +657,17 @@ TEST(count_due_between_inclusive)
     fx_action(f, a, "A.8", (fuzzy_date){DATE_FYEAR, 2010, 0, 0, 0}, ENTERED_IN_PROGRESS);
 
     day_t from = T(2010, 4, 1), to = T(2011, 3, 31);
-    assert_int_equal(count_due_between(&f->p, from, to), 4); /* A.1, A.2, A.6, A.8 */
-    assert_int_equal(count_due_between(&f->p, T(2010, 4, 1), T(2010, 4, 29)), 0);
-    assert_int_equal(count_due_between(&f->p, T(2010, 4, 30), T(2010, 4, 30)), 1);
-    assert_int_equal(count_due_between(&f->p, T(2010, 5, 1), T(2011, 3, 30)), 1);
-    assert_int_equal(count_due_between(&f->p, T(2011, 3, 31), T(2011, 3, 31)), 2);
-    assert_int_equal(count_due_between(&f->p, T(2010, 3, 1), T(2010, 3, 31)), 0);
-    assert_int_equal(count_due_between(&f->p, T(2011, 4, 1), T(2011, 12, 31)), 1);
-    assert_int_equal(count_due_between(&f->p, to, from), 0);
+    /* Revisions without an agreed date are in force at any date. */
+    analysis *an = analyse(&f->p, T(2011, 3, 31), NULL, NULL);
+    assert_int_equal(due_between(an, from, to), 4); /* A.1, A.2, A.6, A.8 */
+    assert_int_equal(due_between(an, T(2010, 4, 1), T(2010, 4, 29)), 0);
+    assert_int_equal(due_between(an, T(2010, 4, 30), T(2010, 4, 30)), 1);
+    assert_int_equal(due_between(an, T(2010, 5, 1), T(2011, 3, 30)), 1);
+    assert_int_equal(due_between(an, T(2011, 3, 31), T(2011, 3, 31)), 2);
+    assert_int_equal(due_between(an, T(2010, 3, 1), T(2010, 3, 31)), 0);
+    assert_int_equal(due_between(an, T(2011, 4, 1), T(2011, 12, 31)), 1);
+    assert_int_equal(due_between(an, to, from), 0);
+    analysis_free(an);
     free(f);
 }
 
