@@ -36,7 +36,7 @@ typedef struct {
     house_style house;
     arena house_arena;
     char *css;
-    hashmap plans;                  /* path -> plan* (NULL value = failed to load) */
+    hashmap plans;                  /* path -> plan*, or &failed_plan if it had errors */
     html_index_entry *index;
     size_t n_index, cap_index;
     int depfiles;                   /* -MD: write <output>.d for make */
@@ -66,15 +66,16 @@ static int write_out(build_state *st, const char *path, const char *data, size_t
     return 0;
 }
 
+/* Marks a plan that failed to load, so its errors are reported once however many
+ * papers use it. */
+static char failed_plan;
+
 static const plan *get_plan(build_state *st, const char *path)
 {
-    if (hashmap_get(&st->plans, path)) {
-        plan *p = hashmap_get(&st->plans, path);
-        return p == (plan *)&st->plans ? NULL : p;
-    }
+    void *known = hashmap_get(&st->plans, path);
+    if (known) return known == &failed_plan ? NULL : known;
     plan *p = plan_load_file(path, &st->diags);
-    /* A failed plan is remembered too, so its errors are reported once. */
-    hashmap_put(&st->plans, xstrdup(path), p ? (void *)p : (void *)&st->plans);
+    hashmap_put(&st->plans, xstrdup(path), p ? (void *)p : (void *)&failed_plan);
     return p;
 }
 
@@ -447,7 +448,7 @@ int cmd_build(int argc, char **argv)
     free(st.css);
     if (st.variants_loaded) variants_free(&st.variants);
     arena_free(&st.house_arena);
-    free_plans(&st.plans, &st.plans);
+    free_plans(&st.plans, &failed_plan);
     diag_free(&st.diags);
     opt_free(&it);
     pdf_render_cleanup();
