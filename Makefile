@@ -8,7 +8,7 @@ CC      ?= cc
 CSTD    := -std=c17
 WARN    := -Wall -Wextra -Wpedantic -Werror
 OPT     ?= -O2 -g
-PKGS    := yaml-0.1 libcmark-gfm libdeflate
+PKGS    := yaml-0.1 libcmark-gfm libdeflate libpng libjpeg
 CPPFLAGS += -D_GNU_SOURCE
 CFLAGS  ?=
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm -pthread
@@ -22,7 +22,8 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
 
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
-              libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
+              libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev \
+              libpng-dev libjpeg-dev
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
@@ -79,7 +80,8 @@ $(OUT)/%/rollup.json: plans/%/plan.yaml tabled
 $(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled
 	./tabled index -o $(OUT) $(PAPER_JSON)
 
--include $(PAPER_HTML:.html=.d)
+# An exempt paper's dependency file is kept with its private edition.
+-include $(PAPER_HTML:.html=.d) $(wildcard $(OUT)/private/*/*.d)
 
 # ---- tests --------------------------------------------------------------
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -100,7 +102,9 @@ test: $(BUILD)/test-deps.stamp tabled $(TEST_BIN)
 	@tests/run.sh
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
-ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# TABLED_TESTING compiles in the tests' fault injection (fileio.c).
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+              -DTABLED_TESTING
 asan-build:
 	@$(MAKE) --no-print-directory -s BUILD=build/asan OPT="$(ASAN_FLAGS)" \
 	    build/asan/tabled-asan $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)

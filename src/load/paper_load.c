@@ -22,6 +22,16 @@ static const char *const numbering_words[] = {"full", "sections", "none"};
 #define MAX_TABLE_COLUMNS 64
 #define MAX_TABLE_PIPES 200000
 
+/* An empty value: YAML's null (blank, ~, null) or text of nothing but spaces. */
+static int is_blank(const ynode *n)
+{
+    if (n->kind != YN_SCALAR) return 0;
+    if (schema_is_null(n)) return 1;
+    for (const char *s = n->text; *s; s++)
+        if (*s != ' ' && *s != '\t') return 0;
+    return 1;
+}
+
 static int is_common(const char *key)
 {
     for (size_t i = 0; i < N(common_keys); i++)
@@ -238,7 +248,21 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
         free(keys);
     }
 
-    /* Common keys. */
+    /* Common keys. Each decides what is published - which plan, which front sheet,
+     * whether the paper is exempt - so one written with an empty value (blank, ~,
+     * null, "") is an error, never read as "not given". */
+    int blank = 0;
+    for (size_t i = 0; i < N(common_keys); i++) {
+        const ynode *v = ynode_get(front, common_keys[i]);
+        if (v && is_blank(v) && ++blank)
+            diag_error(diags, v->pos, "'%s' is empty; give a value or remove the line%s",
+                       common_keys[i],
+                       !strcmp(common_keys[i], "exempt")
+                           ? " (exempt: N, the paragraph 1-7 of Schedule 12A; leave it out "
+                             "only if the paper is not exempt)"
+                           : "");
+    }
+    if (blank) goto fail;   /* (reading them as absent would only add errors) */
     const char *plan_rel = schema_text(&c, front, "plan", 0, "the front block");
     const ynode *pn = ynode_get(front, "plan");
     p->plan_pos = pn ? pn->pos : front->pos;
@@ -270,6 +294,7 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
     p->item = schema_text(&c, front, "item", 0, "the front block");
     p->report_of = schema_text(&c, front, "report-of", 0, "the front block");
     p->subject = schema_text(&c, front, "subject", 1, "the front block");
+    p->subject_pos = ynode_get(front, "subject") ? ynode_get(front, "subject")->pos : front->pos;
     schema_int(&c, front, "exempt", 1, 7, &p->exempt_paragraph, "the front block");
     p->numbering = p->variant ? p->variant->numbering : NUMBER_FULL;
     const ynode *num = ynode_get(front, "numbering");

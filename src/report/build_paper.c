@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "../util/fileio.h"
+#include "../util/project_root.h"
+#include "../util/xalloc.h"
 #include "../util/strbuf.h"
 #include "build_ctx.h"
 #include "table_build.h"
@@ -43,6 +45,25 @@ static const char *expand_title(rdoc *d, const char *tmpl, const paper *p, const
     const char *r = arena_strdup(&d->arena, sb.data ? sb.data : "");
     sb_free(&sb);
     return r;
+}
+
+const char *build_root(build_ctx *b)
+{
+    if (b->root_done) return b->root;
+    b->root_done = 1;
+    b->root = project_root_find(b->paper->file);
+    if (!b->root) {
+        const char *slash = strrchr(b->paper->file, '/');
+        char *dir = slash ? strndup(b->paper->file, (size_t)(slash - b->paper->file)) : xstrdup(".");
+        if (!*dir) {
+            free(dir);
+            dir = xstrdup("/");
+        }
+        b->root = project_root_find(dir);
+        if (!b->root) b->root = realpath(dir, NULL);
+        free(dir);
+    }
+    return b->root;
 }
 
 /* The value of a field as blocks appended to parent. */
@@ -173,7 +194,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
 {
     int public_only = ed == EDITION_PUBLIC && p->exempt_paragraph > 0;
     rdoc *d = rdoc_new();
-    build_ctx b = {d, p, pl, an, h, diags, 0, 0};
+    build_ctx b = {d, p, pl, an, h, diags, 0, 0, NULL, 0};
     /* Copied: the report outlives the paper and the plan it was built from. */
 #define KEEP(s) ((s) ? arena_strdup(&d->arena, (s)) : NULL)
     d->subject = KEEP(p->subject);
@@ -197,7 +218,11 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
 #undef KEEP
     if (!public_only) summarise(d, an);
 
+    /* Everything in the report is somewhere in the paper: what has no line of its
+     * own (the masthead, say) is placed at the front block. */
+    rnode_set_pos(d->root, make_pos(p->file, 1, 1));
     rnode *front = rnode_add(d, d->root, RN_FRONT_SHEET);
+    rnode_set_pos(front, p->subject_pos);   /* its title is the subject */
     if (p->variant && p->variant->kind) {
         front->text = expand_title(d, p->variant->kind, p, pl);
     }
@@ -207,6 +232,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
         if (!f->value && !f->def->required) continue;
         if (public_only && !is_public_key(f->def->key)) continue;
         rnode *field = rnode_add(d, front, RN_FIELD);
+        if (f->value) rnode_set_pos(field, f->value->pos);
         field->text = arena_strdup(&d->arena, f->def->label);
         field->id = arena_printf(&d->arena, "field-%s", f->def->key);
         field_value(&b, field, f);
@@ -214,6 +240,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
 
     if (public_only) {
         public_notice(d, p);
+        free(b.root);
         return d;
     }
     markdown_body(&b, d->root);
@@ -233,5 +260,6 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
         }
         field_value(&b, body, f);
     }
+    free(b.root);
     return d;
 }

@@ -224,9 +224,21 @@ static void block_exceptions(build_ctx *b, rnode *parent, const opt_list *o, src
                 free(list);
                 return;
             }
-            if (nc < XC__N) cols[nc++] = k;
+            int dup = 0;
+            for (int i = 0; i < nc; i++) dup |= cols[i] == k;
+            if (dup) {
+                diag_error(b->diags, pos, "exceptions block: column '%s' is named twice", w);
+                free(list);
+                return;
+            }
+            cols[nc++] = k;
         }
         free(list);
+        if (!nc) {
+            diag_error(b->diags, pos, "exceptions block: columns= names no columns (columns: ref, "
+                       "action, milestone, who, when, status, days, reason, measure)");
+            return;
+        }
     } else {
         for (int k = 0; k < XC__N; k++) cols[nc++] = k;
     }
@@ -575,6 +587,22 @@ static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, src
         tb_cell(b->d, tr, dir, LEVEL_NONE);
     }
     rnode_append(parent, t);
+}
+
+int is_computed_block(const char *info, const char **near)
+{
+    *near = NULL;
+    while (*info == ' ' || *info == '\t') info++;
+    size_t n = strcspn(info, " \t");
+    for (size_t i = 0; i < N(block_names); i++)
+        if (strlen(block_names[i]) == n && !strncmp(info, block_names[i], n)) return 1;
+    if (n && n < 64) {
+        char word[64];
+        memcpy(word, info, n);
+        word[n] = '\0';
+        *near = closest_word(word, block_names, N(block_names));
+    }
+    return 0;
 }
 
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)

@@ -16,15 +16,15 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../../util/fileio.h"
 #include "../../util/hashmap.h"
+#include "../../util/image_decode.h"
 #include "../../util/utf8.h"
 
 /* ---- escaping ------------------------------------------------------------ */
 
 /* Text or attribute value: & < > " ' escaped; invalid UTF-8 becomes U+FFFD; control
  * characters (other than tab and newline), C1 controls and noncharacters are dropped,
- * since HTML forbids them. */
+ * since HTML forbids them, and so are bidi controls (utf8.h). */
 static void put_esc(strbuf *out, const char *s)
 {
     if (!s) return;
@@ -55,8 +55,10 @@ static void put_esc(strbuf *out, const char *s)
             i++;
             continue;
         }
-        if (cp >= 0x80 && cp <= 0x9F) {
-            /* C1 control: dropped */
+        if ((cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp)) {
+            /* C1 control: dropped. Bidi embedding, override and isolate controls are
+             * dropped too (the builder warned at their line), so they can never reorder
+             * the text and markup around them. */
         } else if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
             sb_puts(out, "\xEF\xBF\xBD");
         } else {
@@ -209,6 +211,7 @@ static void put_rag_css(strbuf *out, const house_style *h)
 typedef struct {
     strbuf *out;
     const house_style *h;
+    const rdoc *d;
     hashmap ids;
     arena ar;
     int ntables;
@@ -302,29 +305,23 @@ static void put_base64(strbuf *out, const unsigned char *p, size_t n)
     }
 }
 
+/* The image's bytes were read and decoded when the report was built (report.h): they
+ * are inlined as they are, never read from the file again. */
 static void render_image(hctx *c, const rnode *n)
 {
-    char *data = NULL;
-    size_t len = 0;
-    const char *why = NULL;
-    const char *mime = NULL;
-    if (n->url && *n->url && read_file(n->url, HTML_IMAGE_MAX, &data, &len, &why) == 0) {
-        const unsigned char *u = (const unsigned char *)data;
-        if (len > 24 && !memcmp(u, "\x89PNG\r\n\x1a\n", 8)) mime = "image/png";
-        else if (len > 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF) mime = "image/jpeg";
-    }
-    if (!mime) {
+    const rimage *img = rdoc_image(c->d, n->url);
+    image_format fmt = img ? image_sniff(img->data, img->len) : 0;
+    if (!fmt) {
         sb_puts(c->out, "<span class=\"img-alt\">");
         put_esc(c->out, n->text && *n->text ? n->text : "[image]");
         sb_puts(c->out, "</span>");
-        free(data);
         return;
     }
     sb_puts(c->out, "<img alt=\"");
     put_esc(c->out, n->text);
     sb_puts(c->out, "\"");
-    if (!strcmp(mime, "image/png")) {
-        const unsigned char *u = (const unsigned char *)data;
+    const unsigned char *u = img->data;
+    if (fmt == IMAGE_PNG && img->len > 24) {
         unsigned long w = (unsigned long)u[16] << 24 | (unsigned long)u[17] << 16 |
                           (unsigned long)u[18] << 8 | u[19];
         unsigned long hgt = (unsigned long)u[20] << 24 | (unsigned long)u[21] << 16 |
@@ -332,10 +329,9 @@ static void render_image(hctx *c, const rnode *n)
         if (w > 0 && hgt > 0 && w < 100000 && hgt < 100000)
             sb_printf(c->out, " width=\"%lu\" height=\"%lu\"", w, hgt);
     }
-    sb_printf(c->out, " src=\"data:%s;base64,", mime);
-    put_base64(c->out, (const unsigned char *)data, len);
+    sb_printf(c->out, " src=\"data:%s;base64,", fmt == IMAGE_PNG ? "image/png" : "image/jpeg");
+    put_base64(c->out, img->data, img->len);
     sb_puts(c->out, "\">");
-    free(data);
 }
 
 /* ---- inlines ------------------------------------------------------------- */
@@ -827,6 +823,7 @@ void html_render(const rdoc *d, const house_style *h, const char *css, strbuf *o
     memset(&c, 0, sizeof c);
     c.out = out;
     c.h = h;
+    c.d = d;
     hashmap_init(&c.ids);
     arena_init(&c.ar);
     /* ids the page itself uses */

@@ -15,6 +15,7 @@
  * drawn character was measured first, so the maps cover it. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
@@ -22,6 +23,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include "../../util/fileio.h"
 #include "../../util/strbuf.h"
 #include "../../util/utf8.h"
 #include "../../util/xalloc.h"
@@ -49,8 +51,18 @@ static int ensure_def(pfont *f)
 {
     if (f->def) return 0;
     if (f->failed || !f->pdf || !f->file) return -1;
+    /* libharu opens the file by name: give it the regular file open_regular checked
+     * (a FIFO named as a font would block its open for ever). */
     char *path = font_path(f->dir, f->file);
-    const char *name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
+    const char *why;
+    int fd = open_regular(path, &why);
+    const char *name = NULL;
+    if (fd >= 0) {
+        char *self = fd_path(fd, path);
+        name = HPDF_LoadTTFontFromFile(f->pdf, self, HPDF_TRUE);
+        free(self);
+        close(fd);
+    }
     free(path);
     HPDF_FontDef def = name ? HPDF_Doc_FindFontDef(f->pdf, name) : NULL;
     if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
@@ -75,13 +87,14 @@ int pfont_init(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file)
     pf_reset(f, pdf, font_dir, file);
     if (!file) return -1;
     char *path = font_path(font_dir, file);
-    FILE *fp = fopen(path, "rb");
+    const char *why;
+    int fd = open_regular(path, &why);
     free(path);
-    if (!fp) {
+    if (fd < 0) {
         f->failed = 1;
         return -1;
     }
-    fclose(fp);
+    close(fd);
     return 0;
 }
 

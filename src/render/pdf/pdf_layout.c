@@ -147,8 +147,22 @@ static void new_section(layout *L, int landscape)
 
 /* ---- text: sanitising and itemising ------------------------------------- */
 
+/* 1 the first time cp is reported missing in this paper. */
+static int first_missing(layout *L, uint32_t cp)
+{
+    for (size_t i = 0; i < L->nmissing; i++)
+        if (L->missing[i] == cp) return 0;
+    if (L->nmissing == L->capmissing) {
+        L->capmissing = L->capmissing ? L->capmissing * 2 : 16;
+        L->missing = xrealloc(L->missing, L->capmissing * sizeof *L->missing);
+    }
+    L->missing[L->nmissing++] = cp;
+    return 1;
+}
+
 /* Copies text with every character the face lacks replaced by '?', warning once per
- * character per node. Returns s itself when nothing needs replacing. */
+ * character per paper, at its first place. Invisible characters (utf8.h; the builder
+ * warned about them) are left out. Returns s itself when nothing needs replacing. */
 static const char *sanitize(layout *L, const rnode *src, int face, const char *s,
                             size_t n, size_t *outlen)
 {
@@ -163,7 +177,7 @@ static const char *sanitize(layout *L, const rnode *src, int face, const char *s
         }
         uint32_t cp;
         size_t cl = utf8_decode(s + i, n - i, &cp);
-        if (!cl || pfont_units(f, cp) < 0) {
+        if (!cl || utf8_is_invisible(cp) || pfont_units(f, cp) < 0) {
             bad = 1;
             break;
         }
@@ -174,8 +188,6 @@ static const char *sanitize(layout *L, const rnode *src, int face, const char *s
 
     strbuf sb = STRBUF_INIT;
     sb_putn(&sb, s, i);
-    uint32_t warned[8];
-    int nw = 0;
     while (i < n) {
         uint32_t cp;
         size_t cl = utf8_decode(s + i, n - i, &cp);
@@ -183,22 +195,24 @@ static const char *sanitize(layout *L, const rnode *src, int face, const char *s
             cl = 1;
             cp = 0xFFFD;
         }
-        if ((cp < 0x80 && cp >= 0x20 && cp < 0x7F) || (cp >= 0x80 && pfont_units(f, cp) >= 0)) {
+        if (utf8_is_invisible(cp)) {
+            /* left out */
+        } else if ((cp < 0x80 && cp >= 0x20 && cp < 0x7F) || (cp >= 0x80 && pfont_units(f, cp) >= 0)) {
             sb_putn(&sb, s + i, cl);
         } else {
             sb_putc(&sb, '?');
-            int seen = 0;
-            for (int k = 0; k < nw; k++) seen |= warned[k] == cp;
-            if (!seen && !L->quiet) {
-                if (nw < 8) warned[nw++] = cp;
-                diag_warning(L->diags, rnode_pos(L->d, src),
-                             "character U+%04X is not in font %s; printed as '?'",
+            if (!L->quiet && first_missing(L, cp)) {
+                srcpos pos = rnode_pos(L->d, src);
+                if (!pos.file) pos = make_pos(L->d->file, 0, 0);
+                diag_warning(L->diags, pos,
+                             "character U+%04X is not in font %s; printed as '?' (here and "
+                             "wherever else it appears in this paper)",
                              (unsigned)cp, f->file);
             }
         }
         i += cl;
     }
-    char *r = arena_strndup(L->ba, sb.data, sb.len);
+    char *r = arena_strndup(L->ba, sb.data ? sb.data : "", sb.len);
     *outlen = sb.len;
     sb_free(&sb);
     return r;
@@ -561,36 +575,19 @@ static size_t lay_inline_run(layout *L, const rnode *src, const rnode *first,
                              const rnode *stop, double x, double w, const bstyle *bs,
                              const char *number, double numx);
 
-static void lay_image(layout *L, const rnode *n, double x, double w, const bstyle *bs)
+static void lay_image(layout *L, const rnode *n, double x, double w)
 {
     HPDF_Image img = n->url ? hashmap_get(&L->images, n->url) : NULL;
-    if (!img && n->url) {
-        /* a file that cannot be read is a warning, not a libharu error */
-        hpdf_err saved = L->err ? *L->err : (hpdf_err){0, 0};
-        size_t ul = strlen(n->url);
-        const char *ext = ul > 4 ? n->url + ul - 4 : "";
-        if (!strcasecmp(ext, ".png"))
-            img = HPDF_LoadPngImageFromFile(L->pdf, n->url);
-        else if (!strcasecmp(ext, ".jpg") || (ul > 5 && !strcasecmp(n->url + ul - 5, ".jpeg")))
-            img = HPDF_LoadJpegImageFromFile(L->pdf, n->url);
-        if (!img) {
-            HPDF_ResetError(L->pdf);
-            if (L->err) *L->err = saved;
-        } else {
-            hashmap_put(&L->images, n->url, img);
-        }
-    }
     if (!img) {
-        diag_warning(L->diags, rnode_pos(L->d, n), "cannot read image %s (PNG or JPEG expected)",
-                     n->url ? n->url : "(none)");
-        bstyle it = *bs;
-        it.face |= FACE_ITALIC;
-        strbuf sb = STRBUF_INIT;
-        sb_printf(&sb, "[Image: %s]", n->text && *n->text ? n->text : "not available");
-        lay_string(L, n, sb.data, x, w, &it, ALIGN_LEFT, 0);
-        sb_free(&sb);
-        space_after(L, bs->after);
-        return;
+        const char *why = "";
+        img = pdf_image_load(L->pdf, rdoc_image(L->d, n->url), &why);
+        if (!img) {
+            /* Checked when the report was built, so only memory can fail here: an
+             * error, and the PDF is not written. */
+            diag_error(L->diags, rnode_pos(L->d, n), "image %s %s", n->url ? n->url : "(none)", why);
+            return;
+        }
+        hashmap_put(&L->images, n->url, img);
     }
     double iw = HPDF_Image_GetWidth(img) * 0.75, ih = HPDF_Image_GetHeight(img) * 0.75;
     if (iw <= 0 || ih <= 0) return;
@@ -615,7 +612,7 @@ static size_t lay_inline_run(layout *L, const rnode *src, const rnode *first,
     double space = bs->tight ? 2 : 0;
     while (c && c != stop && !rnode_is_block(c)) {
         if (c->type == RN_IMAGE) {
-            lay_image(L, c, x, w, bs);
+            lay_image(L, c, x, w);
             c = c->next;
             continue;
         }
@@ -710,6 +707,9 @@ static int list_marker(char *buf, size_t n, const rnode *list, const rnode *item
     return 0;
 }
 
+/* Narrowest column a nested list or quote is indented to (points). */
+#define MIN_NEST_WIDTH 96
+
 static void lay_list(layout *L, const rnode *n, double x, double w, const bstyle *bs)
 {
     int idx = 0;
@@ -721,6 +721,7 @@ static void lay_list(layout *L, const rnode *n, double x, double w, const bstyle
         char mk[64];
         int kind = list_marker(mk, sizeof mk, n, it, idx, bs->depth);
         double mi = kind == 2 ? L->h->number_indent : kind == 1 ? 22 : 15;
+        if (w - mi < MIN_NEST_WIDTH) mi = 0;    /* nested too deep to indent further */
         bstyle cb = *bs;
         cb.tight = n->tight;
         cb.after = n->tight ? 2.5 : bs->after;
@@ -745,7 +746,8 @@ static void lay_quote(layout *L, const rnode *n, double x, double w, const bstyl
     size_t first = L->out->len;
     bstyle q = *bs;
     q.color = MUTED;
-    lay_blocks(L, n->first, x + 14, w - 14, &q, 0);
+    double in = w - 14 < MIN_NEST_WIDTH ? 0 : 14;  /* nested too deep to indent further */
+    lay_blocks(L, n->first, x + in, w - in, &q, 0);
     for (size_t i = first; i < L->out->len; i++) {
         vitem *v = vat(L->out, i);
         double up = i > first ? v->space : 0;
@@ -1308,7 +1310,7 @@ static void lay_block(layout *L, const rnode *n, double x, double w, const bstyl
         lay_inline_run(L, n, n->first, NULL, x, w, bs, NULL, 0);
         break;
     case RN_IMAGE:
-        lay_image(L, n, x, w, bs);
+        lay_image(L, n, x, w);
         break;
     case RN_FIELD:
     case RN_BODY:
@@ -1708,6 +1710,7 @@ void layout_free(layout *L)
     il_free(&L->il);
     klines_free(&L->kl);
     hashmap_free(&L->images);
+    free(L->missing);
     for (size_t i = 0; i < L->nepochs; i++) arena_free(&L->epochs[L->epoch0 + i].a);
     free(L->epochs);
     arena_free(&L->cur);

@@ -24,6 +24,7 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_dat
     if (!e->err) {
         e->err = error_no;
         e->detail = detail_no;
+        e->at = e->cur;
     }
 }
 
@@ -107,7 +108,42 @@ static void text_at(pen *p, int face, double size, unsigned color, double x, dou
         HPDF_Page_SetFontAndSize(p->page, pfont_font(&p->fonts[face]), (HPDF_REAL)size);
     }
     set_fill(p, color);
+    /* In pieces libharu accepts (PDF_TEXT_PIECE), each cut between characters. */
+    size_t n = strlen(s);
+    while (n > PDF_TEXT_PIECE) {
+        size_t k = PDF_TEXT_PIECE;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+        char piece[PDF_TEXT_PIECE + 1];
+        memcpy(piece, s, k);
+        piece[k] = '\0';
+        HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y), piece);
+        x += pfont_width(&p->fonts[face], piece, k, size);
+        s += k;
+        n -= k;
+    }
     HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y), s);
+}
+
+/* s, or a copy in tmp cut to at most max bytes (between characters) with an ellipsis:
+ * for bookmarks and metadata, which libharu limits (PDF_TITLE_MAX). */
+static const char *capped(strbuf *tmp, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    uint32_t cp;
+    if (n <= max && utf8_find_invisible(s, n, &cp) == (size_t)-1) return s;
+    /* without bidi controls, which would reorder a viewer's bookmark list */
+    sb_reset(tmp);
+    for (size_t i = 0; i < n;) {
+        size_t cl = utf8_decode(s + i, n - i, &cp);
+        if (!cl) cl = 1, cp = 0xFFFD;
+        if (tmp->len + cl > max - 3) {
+            sb_puts(tmp, "\xE2\x80\xA6");
+            break;
+        }
+        if (!utf8_is_bidi_control(cp)) sb_putn(tmp, s + i, cl);
+        i += cl;
+    }
+    return tmp->data ? tmp->data : "";
 }
 
 static void draw_text(pen *p, const lbox *b, double oy)
@@ -154,7 +190,8 @@ static void collect_links(pen *p, const lbox *b, double oy, links *ls)
                 ls->v = xrealloc(ls->v, ls->cap * sizeof *ls->v);
             }
             ls->v[ls->len++] = (pending_link){p->page, r, b->url + 1};
-        } else {
+        } else if (strlen(b->url) < PDF_TEXT_PIECE) {    /* longer ones are refused
+                                                         * when the report is built */
             HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(p->page, r, b->url);
             if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         }
@@ -173,7 +210,8 @@ static char *fit_text(pfont *f, const char *s, double size, double maxw)
         uint32_t cp;
         size_t cl = utf8_decode(s + i, n - i, &cp);
         if (!cl) cl = 1, cp = '?';
-        if (pfont_units(f, cp) < 0) sb_putc(&sb, '?');
+        if (utf8_is_invisible(cp)) { /* left out (utf8.h) */
+        } else if (pfont_units(f, cp) < 0) sb_putc(&sb, '?');
         else sb_putn(&sb, s + i, cl);
         i += cl;
     }
@@ -299,7 +337,14 @@ static void draw_page(void *ctx, layout *L, const lpage *lp)
 {
     drawer *dr = ctx;
     const section *s = &L->secs[lp->section];
+    /* After a libharu error nothing more is drawn: the document is not written. */
+    if (dr->err->err) return;
+    dr->err->cur = lp->len ? lpage_item(L, lp, 0)->box->src : NULL;
     HPDF_Page page = HPDF_AddPage(dr->pdf);
+    if (!page) {
+        if (!dr->err->err) dr->err->err = HPDF_INVALID_PAGE;
+        return;
+    }
     if (dr->npages == dr->cappages) {
         dr->cappages = dr->cappages ? dr->cappages * 2 : 64;
         dr->pages = xrealloc(dr->pages, dr->cappages * sizeof *dr->pages);
@@ -314,15 +359,22 @@ static void draw_page(void *ctx, layout *L, const lpage *lp)
         if (b) HPDF_Page_GetLocalFontName(page, b);
     }
     pen p = {dr->pdf, page, s->ph, dr->fonts, -1, -1, 1.0, -1, 0};
-    for (size_t k = 0; k < lp->len; k++) draw_graphics(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    for (size_t k = 0; k < lp->len; k++) {
+        dr->err->cur = lpage_item(L, lp, k)->box->src;
+        draw_graphics(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    }
     HPDF_Page_BeginText(page);
-    for (size_t k = 0; k < lp->len; k++) draw_text(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    for (size_t k = 0; k < lp->len; k++) {
+        dr->err->cur = lpage_item(L, lp, k)->box->src;
+        draw_text(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    }
     HPDF_Page_EndText(page);
     if (pz_pool_add(dr->zp, ((HPDF_PageAttr)page->attr)->contents) < 0 && !dr->err->err)
         dr->err->err = HPDF_INVALID_OBJECT;
     for (size_t k = 0; k < lp->len; k++) {
         const placement *pl = &lp->pl[k];
         const vitem *v = lpage_item(L, lp, k);
+        dr->err->cur = v->box->src;
         collect_links(&p, v->box, pl->y, &dr->ls);
         if (pl->table >= 0) continue;   /* a repeated header row */
         double top = s->ph - pl->y + 4;
@@ -335,7 +387,10 @@ static void draw_page(void *ctx, layout *L, const lpage *lp)
         if (v->mark && v->mark_title) {
             while (dr->osp > 0 && dr->ostack[dr->osp - 1].level >= v->mark_level) dr->osp--;
             HPDF_Outline parent = dr->osp > 0 ? dr->ostack[dr->osp - 1].o : NULL;
-            HPDF_Outline o = HPDF_CreateOutline(dr->pdf, parent, v->mark_title, dr->utf8);
+            strbuf tmp = STRBUF_INIT;
+            HPDF_Outline o = HPDF_CreateOutline(dr->pdf, parent,
+                                                capped(&tmp, v->mark_title, PDF_TITLE_MAX), dr->utf8);
+            sb_free(&tmp);
             if (o) {
                 HPDF_Destination dst = HPDF_Page_CreateDestination(page);
                 HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
@@ -407,7 +462,10 @@ static hash128 doc_hash(const rdoc *d, const house_style *hs, const char *epoch)
 
 static void set_info(HPDF_Doc pdf, HPDF_InfoType t, const char *v)
 {
-    if (v && *v) HPDF_SetInfoAttr(pdf, t, v);
+    if (!v || !*v) return;
+    strbuf tmp = STRBUF_INIT;
+    HPDF_SetInfoAttr(pdf, t, capped(&tmp, v, PDF_TITLE_MAX));
+    sb_free(&tmp);
 }
 
 static int epoch_date(const char *s, HPDF_Date *out)
@@ -442,7 +500,8 @@ int pdf_render(const rdoc *d, const house_style *h, const char *font_dir, strbuf
 int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, strbuf *out,
                   diag_list *diags, pdf_stats *stats)
 {
-    hpdf_err err = {0, 0};
+    hpdf_err err = {0};
+    size_t errors_before = diags->errors;
     HPDF_Doc pdf = HPDF_New(on_error, &err);
     if (!pdf) {
         diag_error(diags, make_pos(NULL, 0, 0), "PDF: cannot start libharu");
@@ -476,7 +535,7 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
         }
     }
     if (err.err) {
-        diag_error(diags, make_pos(NULL, 0, 0), "PDF: libharu error 0x%04X (detail %u)",
+        diag_error(diags, make_pos(d->file, 0, 0), "PDF: libharu error 0x%04X (detail %u)",
                    (unsigned)err.err, (unsigned)err.detail);
         goto done;
     }
@@ -502,6 +561,7 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
      * one of each page's own. Every page named its fonts in the same order when it
      * was made (draw_page), so a shared stream's font names hold on each. */
     HPDF_Dict shared[2][2] = {{NULL, NULL}, {NULL, NULL}};     /* [landscape][first page] */
+    err.cur = NULL;     /* an error from here on is the paper's, not a node's */
     for (size_t pi = 0; pi < dr.npages && !err.err; pi++) {
         const section *s = &L.secs[dr.pages[pi].section];
         HPDF_Page page = dr.pages[pi].page;
@@ -528,7 +588,7 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
         if (pz_pool_add(zp, ((HPDF_PageAttr)page->attr)->contents) < 0 && !err.err)
             err.err = HPDF_INVALID_OBJECT;
     }
-    for (size_t i = 0; i < dr.ls.len; i++) {
+    for (size_t i = 0; i < dr.ls.len && !err.err; i++) {
         const anchor *a = hashmap_get(&dr.anchors, dr.ls.v[i].id);
         if (!a) continue;
         HPDF_Destination dst = HPDF_Page_CreateDestination(a->page);
@@ -576,12 +636,17 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
         if (pfont_finish(&fonts[i]) < 0 && !err.err) err.err = HPDF_FAILD_TO_ALLOC_MEM;
     }
     if (err.err) {
-        diag_error(diags, make_pos(NULL, 0, 0), "PDF: libharu error 0x%04X (detail %u) while drawing",
+        /* Where it happened: the node being drawn, else the paper. */
+        srcpos at = err.at ? rnode_pos(d, err.at) : make_pos(d->file, 0, 0);
+        if (!at.file) at = make_pos(d->file, 0, 0);
+        diag_error(diags, at, "the PDF could not be made here (libharu error 0x%04X, detail %u); "
+                   "nothing was written",
                    (unsigned)err.err, (unsigned)err.detail);
         goto done;
     }
+    if (diags->errors > errors_before) goto done;   /* reported while laying out */
     if (HPDF_SaveToStream(pdf) != HPDF_OK) {
-        diag_error(diags, make_pos(NULL, 0, 0), "PDF: cannot save (libharu error 0x%04X)",
+        diag_error(diags, make_pos(d->file, 0, 0), "PDF: cannot save (libharu error 0x%04X)",
                    (unsigned)err.err);
         goto done;
     }
@@ -597,7 +662,7 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
         if (st != HPDF_OK || n == 0) break;
     }
     if (got != size) {
-        diag_error(diags, make_pos(NULL, 0, 0), "PDF: short read from libharu stream");
+        diag_error(diags, make_pos(d->file, 0, 0), "PDF: short read from libharu stream");
         out->len = start;
         if (out->data) out->data[start] = 0;
         goto done;
