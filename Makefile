@@ -24,7 +24,7 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev \
               libpng-dev libjpeg-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 clang libclang-rt-14-dev
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
@@ -99,6 +99,7 @@ tests/gen/genplan: tests/gen/genplan.c
 
 test: $(BUILD)/test-deps.stamp tabled $(TEST_BIN)
 	@$(MAKE) --no-print-directory -s asan-build
+	@$(MAKE) --no-print-directory -s fuzz-build
 	@tests/run.sh
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
@@ -130,3 +131,45 @@ bench: tabled $(BUILD)/bench/genbench
 
 bench-peers:
 	@tests/bench/install-peers.sh
+
+# ---- fuzzing (tests/fuzz) -------------------------------------------------
+# libFuzzer harnesses built with clang: the plan loader, the paper loader + Markdown +
+# report builder, the image checker/decoder, and the whole build to HTML and PDF in
+# memory. Everything of ours is instrumented (the system libraries are not).
+#   make fuzz                 each harness for FUZZ_SECONDS (default 300) from the seed
+#                             corpus; new inputs kept in build/fuzz/corpus/<harness>,
+#                             crashes in build/fuzz/crashes/ (copy them to
+#                             tests/fuzz/regressions/<harness>/ once fixed)
+#   make test                 runs the regression corpus and a short smoke of each
+#                             (tests/fuzz/run-fuzz.sh, FUZZ_SMOKE_SECONDS, default 20)
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
+                -DTABLED_TESTING $(PKGCFLAGS)
+FUZZ_HARNESSES := plan paper image build
+FUZZ_OBJ  := $(LIBSRC:%.c=$(BUILD)/fuzz/%.o)
+FUZZ_BINS := $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/%.o: %.c | $(BUILD)/test-deps.stamp
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/libtabled.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h $(BUILD)/fuzz/libtabled.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -Itests/fuzz -fsanitize=fuzzer $< tests/fuzz/fuzz_common.c \
+	    $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
+
+# (only when fuzzers are asked for: a no-op make papers stays cheap)
+ifneq ($(filter fuzz fuzz-build $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
+-include $(FUZZ_OBJ:.o=.d)
+endif
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@tests/fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)

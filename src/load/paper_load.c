@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../util/fileio.h"
+#include "../util/project_root.h"
 #include "../util/strbuf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -273,6 +275,16 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
         char *dir = dir_of(name);
         p->plan_path = arena_printf(&p->arena, "%s/%s", dir, plan_rel);
         free(dir);
+    }
+    /* The plan is read, and its errors quoted, only from inside the project
+     * (domain rules, section 9). */
+    struct stat pst;
+    if (stat(p->plan_path, &pst) == 0) {
+        char *root = project_root_of(p->file);
+        if (root && !project_root_contains(root, p->plan_path, NULL))
+            diag_error(diags, p->plan_pos, "the plan %s is outside the project (%s); a paper "
+                       "may only name a plan inside it", plan_rel, root);
+        free(root);
     }
     srcpos dpos;
     int has_as_at = schema_date(&c, front, "as-at", "as-at date", &p->as_at, &dpos);

@@ -51,18 +51,7 @@ const char *build_root(build_ctx *b)
 {
     if (b->root_done) return b->root;
     b->root_done = 1;
-    b->root = project_root_find(b->paper->file);
-    if (!b->root) {
-        const char *slash = strrchr(b->paper->file, '/');
-        char *dir = slash ? strndup(b->paper->file, (size_t)(slash - b->paper->file)) : xstrdup(".");
-        if (!*dir) {
-            free(dir);
-            dir = xstrdup("/");
-        }
-        b->root = project_root_find(dir);
-        if (!b->root) b->root = realpath(dir, NULL);
-        free(dir);
-    }
+    b->root = project_root_of(b->paper->file);
     return b->root;
 }
 

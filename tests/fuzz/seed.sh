@@ -1,0 +1,34 @@
+#!/bin/sh
+# seed.sh DIR - the seed corpora of the harnesses, made from the repository's own plans,
+# papers, test fixtures and images: DIR/plan, DIR/paper, DIR/image, DIR/build.
+set -e
+cd "$(dirname "$0")/../.."
+D=$1
+rm -rf "$D" && mkdir -p "$D/plan" "$D/paper" "$D/image" "$D/build"
+i=0
+for f in plans/*/plan.yaml tests/bad/*.yaml tests/cli/fixtures/*.yaml tests/html/fixtures/*/plan.yaml \
+    templates/house.yaml templates/variants/*.yaml; do
+    [ -f "$f" ] || continue
+    [ "$(wc -c <"$f")" -le 262144 ] || continue
+    i=$((i + 1))
+    cp "$f" "$D/plan/seed-$i.yaml"
+done
+# Papers alone (they run on the Copeland plan), and each with its own plan.
+i=0
+for f in plans/*/*.md tests/html/fixtures/*/*.md tests/fuzz/papers/*.md; do
+    [ -f "$f" ] || continue
+    i=$((i + 1))
+    cp "$f" "$D/paper/seed-$i.md"
+    cp "$f" "$D/build/seed-$i.md"
+    plan=$(dirname "$f")/plan.yaml
+    if [ -f "$plan" ] && [ "$(wc -c <"$plan")" -le 65536 ]; then
+        { cat "$plan"; echo "====="; cat "$f"; } >"$D/paper/pair-$i.txt"
+        cp "$D/paper/pair-$i.txt" "$D/build/pair-$i.txt"
+    fi
+done
+cp tests/fuzz/assets/* "$D/image/"
+python3 tests/hardening/make_images.py "$D/image/made" >/dev/null
+for f in "$D"/image/made/*; do
+    [ "$(wc -c <"$f")" -le 65536 ] && mv "$f" "$D/image/"
+done
+rm -rf "$D/image/made"
