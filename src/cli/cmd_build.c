@@ -93,8 +93,14 @@ static int load_templates(build_state *st);
 /* DIR/<plan>/rollup.json; removed when the plan has errors. */
 static void build_plan_json(build_state *st, const char *path)
 {
-    if (load_templates(st) != 0) return; /* the house style's theme-RAG policy */
     char *slug = parent_dir_name(path);
+    if (load_templates(st) != 0) { /* the house style's theme-RAG policy */
+        char *out = path_join3(st->outdir, slug, "/rollup.json");
+        if (!st->dry_run) unlink(out);
+        free(out);
+        free(slug);
+        return;
+    }
     srcpos at = make_pos(path, 0, 0);
     if (!strcmp(slug, "private")) {
         out_check_names(slug, "rollup.json", at, &st->diags);
@@ -305,9 +311,12 @@ static int seen_before(build_state *st, const char *path)
 
 static void build_paper_file(build_state *st, const char *path)
 {
-    if (load_templates(st) != 0) return;
     if (seen_before(st, path)) return;
     st->papers++;
+    if (load_templates(st) != 0) {  /* (reported once) every paper fails */
+        paper_failed_unloaded(st, path);
+        return;
+    }
     size_t errors_before = st->diags.errors, warnings_before = st->diags.warnings;
     paper *pp = paper_load_file(path, &st->variants, &st->diags);
     if (!pp) {

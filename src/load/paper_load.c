@@ -20,10 +20,6 @@ static const char *const common_keys[] = {"plan", "variant", "as-at", "since", "
                                           "exempt", "numbering"};
 static const char *const numbering_words[] = {"full", "sections", "none"};
 
-/* Narrative limits, checked before cmark sees it (its table parsing is quadratic). */
-#define MAX_TABLE_COLUMNS 64
-#define MAX_TABLE_PIPES 200000
-
 /* An empty value: YAML's null (blank, ~, null) or text of nothing but spaces. */
 static int is_blank(const ynode *n)
 {
@@ -91,25 +87,6 @@ static void check_narrative(paper *p, diag_list *diags)
         diag_error(diags, make_pos(p->file, p->markdown_line, 1), "the narrative contains a NUL byte");
         return;
     }
-    size_t total = 0, line_pipes = 0;
-    int line = p->markdown_line;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '|') {
-            total++;
-            if (++line_pipes == MAX_TABLE_COLUMNS + 2) {
-                diag_error(diags, make_pos(p->file, line, 1),
-                           "a table row has more than %d columns; split the table",
-                           MAX_TABLE_COLUMNS);
-            }
-        } else if (s[i] == '\n') {
-            line++;
-            line_pipes = 0;
-        }
-    }
-    if (total > MAX_TABLE_PIPES)
-        diag_error(diags, make_pos(p->file, p->markdown_line, 1),
-                   "the narrative has more than %d table cells; move large tables into the plan",
-                   MAX_TABLE_PIPES);
 }
 
 static void load_field(paper *p, schema_ctx *c, const ynode *front, paper_field *f)
@@ -343,6 +320,14 @@ paper *paper_load_file(const char *path, const variant_set *variants, diag_list 
     char *data;
     size_t len;
     if (read_input(path, "paper", diags, &data, &len) != 0) return NULL;
+    if (len > MAX_PAPER_BYTES) {
+        /* A 16 MiB narrative is 47,000 pages: far past any committee's agenda, and tens
+         * of seconds to lay out. */
+        diag_error(diags, make_pos(path, 0, 0), "the paper is larger than %d MiB; move tables "
+                   "into the plan or split the paper", (int)(MAX_PAPER_BYTES >> 20));
+        free(data);
+        return NULL;
+    }
     paper *p = paper_load_buffer(path, data, len, variants, diags);
     free(data);
     return p;

@@ -11,6 +11,9 @@ int variants_load(variant_set *set, const char *dir, diag_list *diags);
 void variants_free(variant_set *set);
 const variant *variants_find(const variant_set *set, const char *name);
 
+/* Largest paper file: about 12,000 pages of prose. */
+#define MAX_PAPER_BYTES ((size_t)4 * 1024 * 1024)
+
 /* Loads a paper; NULL when it has errors (all reported). */
 paper *paper_load_file(const char *path, const variant_set *variants, diag_list *diags);
 paper *paper_load_buffer(const char *name, const char *data, size_t len,

@@ -19,6 +19,16 @@
  * where the tree is made, with an error at the line that goes too deep. */
 #define MARKDOWN_MAX_NESTING 32
 
+/* What cmark-gfm 0.29 (Debian 12) is given, so that no input makes it slow: its table
+ * parsing is quadratic in cells (a 12 KB table of 2000 x 2000 cells took 12 s), and
+ * its bracket matching is quadratic in the openers of one paragraph ("![[]()" 30,000
+ * times took 3 s, 60,000 times 16 s). Checked before parsing, on the narrative and on
+ * every front-sheet field. */
+#define MAX_TABLE_COLUMNS 64
+#define MAX_TABLE_PIPES 200000
+#define MAX_BRACKETS_PER_BLOCK 1000
+#define MAX_BRACKETS 200000
+
 /* Longest link target (browsers and PDF readers cope with far less; libharu refuses
  * any string over 65,535 bytes). */
 #define MAX_URL_BYTES 8000
@@ -306,6 +316,55 @@ static int too_deep(conv *c, cmark_node *n)
     return 1;
 }
 
+/* 1 when md is within the limits above; else reports at its line (line_offset + the
+ * line in md) and returns 0. */
+static int within_limits(conv *c, const char *md, size_t len)
+{
+    const char *file = c->b->paper->file;
+    size_t total = 0, line_pipes = 0, brackets = 0, all_brackets = 0;
+    int line = 1, block_line = 1, blank = 1;
+    for (size_t i = 0; i < len; i++) {
+        char ch = md[i];
+        if (ch == '\n') {
+            if (blank) {        /* a blank line ends a paragraph */
+                brackets = 0;
+                block_line = line + 1;
+            }
+            line++;
+            line_pipes = 0;
+            blank = 1;
+            continue;
+        }
+        if (ch != ' ' && ch != '\t' && ch != '\r') blank = 0;
+        if (ch == '|') {
+            total++;
+            if (++line_pipes == MAX_TABLE_COLUMNS + 2) {
+                diag_error(c->b->diags, make_pos(file, c->line_offset + line, 1),
+                           "a table row has more than %d columns; split the table", MAX_TABLE_COLUMNS);
+                return 0;
+            }
+        } else if (ch == '[') {
+            if (++brackets == MAX_BRACKETS_PER_BLOCK + 1) {
+                diag_error(c->b->diags, make_pos(file, c->line_offset + block_line, 1),
+                           "this paragraph has more than %d '[' (links and images); split it",
+                           MAX_BRACKETS_PER_BLOCK);
+                return 0;
+            }
+            if (++all_brackets == MAX_BRACKETS + 1) {
+                diag_error(c->b->diags, make_pos(file, c->line_offset + line, 1),
+                           "more than %d '[' (links and images) in all", MAX_BRACKETS);
+                return 0;
+            }
+        }
+    }
+    if (total > MAX_TABLE_PIPES) {
+        diag_error(c->b->diags, make_pos(file, c->line_offset + 1, 1),
+                   "more than %d table cells; move large tables into the plan", MAX_TABLE_PIPES);
+        return 0;
+    }
+    return 1;
+}
+
 static cmark_node *parse(const char *md, size_t len)
 {
     cmark_gfm_core_extensions_ensure_registered();
@@ -330,6 +389,7 @@ static char *paper_dir(rdoc *d, const char *file)
 void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset)
 {
     conv c = {b, line_offset, paper_dir(b->d, b->paper->file), 0, 0};
+    if (!within_limits(&c, md, len)) return;
     cmark_node *doc = parse(md, len);
     blocks(&c, parent, cmark_node_first_child(doc));
     cmark_node_free(doc);
@@ -377,6 +437,10 @@ void markdown_body(build_ctx *b, rnode *root)
 {
     rdoc *d = b->d;
     conv c = {b, b->paper->markdown_line - 1, paper_dir(d, b->paper->file), 0, 0};
+    if (!within_limits(&c, b->paper->markdown, b->paper->markdown_len)) {
+        rnode_add(d, root, RN_BODY);
+        return;
+    }
     cmark_node *doc = parse(b->paper->markdown, b->paper->markdown_len);
     numbering_mode mode = b->paper->numbering;
     rnode *body = rnode_add(d, root, RN_BODY);

@@ -15,33 +15,22 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_env *env = fuzz_env_get();
-    diag_list d;
-    diag_init(&d);
-    const char *pt, *mt;
-    size_t pl, ml;
-    plan *own = NULL;
-    const plan *p = env->seed_plan;
-    if (fuzz_split(data, size, &pt, &pl, &mt, &ml)) {
-        own = plan_load_buffer("tests/fuzz/plan.yaml", pt, pl, &d);
-        p = own;
-    } else {
-        mt = (const char *)data;
-        ml = size;
-    }
-    paper *pp = p ? paper_load_buffer(FUZZ_PAPER, mt, ml, &env->variants, &d) : NULL;
+    fuzz_input in;
+    fuzz_load(data, size, &in);
+    diag_list *d = &in.diags;
+    const plan *p = in.plan;
+    paper *pp = in.paper;
+    const analysis *an = in.an;
     if (pp) {
-        day_t as_at = date_last_day(pp->as_at);
-        day_t since = pp->has_since ? date_last_day(pp->since) : 0;
-        analysis *an = analyse(p, as_at, pp->has_since ? &since : NULL, &env->house.theme_rag);
-        size_t errors = d.errors;
-        rdoc *doc = build_paper(pp, p, an, &env->house, EDITION_PRIVATE, &d);
-        if (d.errors == errors) {
+        size_t errors = d->errors;
+        rdoc *doc = build_paper(pp, p, an, &env->house, EDITION_PRIVATE, d);
+        if (d->errors == errors) {
             for (int ed = EDITION_PRIVATE; ed <= (pp->exempt_paragraph ? EDITION_PUBLIC : EDITION_PRIVATE); ed++) {
-                rdoc *e = ed == EDITION_PRIVATE ? doc : build_paper(pp, p, an, &env->house, EDITION_PUBLIC, &d);
+                rdoc *e = ed == EDITION_PRIVATE ? doc : build_paper(pp, p, an, &env->house, EDITION_PUBLIC, d);
                 strbuf out = STRBUF_INIT;
                 html_render(e, &env->house, NULL, &out);
                 sb_reset(&out);
-                pdf_render(e, &env->house, "fonts", &out, &d);
+                pdf_render(e, &env->house, "fonts", &out, d);
                 sb_free(&out);
                 if (e != doc) rdoc_free(e);
             }
@@ -50,10 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             sb_free(&json);
         }
         rdoc_free(doc);
-        analysis_free(an);
-        paper_free(pp);
     }
-    plan_free(own);
-    diag_free(&d);
+    fuzz_input_free(&in);
     return 0;
 }

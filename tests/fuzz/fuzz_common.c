@@ -32,8 +32,10 @@ fuzz_env *fuzz_env_get(void)
     return &env;
 }
 
-int fuzz_split(const uint8_t *data, size_t size, const char **plan, size_t *plan_len,
-               const char **paper, size_t *paper_len)
+/* Splits data at the first line "=====". Returns 1 and sets the two parts when it is
+ * there; 0 otherwise. */
+static int fuzz_split(const uint8_t *data, size_t size, const char **plan, size_t *plan_len,
+                      const char **paper, size_t *paper_len)
 {
     const char *s = (const char *)data;
     for (size_t i = 0; i + 6 <= size; i++) {
@@ -46,4 +48,37 @@ int fuzz_split(const uint8_t *data, size_t size, const char **plan, size_t *plan
         }
     }
     return 0;
+}
+
+void fuzz_load(const uint8_t *data, size_t size, fuzz_input *in)
+{
+    fuzz_env *env = fuzz_env_get();
+    diag_list *d = &in->diags;
+    diag_init(d);
+    const char *pt, *mt;
+    size_t pl, ml;
+    in->own = NULL;
+    in->plan = env->seed_plan;
+    if (fuzz_split(data, size, &pt, &pl, &mt, &ml)) {
+        in->own = plan_load_buffer("tests/fuzz/plan.yaml", pt, pl, d);
+        in->plan = in->own;
+    } else {
+        mt = (const char *)data;
+        ml = size;
+    }
+    in->paper = in->plan ? paper_load_buffer(FUZZ_PAPER, mt, ml, &env->variants, d) : NULL;
+    in->an = NULL;
+    if (in->paper) {
+        day_t as_at = date_last_day(in->paper->as_at);
+        day_t since = in->paper->has_since ? date_last_day(in->paper->since) : 0;
+        in->an = analyse(in->plan, as_at, in->paper->has_since ? &since : NULL, &env->house.theme_rag);
+    }
+}
+
+void fuzz_input_free(fuzz_input *in)
+{
+    analysis_free(in->an);
+    diag_free(&in->diags);
+    paper_free(in->paper);
+    plan_free(in->own);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analysis/analysis.h"
 #include "load/house_load.h"
 #include "load/paper_load.h"
 #include "load/plan_load.h"
@@ -27,9 +28,18 @@ typedef struct {
 /* Loads the templates and the seed plan once; exits if they do not load. */
 fuzz_env *fuzz_env_get(void);
 
-/* Splits data at the first line "=====" (plan above, paper below). Returns 1 and sets
- * the two parts when it is there; 0 otherwise. */
-int fuzz_split(const uint8_t *data, size_t size, const char **plan, size_t *plan_len,
-               const char **paper, size_t *paper_len);
+/* A fuzz input as a plan and a paper: a plan above a line "=====" and a paper below,
+ * or a paper alone (on the seed plan). */
+typedef struct {
+    diag_list diags;            /* every error and warning */
+    plan *own;                  /* the input's plan (NULL when none, or it failed) */
+    const plan *plan;           /* the plan the paper reports on, or NULL */
+    paper *paper;               /* NULL when it failed to load */
+    analysis *an;               /* the plan as at the paper's dates, when it loaded */
+} fuzz_input;
+
+/* Loads the input's plan and paper and analyses the plan as at the paper's dates. */
+void fuzz_load(const uint8_t *data, size_t size, fuzz_input *in);
+void fuzz_input_free(fuzz_input *in);
 
 #endif
