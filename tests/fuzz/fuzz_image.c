@@ -1,7 +1,10 @@
 /* fuzz_image.c - libFuzzer harness: any bytes as an image file, through the checker
- * and the decoder (image_decode.h) that stand between images and libharu. */
+ * and the decoder (image_decode.h) that stand between images and libharu; and as a
+ * font file, through the check that stands between fonts and libharu's parser
+ * (font_check.c). */
 #include <stdint.h>
 
+#include "render/pdf/pdf_internal.h"
 #include "util/image_check.h"
 #include "util/image_decode.h"
 
@@ -19,5 +22,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         image_release(&img);
     }
     image_check_bytes(data, size, &why);
+    font_check(data, size, &why);
     return 0;
 }

@@ -193,6 +193,23 @@ mkdir -p $T/ffonts && cp fonts/*.ttf $T/ffonts/ && rm $T/ffonts/LiberationSans-R
 run "$TABLED" build --templates $P/templates --fonts $T/ffonts -o $T/out $P/plans/p/f.md
 check "a font that is a FIFO: an error at once, exit 1" "[ $rc -eq 1 ] && grep -q 'cannot load font' $T/err"
 
+# A damaged font (libharu's parser divided by zero on one): checked first, an error.
+mkdir -p $T/dfonts && cp fonts/*.ttf $T/dfonts/
+bad=0
+for i in $(seq 1 20); do
+    python3 - $i $T/dfonts/LiberationSans-Regular.ttf <<'EOF2'
+import random, sys
+random.seed(int(sys.argv[1]))
+d = bytearray(open("fonts/LiberationSans-Regular.ttf", "rb").read())
+for k in range(random.randrange(1, 60)):
+    d[random.randrange(0, 4000 if int(sys.argv[1]) % 2 else len(d))] = random.randrange(256)
+open(sys.argv[2], "wb").write(d)
+EOF2
+    run "$TABLED" build --templates $P/templates --fonts $T/dfonts -o $T/out $P/plans/p/f.md
+    [ $rc -le 1 ] || { bad=$((bad + 1)); echo "# damaged font $i: exit $rc"; }
+done
+check "20 damaged fonts: exit 0 or 1, never a crash ($bad bad)" "[ $bad -eq 0 ]"
+
 # ---- 6. keys that decide an edition: blank, null or twice ---------------------------------
 for v in '' '~' 'null' 'Null' '""' "' '"; do
     front $P/plans/p/e.md "exempt: $v"

@@ -58,8 +58,18 @@ static int ensure_def(pfont *f)
     int fd = open_regular(path, &why);
     const char *name = NULL;
     if (fd >= 0) {
+        /* Checked before libharu parses it (font_check.c), then handed over as the
+         * very file that was checked. */
         char *self = fd_path(fd, path);
-        name = HPDF_LoadTTFontFromFile(f->pdf, self, HPDF_TRUE);
+        char *data;
+        size_t len;
+        if (read_file(self, MAX_INPUT_BYTES, &data, &len, &why) == 0) {
+            if (font_check((const unsigned char *)data, len, &why))
+                name = HPDF_LoadTTFontFromFile(f->pdf, self, HPDF_TRUE);
+            else
+                f->why = why;
+            free(data);
+        }
         free(self);
         close(fd);
     }

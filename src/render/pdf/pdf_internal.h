@@ -32,6 +32,7 @@ typedef struct {
     const char *dir;        /* font directory (lazy loading) */
     HPDF_Doc pdf;
     int failed;             /* loading the file failed */
+    const char *why;        /* and why, when known ("is a damaged TrueType font") */
     int32_t ascii[128];     /* -2 not looked up yet, -1 missing, else units */
     pf_slot *slots;         /* open addressing; cp 0 = empty */
     size_t cap, len;
@@ -50,6 +51,10 @@ HPDF_Font pfont_font(pfont *f);
  * for the code points measured) and embedded subset, compressed by us. 0 or -1. */
 int pfont_finish(pfont *f);
 void pfont_free(pfont *f);
+
+/* 1 when d is a TrueType font libharu can parse safely (font_check.c); else 0 with
+ * *why ("is a damaged TrueType font"). */
+int font_check(const unsigned char *d, size_t n, const char **why);
 
 /* ---- images (pdf_image.c) --------------------------------------------- */
 

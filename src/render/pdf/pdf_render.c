@@ -533,10 +533,14 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
     for (int i = 0; i < FACE__COUNT; i++) {
         if (!files[i] || pfont_init(&fonts[i], pdf, font_dir, files[i]) < 0 ||
             (i == FACE_REGULAR && !pfont_font(&fonts[i]))) {
-            diag_error(diags, make_pos(files[i], 0, 0),
-                       "PDF: cannot load font %s/%s (libharu error 0x%04X, detail %u)",
-                       font_dir ? font_dir : ".", files[i] ? files[i] : "(none)",
-                       (unsigned)err.err, (unsigned)err.detail);
+            if (fonts[i].why)
+                diag_error(diags, make_pos(files[i], 0, 0), "PDF: the font %s/%s %s",
+                           font_dir ? font_dir : ".", files[i], fonts[i].why);
+            else
+                diag_error(diags, make_pos(files[i], 0, 0),
+                           "PDF: cannot load font %s/%s (libharu error 0x%04X, detail %u)",
+                           font_dir ? font_dir : ".", files[i] ? files[i] : "(none)",
+                           (unsigned)err.err, (unsigned)err.detail);
             goto done;
         }
     }
@@ -632,6 +636,11 @@ int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, str
 
     if (pz_pool_finish(zp) < 0 && !err.err) err.err = HPDF_INVALID_OBJECT;
     for (int i = 0; i < FACE__COUNT; i++) {
+        if (fonts[i].failed && fonts[i].why) {
+            diag_error(diags, make_pos(files[i], 0, 0), "PDF: the font %s/%s %s",
+                       font_dir ? font_dir : ".", files[i], fonts[i].why);
+            goto done;
+        }
         if (fonts[i].failed) {
             diag_error(diags, make_pos(files[i], 0, 0),
                        "PDF: cannot load font %s/%s (libharu error 0x%04X, detail %u)",
