@@ -14,8 +14,11 @@ typedef struct {
     indicator_direction direction;  /* against the previous actual */
 } indicator_period;
 
-/* Status of the indicator for the period that starts on the same day as period. */
-indicator_period indicator_status(const indicator *ind, fuzzy_date period);
+/* Status of the indicator for the period that starts on the same day as period, as
+ * known at T: an actual for a period ending after T, or reported after T, is not. */
+indicator_period indicator_status(const indicator *ind, fuzzy_date period, day_t as_at);
+/* The latest period with an actual known at T; 0 when there is none. */
+int indicator_latest_period(const indicator *ind, day_t as_at, fuzzy_date *period);
 /* Result for an actual against a target (pure rule, exposed for tests). */
 indicator_result indicator_judge(polarity pol, double tolerance_percent, double target,
                                  double actual);

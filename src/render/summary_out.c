@@ -161,6 +161,7 @@ void rollup_json(const analysis *an, strbuf *out)
     json_begin_array(&w);
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
+        if (!analysis_shows(an, a)) continue;
         derived_status s = an->actions[i];
         json_begin_object(&w);
         json_key(&w, "ref");
@@ -177,9 +178,9 @@ void rollup_json(const analysis *an, strbuf *out)
         }
         json_date(&w, "due", a->s.due);
         json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
-        if (a->s.rag) {
+        if (s.reported) {
             json_key(&w, "reported_rag");
-            json_string(&w, stated_rag_name(a->s.rag));
+            json_string(&w, stated_rag_name(s.reported));
         }
         if (s.optimistic) {
             json_key(&w, "optimistic");
@@ -242,7 +243,7 @@ static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at)
 static void reason_cell(strbuf *out, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, &row->action->s, row->status);
+    label_optimistic(&flag, row->status);
     if (flag.len) sb_printf(out, row->reason ? "%s. " : "%s", flag.data);
     sb_free(&flag);
     if (row->reason) sb_puts(out, row->reason);
@@ -274,7 +275,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
             strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reason = STRBUF_INIT;
             milestone_cell(&ms, row, an->as_at);
             label_who(&who, &row->action->s);
-            label_when(&when, &row->action->s, row->revisions, row->n_revisions, 1);
+            label_when(&when, &row->action->s, row->revisions, row->n_revisions, row->first_new, 1);
             reason_cell(&reason, row);
             char days[32] = "";
             if (row->status.kind == STATUS_OVERDUE) snprintf(days, sizeof days, "%d", row->status.days_overdue);
@@ -367,7 +368,7 @@ void exceptions_json(const analysis *an, strbuf *out)
             json_string(&w, row->reason);
             if (row->status.optimistic) {
                 strbuf flag = STRBUF_INIT;
-                label_optimistic(&flag, &a->s, row->status);
+                label_optimistic(&flag, row->status);
                 json_key(&w, "flag");
                 json_string(&w, flag.data);
                 sb_free(&flag);
@@ -412,7 +413,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
                reason = STRBUF_INIT;
         milestone_cell(&ms, row, an->as_at);
         label_who(&who, &a->s);
-        label_when(&when, &a->s, row->revisions, row->n_revisions, 0);
+        label_when(&when, &a->s, row->revisions, row->n_revisions, row->first_new, 0);
         label_reasons(&reasons, row->reasons);
         reason_cell(&reason, row);
         char due[DATE_BUF], cur[DATE_BUF], days[32] = "";

@@ -177,9 +177,12 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
         date_format(row->revisions[k]->date, d, sizeof d);
         strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "Revised %s", d);
+        int is_new = k >= row->first_new;
         if (date_has_bounds(row->revisions[k]->agreed)) {
             date_format_short(row->revisions[k]->agreed, d, sizeof d);
-            sb_printf(&sb, " (agreed %s)", d);
+            sb_printf(&sb, " (agreed %s%s)", d, is_new ? ", new" : "");
+        } else if (is_new) {
+            sb_puts(&sb, " (new)");
         }
         rnode_add_text(b->d, cell, sb.data);
         sb_free(&sb);
@@ -189,7 +192,7 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
 static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, &row->action->s, row->status);
+    label_optimistic(&flag, row->status);
     if (flag.len) {
         flag.data[0] = (char)(flag.data[0] - 'a' + 'A');
         rnode *s = rnode_add(b->d, cell, RN_STRONG);
@@ -355,6 +358,7 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
         sb_free(&gt);
         for (size_t k = 0; k < th->n_actions; k++) {
             const action *a = th->actions[k];
+            if (!analysis_shows(b->an, a)) continue;
             derived_status st = b->an->actions[a->index];
             rnode *tr = tb_row(b->d, t, 0);
             rnode *ref = tb_cell(b->d, tr, a->ref, LEVEL_NONE);
@@ -433,9 +437,15 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
     const theme *only = theme_option(b, o, pos, &given);
     if (given && !only) return;
     const plan *p = b->plan;
-    if (!p->n_risks) {
+    size_t *order = xcalloc(p->n_risks + 1, sizeof *order);
+    size_t n_open = risk_register_order(p, b->an->as_at, order);
+    if (!n_open) {
+        free(order);
+        char msg[128];
+        if (p->n_risks) snprintf(msg, sizeof msg, "The plan records no open risks as at %s.", as_at_text(b));
+        else snprintf(msg, sizeof msg, "The plan records no risks.");
         rnode *n = rnode_add(b->d, parent, RN_NOTICE);
-        rnode_add_text(b->d, rnode_add(b->d, n, RN_PARAGRAPH), "The plan records no risks.");
+        rnode_add_text(b->d, rnode_add(b->d, n, RN_PARAGRAPH), msg);
         return;
     }
     static const char *const headers[] = {"Ref", "Risk", "Owner", "Inherent (L \xC3\x97 I)",
@@ -447,11 +457,10 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
     rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, 9);
     t->flags |= RF_COMPUTED | RF_WIDE;
     t->col_weights = weights;
-    size_t *order = xcalloc(p->n_risks + 1, sizeof *order);
-    risk_register_order(p, order);
-    for (size_t i = 0; i < p->n_risks; i++) {
+    for (size_t i = 0; i < n_open; i++) {
         const risk *r = &p->risks[order[i]];
         if (only && r->theme != only) continue;
+        risk_view v = risk_at(r, b->an->as_at);
         rnode *tr = tb_row(b->d, t, 0);
         rnode *ref = tb_cell(b->d, tr, r->ref, LEVEL_NONE);
         ref->flags |= RF_ROW_HEADER;
@@ -466,20 +475,20 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
         }
         tb_cell(b->d, tr, r->owner ? r->owner->name : "", LEVEL_NONE);
         strbuf sb = STRBUF_INIT;
-        score_text(&sb, r->inherent);
+        score_text(&sb, v.inherent);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         sb_reset(&sb);
         tb_cell(b->d, tr, r->controls, LEVEL_NONE);
-        score_text(&sb, r->net);
+        score_text(&sb, v.net);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
-        risk_band band = risk_band_of(risk_score_value(r->net));
+        risk_band band = risk_band_of(risk_score_value(v.net));
         tb_cell(b->d, tr, band ? risk_band_name(band) : "-", band_level(band));
         tb_cell(b->d, tr, r->further_actions, LEVEL_NONE);
         sb_reset(&sb);
         char d[DATE_BUF];
-        date_format_short(r->reviewed, d, sizeof d);
+        date_format_short(v.reviewed, d, sizeof d);
         sb_puts(&sb, d[0] ? d : "Never");
-        int overdue = risk_review_overdue(r, b->an->as_at, b->house->risk_review_days);
+        int overdue = risk_review_overdue(&v, b->an->as_at, b->house->risk_review_days);
         rnode *rc = tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         if (overdue) {
             rnode_add(b->d, rc, RN_LINEBREAK);
@@ -544,7 +553,7 @@ static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, src
     for (size_t i = 0; i < p->n_indicators; i++) {
         const indicator *ind = &p->indicators[i];
         if (only && ind->theme != only) continue;
-        indicator_period st = indicator_status(ind, period);
+        indicator_period st = indicator_status(ind, period, b->an->as_at);
         rnode *tr = tb_row(b->d, t, 0);
         rnode *c = tb_cell(b->d, tr, ind->code, LEVEL_NONE);
         c->flags |= RF_ROW_HEADER;

@@ -9,10 +9,10 @@ void label_status(strbuf *out, derived_status s)
         sb_puts(out, status_kind_name(s.kind));
 }
 
-void label_optimistic(strbuf *out, const schedule *s, derived_status d)
+void label_optimistic(strbuf *out, derived_status d)
 {
     if (!d.optimistic) return;
-    sb_printf(out, "reported %s; ", stated_rag_name(s->rag));
+    sb_printf(out, "reported %s; ", stated_rag_name(d.reported));
     if (d.kind == STATUS_OVERDUE)
         sb_printf(out, "%d day%s overdue", d.days_overdue, d.days_overdue == 1 ? "" : "s");
     else if (d.kind == STATUS_RESCHEDULED)
@@ -24,7 +24,7 @@ void label_optimistic(strbuf *out, const schedule *s, derived_status d)
 }
 
 void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n,
-                int short_dates)
+                size_t first_new, int short_dates)
 {
     void (*fmt)(fuzzy_date, char *, size_t) = short_dates ? date_format_short : date_format;
     char buf[DATE_BUF];
@@ -33,9 +33,12 @@ void label_when(strbuf *out, const schedule *s, const revision *const *revs, siz
     for (size_t i = 0; i < n; i++) {
         fmt(revs[i]->date, buf, sizeof buf);
         sb_printf(out, ", revised %s", buf);
+        int is_new = i >= first_new;
         if (date_has_bounds(revs[i]->agreed)) {
             fmt(revs[i]->agreed, buf, sizeof buf);
-            sb_printf(out, " (agreed %s)", buf);
+            sb_printf(out, " (agreed %s%s)", buf, is_new ? ", new" : "");
+        } else if (is_new) {
+            sb_puts(out, " (new)");
         }
     }
 }

@@ -9,11 +9,12 @@
 /* "Overdue: 40 days", "Rescheduled", "On target", ... */
 void label_status(strbuf *out, derived_status s);
 /* "reported Green; 40 days overdue" for an optimistic row, else nothing. */
-void label_optimistic(strbuf *out, const schedule *s, derived_status d);
-/* "December 2010, revised March 2011" (original then each shown revision); with
- * short_dates "Dec 2010, revised Mar 2011", for narrow terminal columns. */
+void label_optimistic(strbuf *out, derived_status d);
+/* "December 2010, revised March 2011 (agreed 15 December 2010)" (original then each
+ * revision); revisions from first_new on are marked "new" (agreed since the previous
+ * report). With short_dates "Dec 2010, revised Mar 2011", for narrow terminal columns. */
 void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n,
-                int short_dates);
+                size_t first_new, int short_dates);
 /* "Web Manager / HSM" */
 void label_who(strbuf *out, const schedule *s);
 /* "40%" or "-" */
