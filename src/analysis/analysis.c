@@ -177,6 +177,13 @@ analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_poli
     rollup_finish(&an->overall, &an->policy);
     for (size_t t = 0; t < p->n_themes; t++) rollup_finish(&an->themes[t], &an->policy);
     build_exceptions(an);
+    if (since) {
+        analysis *before = analyse(p, *since, NULL, policy);
+        an->changes = arena_alloc(&an->arena, sizeof *an->changes);
+        changes_compute(an->changes, &an->arena, p, *since, as_at, before->actions,
+                        before->present, an->actions, an->present);
+        analysis_free(before);
+    }
     return an;
 }
 

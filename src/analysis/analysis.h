@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "../model/plan.h"
+#include "changes.h"
 #include "history.h"
 #include "status.h"
 
@@ -84,11 +85,14 @@ typedef struct {
     size_t n_groups;
     size_t n_optimistic;
 
+    changes *changes;           /* with since: what moved between P and T; else NULL */
+
     arena arena;
 } analysis;
 
-/* since may be NULL. The plan must outlive the analysis. Actions added to the plan
- * after T are left out of every count, list and table. */
+/* since may be NULL; given, the analysis also holds the changes between since and
+ * as_at. The plan must outlive the analysis. Actions added to the plan after T are
+ * left out of every count, list and table. */
 analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_policy *policy);
 void analysis_free(analysis *an);
 /* 1 when the action is in the plan as at the analysis date. */

@@ -80,6 +80,13 @@ int indicator_latest_period(const indicator *ind, day_t as_at, fuzzy_date *perio
     return found;
 }
 
+rag_level indicator_result_level(indicator_result r)
+{
+    return r == IND_MET ? LEVEL_GREEN
+           : r == IND_WITHIN_TOLERANCE ? LEVEL_AMBER
+           : r == IND_MISSED ? LEVEL_RED : LEVEL_NONE;
+}
+
 const char *indicator_result_name(indicator_result r)
 {
     switch (r) {

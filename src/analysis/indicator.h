@@ -3,6 +3,7 @@
 #define TABLED_INDICATOR_H
 
 #include "../model/plan.h"
+#include "status.h"
 
 typedef enum { IND_NO_DATA = 0, IND_MET, IND_WITHIN_TOLERANCE, IND_MISSED } indicator_result;
 typedef enum { DIR_NONE = 0, DIR_IMPROVING, DIR_SAME, DIR_WORSE } indicator_direction;
@@ -22,7 +23,9 @@ int indicator_latest_period(const indicator *ind, day_t as_at, fuzzy_date *perio
 /* Result for an actual against a target (pure rule, exposed for tests). */
 indicator_result indicator_judge(polarity pol, double tolerance_percent, double target,
                                  double actual);
-const char *indicator_result_name(indicator_result r);      /* "Met", "Missed (within tolerance)", ... */
+const char *indicator_result_name(indicator_result r);
+/* Met green, missed within tolerance amber, missed red. */
+rag_level indicator_result_level(indicator_result r);      /* "Met", "Missed (within tolerance)", ... */
 const char *indicator_direction_name(indicator_direction d); /* "Improving", "Same", "Worse" */
 
 #endif

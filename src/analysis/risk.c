@@ -27,6 +27,17 @@ const char *risk_band_name(risk_band b)
     return (unsigned)b <= BAND_VERY_HIGH ? names[b] : "";
 }
 
+rag_level risk_band_level(risk_band b)
+{
+    switch (b) {
+    case BAND_LOW: return LEVEL_GREEN;
+    case BAND_MODERATE: return LEVEL_AMBER;
+    case BAND_HIGH:
+    case BAND_VERY_HIGH: return LEVEL_RED;
+    default: return LEVEL_NONE;
+    }
+}
+
 typedef struct {
     size_t index;
     int net;

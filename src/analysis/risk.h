@@ -4,12 +4,15 @@
 
 #include "../model/plan.h"
 #include "history.h"
+#include "status.h"
 
 typedef enum { BAND_NONE = 0, BAND_LOW, BAND_MODERATE, BAND_HIGH, BAND_VERY_HIGH } risk_band;
 
 int risk_score_value(risk_score s);     /* likelihood x impact, 0 if incomplete */
 risk_band risk_band_of(int score);      /* 1-6 Low, 7-10 Moderate, 11-16 High, 17-25 Very high */
 const char *risk_band_name(risk_band b);
+/* The colour of a band: Low green, Moderate amber, High and Very high red. */
+rag_level risk_band_level(risk_band b);
 /* Fills order[] (room for p->n_risks) with the indices of the risks in the register
  * as at T (added on or before T, not closed), by net score as known at T, highest
  * first, then by natural ref order. Returns how many. */

@@ -15,22 +15,22 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const block_names[] = {"rollup", "exceptions", "plan", "risks", "indicators"};
+static const char *const block_names[] = {"rollup", "exceptions", "plan", "risks", "indicators",
+                                          "changes"};
 
-static char *date_text(rdoc *d, fuzzy_date f)
+char *date_text(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
     date_format(f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
 }
 
-static char *as_at_text(build_ctx *b)
+char *as_at_text(build_ctx *b)
 {
     return date_text(b->d, date_of_day(b->an->as_at));
 }
 
-/* Resolves theme=REF; NULL (and an error) if unknown; *all when not given. */
-static const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, int *given)
+const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, int *given)
 {
     const char *ref = opts_get(o, "theme");
     *given = ref != NULL;
@@ -41,7 +41,7 @@ static const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, in
     return NULL;
 }
 
-static const char *caption_or(build_ctx *b, const opt_list *o, const char *dflt)
+const char *caption_or(build_ctx *b, const opt_list *o, const char *dflt)
 {
     const char *c = opts_get(o, "caption");
     return c && *c ? c : arena_strdup(&b->d->arena, dflt);
@@ -411,24 +411,6 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
 
 /* ---- risks ------------------------------------------------------------- */
 
-static rag_level band_level(risk_band band)
-{
-    switch (band) {
-    case BAND_LOW: return LEVEL_GREEN;
-    case BAND_MODERATE: return LEVEL_AMBER;
-    case BAND_HIGH:
-    case BAND_VERY_HIGH: return LEVEL_RED;
-    default: return LEVEL_NONE;
-    }
-}
-
-static void score_text(strbuf *sb, risk_score s)
-{
-    int v = risk_score_value(s);
-    if (!v) sb_puts(sb, "-");
-    else sb_printf(sb, "%d \xC3\x97 %d = %d", s.likelihood, s.impact, v);
-}
-
 static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
 {
     static const char *const allowed[] = {"theme", "caption"};
@@ -475,14 +457,14 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
         }
         tb_cell(b->d, tr, r->owner ? r->owner->name : "", LEVEL_NONE);
         strbuf sb = STRBUF_INIT;
-        score_text(&sb, v.inherent);
+        label_score(&sb, v.inherent);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         sb_reset(&sb);
         tb_cell(b->d, tr, r->controls, LEVEL_NONE);
-        score_text(&sb, v.net);
+        label_score(&sb, v.net);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         risk_band band = risk_band_of(risk_score_value(v.net));
-        tb_cell(b->d, tr, band ? risk_band_name(band) : "-", band_level(band));
+        tb_cell(b->d, tr, band ? risk_band_name(band) : "-", risk_band_level(band));
         tb_cell(b->d, tr, r->further_actions, LEVEL_NONE);
         sb_reset(&sb);
         char d[DATE_BUF];
@@ -504,23 +486,6 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
 }
 
 /* ---- indicators -------------------------------------------------------- */
-
-static void value_text(strbuf *sb, double v, const char *unit)
-{
-    char num[64];
-    snprintf(num, sizeof num, "%.2f", v);
-    /* Trim trailing zeros: 96.50 -> 96.5, 12.00 -> 12 */
-    char *dot = strchr(num, '.');
-    if (dot) {
-        char *e = num + strlen(num) - 1;
-        while (e > dot && *e == '0') *e-- = '\0';
-        if (e == dot) *e = '\0';
-    }
-    if (unit && strcmp(unit, "%") == 0) sb_printf(sb, "%s%%", num);
-    else if (unit && (strcmp(unit, "GBP") == 0 || strcmp(unit, "\xC2\xA3") == 0)) sb_printf(sb, "\xC2\xA3%s", num);
-    else if (unit && *unit && strcmp(unit, "count") != 0) sb_printf(sb, "%s %s", num, unit);
-    else sb_puts(sb, num);
-}
 
 static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
 {
@@ -563,20 +528,18 @@ static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, src
         if (ind->has_baseline) {
             char bd[DATE_BUF];
             date_format(ind->baseline.period, bd, sizeof bd);
-            value_text(&sb, ind->baseline.value, ind->unit);
+            label_value(&sb, ind->baseline.value, ind->unit);
             sb_printf(&sb, " (%s)", bd);
         }
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         sb_reset(&sb);
-        if (st.has_target) value_text(&sb, st.target, ind->unit);
+        if (st.has_target) label_value(&sb, st.target, ind->unit);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
         sb_reset(&sb);
-        if (st.has_actual) value_text(&sb, st.actual, ind->unit);
+        if (st.has_actual) label_value(&sb, st.actual, ind->unit);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
         sb_free(&sb);
-        rag_level lvl = st.result == IND_MET ? LEVEL_GREEN
-                        : st.result == IND_WITHIN_TOLERANCE ? LEVEL_AMBER
-                        : st.result == IND_MISSED ? LEVEL_RED : LEVEL_NONE;
+        rag_level lvl = indicator_result_level(st.result);
         tb_cell(b->d, tr, indicator_result_name(st.result), lvl);
         const char *dir = st.direction == DIR_IMPROVING ? "\xE2\x86\x91 Improving"
                           : st.direction == DIR_SAME ? "\xE2\x86\x92 Same"
@@ -598,11 +561,12 @@ void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
     else if (!strcmp(o.name, "plan")) block_plan(b, parent, &o, pos);
     else if (!strcmp(o.name, "risks")) block_risks(b, parent, &o, pos);
     else if (!strcmp(o.name, "indicators")) block_indicators(b, parent, &o, pos);
+    else if (!strcmp(o.name, "changes")) block_changes(b, parent, &o, pos);
     else {
         const char *near = closest_word(o.name, block_names, N(block_names));
         if (near)
             diag_error(b->diags, pos, "unknown block '%s'; did you mean '%s'?", o.name, near);
         else
-            diag_error(b->diags, pos, "unknown block '%s' (blocks: rollup, exceptions, plan, risks, indicators)", o.name);
+            diag_error(b->diags, pos, "unknown block '%s' (blocks: rollup, exceptions, plan, risks, indicators, changes)", o.name);
     }
 }

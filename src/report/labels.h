@@ -21,5 +21,21 @@ void label_who(strbuf *out, const schedule *s);
 void label_percent(strbuf *out, int percent);
 /* Comma-joined names of the EXC_* bits: "overdue, reported Red" */
 void label_reasons(strbuf *out, unsigned reasons);
+/* An indicator value in its unit: "96.5%", "£12", "17 days", "4". */
+void label_value(strbuf *out, double v, const char *unit);
+/* A risk score: "4 × 3 = 12", or "-" when not scored. */
+void label_score(strbuf *out, risk_score s);
+
+/* Changes since the previous report (analysis/changes.h): */
+/* the reference and the item's description ("Milestone: title" for a milestone); */
+const char *change_ref(const change_row *r);
+const char *change_item(const change_row *r);
+/* the state as at P (after = 0) or as at T: "Overdue: 12 days", "Due March 2011",
+ * "Reported Amber", "High (4 × 4 = 16)", "Met: 96.2% (Q1 2010/11)", and its colour; */
+void label_change_state(strbuf *out, const change_row *r, int after);
+rag_level change_state_level(const change_row *r, int after);
+/* what changed, beyond the two states: "92 days later; agreed 15 December 2010",
+ * "worse", "better" ("" when the states say it all). */
+void label_change_detail(strbuf *out, const change_row *r);
 
 #endif
