@@ -203,9 +203,11 @@ static int load_templates(build_state *st)
  * for rebuilding the index without rebuilding the papers. */
 /* an is NULL for the public edition of an exempt paper: no roll-up, only its public
  * facts and the paragraph it is exempt under. */
-static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned formats,
-                       strbuf *out)
+static void paper_json(const rdoc *d, const analysis *an, day_t as_at, int exempt,
+                       unsigned formats, strbuf *out)
 {
+    char iso[DATE_BUF];
+    date_format_iso(date_of_day(as_at), iso, sizeof iso);
     strbuf roll = STRBUF_INIT;
     if (an) rollup_json(an, &roll);
     json_writer w;
@@ -222,6 +224,7 @@ static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned f
     json_key(&w, "organisation"); json_string(&w, d->organisation);
     json_key(&w, "variant"); json_string(&w, d->variant);
     json_key(&w, "as_at"); json_string(&w, d->as_at);
+    json_key(&w, "as_at_date"); json_string(&w, iso);
     json_key(&w, "html"); json_bool(&w, (formats & FMT_HTML) != 0);
     json_key(&w, "pdf"); json_bool(&w, (formats & FMT_PDF) != 0);
     if (exempt) {
@@ -235,6 +238,22 @@ static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned f
         sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
         w.need_comma = 1;
         w.after_key = 0;
+    }
+    if (an && an->changes) {
+        /* what moved since the previous report, by kind (tabled changes has the rows) */
+        char since[DATE_BUF];
+        date_format_iso(date_of_day(an->since), since, sizeof since);
+        json_key(&w, "changes");
+        json_begin_object(&w);
+        json_key(&w, "since");
+        json_string(&w, since);
+        for (int k = 0; k < CHANGE__COUNT; k++) {
+            json_key(&w, change_kind_id((change_kind)k));
+            json_int(&w, (long long)an->changes->count[k]);
+        }
+        json_key(&w, "total");
+        json_int(&w, (long long)an->changes->n_rows);
+        json_end_object(&w);
     }
     json_end_object(&w);
     sb_free(&roll);
@@ -298,8 +317,8 @@ static void build_paper_file(build_state *st, const char *path)
     }
     have_pdf = write_edition(st, d, base, pp->slug);
     strbuf buf = STRBUF_INIT;
-    paper_json(d, exempt ? NULL : an, exempt, (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0),
-               &buf);
+    paper_json(d, exempt ? NULL : an, as_at, exempt,
+               (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0), &buf);
     snprintf(out, bl, "%s%s.json", base, pp->slug);
     write_out(st, out, buf.data, buf.len);
     sb_free(&buf);

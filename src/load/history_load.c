@@ -123,10 +123,10 @@ static void check_list_order(schema_ctx *c, day_t prev, day_t cur, fuzzy_date pr
     date_format(cur_d, a, sizeof a);
     date_format(prev_d, b, sizeof b);
     if (cur == prev)
-        diag_error(c->diags, pos, "two %s of %s for %s; give each its own date", what, where, a);
+        diag_error(c->diags, pos, "two %ss of %s for %s; give each its own date", what, where, a);
     else
-        diag_error(c->diags, pos, "%s of %s must be in date order: %s comes after %s", what, where,
-                   a, b);
+        diag_error(c->diags, pos, "the %ss of %s must be in date order: %s comes after %s", what,
+                   where, a, b);
 }
 
 void load_schedule_updates(schema_ctx *c, const ynode *map, schedule *s, const char *where,
@@ -168,7 +168,7 @@ void load_schedule_updates(schema_ctx *c, const ynode *map, schedule *s, const c
         v->known = entry_day(v->date);
         read_update_fields(c, it, s, v, where);
         if (prev) check_list_order(c, prev->known, v->known, prev->date, v->date, v->pos,
-                                   "the updates", where);
+                                   "update", where);
         prev = v;
         s->n_updates++;
     }
@@ -185,10 +185,11 @@ void set_revisions_known(schema_ctx *c, schedule *s, const char *where, day_t un
             char a[DATE_BUF], b[DATE_BUF];
             date_format(v->agreed, a, sizeof a);
             date_format(prev->agreed, b, sizeof b);
-            diag_error(c->diags, v->pos,
-                       "the revisions of %s must be in the order they were agreed: this one was "
-                       "agreed %s, before the one above it (%s)",
-                       where, a, b);
+            diag_warning(c->diags, v->pos,
+                         "the revisions of %s are not in the order they were agreed: this one was "
+                         "agreed %s, before the one above it (%s); the one agreed last is taken "
+                         "as the due date in force",
+                         where, a, b);
         }
         prev = v;
     }
@@ -262,7 +263,7 @@ void load_risk_history(schema_ctx *c, const ynode *map, risk *r, const char *whe
             v->known = entry_day(v->date);
             read_review_fields(c, it, v, where);
             if (prev) check_list_order(c, prev->known, v->known, prev->date, v->date, v->pos,
-                                       "the reviews", where);
+                                       "review", where);
             prev = v;
             r->n_reviews++;
         }

@@ -587,6 +587,16 @@ plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list
     return finish(plan_parse(name, data, len, diags), diags, errors_before);
 }
 
+plan *plan_load_buffers(const char *name, const char *data, size_t len, size_t n,
+                        const char *const *update_names, const char *const *update_datas,
+                        const size_t *update_lens, diag_list *diags)
+{
+    size_t errors_before = diags->errors;
+    plan *p = plan_parse(name, data, len, diags);
+    if (p) updates_load_buffers(p, n, update_names, update_datas, update_lens, diags);
+    return finish(p, diags, errors_before);
+}
+
 plan *plan_load_file(const char *path, diag_list *diags)
 {
     char *data;

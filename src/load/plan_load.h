@@ -11,5 +11,9 @@
 plan *plan_load_file(const char *path, diag_list *diags);
 /* The plan file alone, from memory (no update files are read). */
 plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list *diags);
+/* The plan and n update files, all from memory (tests and fuzzers). */
+plan *plan_load_buffers(const char *name, const char *data, size_t len, size_t n,
+                        const char *const *update_names, const char *const *update_datas,
+                        const size_t *update_lens, diag_list *diags);
 
 #endif

@@ -475,12 +475,12 @@ static void merger_free(merger *m)
     free(m->items);
 }
 
-void updates_load_buffer(plan *p, const char *name, const char *data, size_t len,
-                         diag_list *diags)
+void updates_load_buffers(plan *p, size_t n, const char *const *names,
+                          const char *const *datas, const size_t *lens, diag_list *diags)
 {
     merger m;
     merger_init(&m, p, diags);
-    merge_file(&m, name, data, len);
+    for (size_t i = 0; i < n; i++) merge_file(&m, names[i], datas[i], lens[i]);
     distribute(&m);
     merger_free(&m);
 }

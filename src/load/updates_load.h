@@ -34,8 +34,8 @@ char *updates_dir_of(const char *plan_path);
  * are positioned in the files. The caller then runs plan_history_finish. */
 void updates_load_beside(plan *p, diag_list *diags);
 
-/* One update file from memory, merged into p (tests and fuzzers). */
-void updates_load_buffer(plan *p, const char *name, const char *data, size_t len,
-                         diag_list *diags);
+/* Update files from memory, merged into p in the order given (tests and fuzzers). */
+void updates_load_buffers(plan *p, size_t n, const char *const *names,
+                          const char *const *datas, const size_t *lens, diag_list *diags);
 
 #endif
