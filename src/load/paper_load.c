@@ -183,18 +183,19 @@ static void load_previous(paper *p, schema_ctx *c, const ynode *front)
     const char *path = n->text[0] == '/' ? arena_strdup(&p->arena, n->text)
                                          : arena_printf(&p->arena, "%s/%s", dir, n->text);
     free(dir);
-    char *root = project_root_find(p->file);
-    int outside = root && !project_root_contains(root, path, NULL);
-    free(root);
     char *data = NULL;
     size_t len = 0;
     const char *why = NULL;
-    if (outside) {
-        diag_error(c->diags, n->pos, "the previous report %s is outside the project folder", n->text);
-        return;
-    }
     if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
         diag_error(c->diags, n->pos, "cannot read the previous report %s: %s", n->text, why);
+        return;
+    }
+    char *root = project_root_find(p->file);
+    int outside = root && !project_root_contains(root, path, NULL);
+    free(root);
+    if (outside) {
+        diag_error(c->diags, n->pos, "the previous report %s is outside the project folder", n->text);
+        free(data);
         return;
     }
     size_t close_at = 0, body_at = 0;
