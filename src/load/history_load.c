@@ -133,13 +133,16 @@ void load_schedule_updates(schema_ctx *c, const ynode *map, schedule *s, const c
                            day_t undated_known)
 {
     const ynode *list = given(map, "updates");
-    size_t n = 1 + (list && list->kind == YN_SEQ ? list->len : 0);
-    s->updates = arena_alloc(c->a, (n + 1) * sizeof *s->updates);
+    int simple = 0;
+    for (size_t k = 0; k < n_update_field_keys; k++) simple |= ynode_get(map, update_field_keys[k]) != NULL;
+    size_t n = (size_t)simple + (list && list->kind == YN_SEQ ? list->len : 0);
+    if (!n && !list) return; /* nothing entered (a plan has many such milestones) */
+    s->updates = arena_alloc(c->a, (n ? n : 1) * sizeof *s->updates);
 
     schedule_update *u = &s->updates[s->n_updates];
     u->known = undated_known;
     u->pos = map->pos;
-    if (read_update_fields(c, map, s, u, where) > 0) {
+    if (simple && read_update_fields(c, map, s, u, where) > 0) {
         if (u->completed.kind != DATE_NONE && undated_known != DAY_ALWAYS &&
             date_first_day(u->completed) > undated_known) {
             char a[DATE_BUF];
@@ -327,23 +330,37 @@ static void sort_by_known(void *base, size_t n, size_t size, size_t known_offset
     free(k);
 }
 
+/* What a history belongs to, named only when a message needs it (a plan has many). */
+typedef struct {
+    const char *kind;       /* "action", "risk", "indicator" */
+    const char *ref;
+    size_t milestone;       /* 1-based milestone of the action; 0 for the thing itself */
+} subject;
+
 typedef struct {
     diag_list *diags;
+    arena *a;
     const srcpos *first_undated;    /* the first value with no date */
-    const char *first_undated_what;
+    subject undated_subject;
     day_t latest;
 } finish_ctx;
 
-static void note_undated(finish_ctx *f, const srcpos *pos, const char *what)
+static const char *name_of(finish_ctx *f, subject s)
+{
+    if (s.milestone) return arena_printf(f->a, "milestone %zu of action %s", s.milestone, s.ref);
+    return arena_printf(f->a, "%s %s", s.kind, s.ref);
+}
+
+static void note_undated(finish_ctx *f, const srcpos *pos, subject s)
 {
     if (f->first_undated) return;
     f->first_undated = pos;
-    f->first_undated_what = what;
+    f->undated_subject = s;
 }
 
 static int is_closed(entered_status s) { return s == ENTERED_COMPLETE || s == ENTERED_CANCELLED; }
 
-static void finish_schedule(finish_ctx *f, schedule *s, const char *where, arena *a)
+static void finish_schedule(finish_ctx *f, schedule *s, subject who)
 {
     sort_by_known(s->updates, s->n_updates, sizeof *s->updates, offsetof(schedule_update, known));
     sort_by_known(s->revisions, s->n_revisions, sizeof *s->revisions, offsetof(revision, known));
@@ -351,9 +368,10 @@ static void finish_schedule(finish_ctx *f, schedule *s, const char *where, arena
     const schedule_update *last_closed = NULL;
     for (size_t i = 0; i < s->n_updates; i++) {
         const schedule_update *u = &s->updates[i];
-        if (u->date.kind == DATE_NONE) note_undated(f, &u->pos, where);
+        if (u->date.kind == DATE_NONE) note_undated(f, &u->pos, who);
         else if (u->known > f->latest) f->latest = u->known;
         if (i > 0 && s->updates[i - 1].known == u->known) {
+            const char *where = name_of(f, who);
             const schedule_update *p = &s->updates[i - 1];
             char d[DATE_BUF];
             date_format(date_of_day(u->known), d, sizeof d);
@@ -372,10 +390,11 @@ static void finish_schedule(finish_ctx *f, schedule *s, const char *where, arena
         if (u->status == ENTERED_NONE) {
             if (u->reopened)
                 diag_warning(f->diags, u->pos, "'reopened' needs a status: the status %s is "
-                             "reopened to (not-started or in-progress)", where);
+                             "reopened to (not-started or in-progress)", name_of(f, who));
             continue;
         }
         if (is_closed(last) && !is_closed(u->status) && !u->reopened) {
+            const char *where = name_of(f, who);
             char d[DATE_BUF];
             date_format(last_closed->date.kind ? last_closed->date : date_of_day(last_closed->known),
                         d, sizeof d);
@@ -388,29 +407,29 @@ static void finish_schedule(finish_ctx *f, schedule *s, const char *where, arena
             diag_warning(f->diags, u->pos,
                          "'reopened' is for an update that opens %s again after it was reported "
                          "complete or cancelled",
-                         where);
+                         name_of(f, who));
         }
         if (is_closed(u->status)) last_closed = u;
         last = u->status;
     }
     for (size_t i = 0; i < s->n_revisions; i++)
-        if (!date_has_bounds(s->revisions[i].agreed))
-            note_undated(f, &s->revisions[i].pos, arena_printf(a, "a revision of %s", where));
+        if (!date_has_bounds(s->revisions[i].agreed)) note_undated(f, &s->revisions[i].pos, who);
 }
 
-static void finish_risk(finish_ctx *f, risk *r, const char *where)
+static void finish_risk(finish_ctx *f, risk *r)
 {
+    subject who = {"risk", r->ref, 0};
     sort_by_known(r->reviews, r->n_reviews, sizeof *r->reviews, offsetof(risk_review, known));
     for (size_t i = 0; i < r->n_reviews; i++) {
         const risk_review *w = &r->reviews[i];
-        if (w->date.kind == DATE_NONE) note_undated(f, &w->pos, where);
+        if (w->date.kind == DATE_NONE) note_undated(f, &w->pos, who);
         else if (w->known > f->latest) f->latest = w->known;
         if (i > 0 && r->reviews[i - 1].known == w->known && w->date.kind != DATE_NONE &&
             r->reviews[i - 1].date.kind != DATE_NONE) {
             char d[DATE_BUF];
             date_format(w->date, d, sizeof d);
             diag_error(f->diags, w->pos, "a second review of %s for %s (the first is at %s:%d)",
-                       where, d, r->reviews[i - 1].pos.file, r->reviews[i - 1].pos.line);
+                       name_of(f, who), d, r->reviews[i - 1].pos.file, r->reviews[i - 1].pos.line);
         }
     }
 }
@@ -428,7 +447,7 @@ static int cmp_actual(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static void finish_indicator(finish_ctx *f, indicator *ind, const char *where)
+static void finish_indicator(finish_ctx *f, indicator *ind)
 {
     size_t n = ind->n_actuals;
     if (n < 2) return;
@@ -450,32 +469,26 @@ static void finish_indicator(finish_ctx *f, indicator *ind, const char *where)
         char d[DATE_BUF];
         date_format(b->period, d, sizeof d);
         diag_error(f->diags, b->pos, "a second actual of %s for %s in the same update (the "
-                   "first is at %s:%d)", where, d, a->pos.file, a->pos.line);
+                   "first is at %s:%d)", name_of(f, (subject){"indicator", ind->code, 0}), d, a->pos.file, a->pos.line);
     }
 }
 
 void plan_history_finish(plan *p, diag_list *diags)
 {
-    finish_ctx f = {diags, NULL, NULL, DAY_ALWAYS};
+    finish_ctx f = {diags, &p->arena, NULL, {NULL, NULL, 0}, DAY_ALWAYS};
     for (size_t i = 0; i < p->n_actions; i++) {
         action *a = &p->actions[i];
-        const char *where = arena_printf(&p->arena, "action %s", a->ref);
-        finish_schedule(&f, &a->s, where, &p->arena);
+        finish_schedule(&f, &a->s, (subject){"action", a->ref, 0});
         for (size_t j = 0; j < a->n_milestones; j++)
-            finish_schedule(&f, &a->milestones[j].s,
-                            arena_printf(&p->arena, "milestone %zu of action %s", j + 1, a->ref),
-                            &p->arena);
+            finish_schedule(&f, &a->milestones[j].s, (subject){"action", a->ref, j + 1});
     }
-    for (size_t i = 0; i < p->n_risks; i++)
-        finish_risk(&f, &p->risks[i], arena_printf(&p->arena, "risk %s", p->risks[i].ref));
-    for (size_t i = 0; i < p->n_indicators; i++)
-        finish_indicator(&f, &p->indicators[i],
-                         arena_printf(&p->arena, "indicator %s", p->indicators[i].code));
+    for (size_t i = 0; i < p->n_risks; i++) finish_risk(&f, &p->risks[i]);
+    for (size_t i = 0; i < p->n_indicators; i++) finish_indicator(&f, &p->indicators[i]);
     p->latest_known = f.latest;
     if (f.first_undated && p->undated_known == DAY_ALWAYS)
         diag_warning(diags, *f.first_undated,
                      "%s has a status, RAG, progress note, revision or risk score with no date, "
                      "and the plan has no 'updated' date to say when it was true; add "
                      "'updated: DATE' to 'plan' (undated values then count from that date)",
-                     f.first_undated_what);
+                     name_of(&f, f.undated_subject));
 }

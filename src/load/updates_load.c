@@ -411,6 +411,7 @@ static void *grow(arena *a, void *arr, size_t n, size_t k, size_t size)
 
 static void distribute(merger *m)
 {
+    if (!m->n) return;
     qsort(m->items, m->n, sizeof *m->items, cmp_pending);
     arena *a = &m->p->arena;
     for (size_t i = 0; i < m->n;) {
