@@ -7,7 +7,6 @@
  * every history into the order it became known. */
 #include "updates_load.h"
 
-#include <dirent.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,15 +235,30 @@ static milestone *find_milestone(merger *m, action *a, const ynode *item)
     return NULL;
 }
 
+/* The start of every entry: a mapping naming something in the plan (by key: ref or
+ * code) with only the keys allowed. Returns the thing, or NULL after an error; *where
+ * names it for messages ("action A.1"). */
+static void *entry_of(merger *m, const ynode *item, hashmap *map, const char *key,
+                      const char *what, const char *const *keys, size_t n_keys,
+                      const char **where)
+{
+    if (!schema_expect(&m->sc, item, YN_MAP, NULL, arena_printf(&m->p->arena, "each %s", what)))
+        return NULL;
+    void *x = find_ref(m, map, item, key, what);
+    if (!x) return NULL;
+    *where = arena_printf(&m->p->arena, "%s %s", what, ynode_get(item, key)->text);
+    schema_check_keys(&m->sc, item, keys, n_keys, *where);
+    return x;
+}
+
 static void read_actions(merger *m, const ynode *list, const fuzzy_date *file_date)
 {
     for (size_t i = 0; i < list->len; i++) {
         const ynode *item = list->items[i];
-        if (!schema_expect(&m->sc, item, YN_MAP, NULL, "each action")) continue;
-        action *a = find_ref(m, &m->actions, item, "ref", "action");
+        const char *where;
+        action *a = entry_of(m, item, &m->actions, "ref", "action", action_keys,
+                             N(action_keys), &where);
         if (!a) continue;
-        const char *where = arena_printf(&m->p->arena, "action %s", a->ref);
-        schema_check_keys(&m->sc, item, action_keys, N(action_keys), where);
         read_schedule_entry(m, item, &a->s, file_date, where);
         const ynode *ms = ynode_get(item, "milestones");
         if (!ms || schema_is_null(ms) || !schema_expect(&m->sc, ms, YN_SEQ, "milestones", where))
@@ -270,11 +284,9 @@ static void read_risks(merger *m, const ynode *list, const fuzzy_date *file_date
     static const char *const review_fields[] = {"inherent", "net", "review-by", "note"};
     for (size_t i = 0; i < list->len; i++) {
         const ynode *item = list->items[i];
-        if (!schema_expect(&m->sc, item, YN_MAP, NULL, "each risk")) continue;
-        risk *r = find_ref(m, &m->risks, item, "ref", "risk");
+        const char *where;
+        risk *r = entry_of(m, item, &m->risks, "ref", "risk", risk_keys, N(risk_keys), &where);
         if (!r) continue;
-        const char *where = arena_printf(&m->p->arena, "risk %s", r->ref);
-        schema_check_keys(&m->sc, item, risk_keys, N(risk_keys), where);
         fuzzy_date date;
         if (entry_date(m, item, file_date, &date, where) != 0) continue;
         int review = 0;
@@ -316,11 +328,10 @@ static void read_indicators(merger *m, const ynode *list, const fuzzy_date *file
 {
     for (size_t i = 0; i < list->len; i++) {
         const ynode *item = list->items[i];
-        if (!schema_expect(&m->sc, item, YN_MAP, NULL, "each indicator")) continue;
-        indicator *ind = find_ref(m, &m->indicators, item, "code", "indicator");
+        const char *where;
+        indicator *ind = entry_of(m, item, &m->indicators, "code", "indicator", indicator_keys,
+                                  N(indicator_keys), &where);
         if (!ind) continue;
-        const char *where = arena_printf(&m->p->arena, "indicator %s", ind->code);
-        schema_check_keys(&m->sc, item, indicator_keys, N(indicator_keys), where);
         fuzzy_date date;
         if (entry_date(m, item, file_date, &date, where) != 0) continue;
         const ynode *s = ynode_get(item, "actuals");
@@ -502,11 +513,6 @@ char *updates_dir_of(const char *plan_path)
     return out;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void note_input(plan *p, const char *path, size_t *cap)
 {
     if (p->n_inputs == *cap) {
@@ -538,30 +544,14 @@ void updates_load_beside(plan *p, diag_list *diags)
         return;
     }
     note_input(p, dir, &cap);
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    size_t n;
+    if (list_yaml_files(dir, &names, &n) != 0) {
         diag_error(diags, make_pos(arena_strdup(&p->arena, dir), 0, 0),
                    "cannot open the plan's update folder");
         free(dir);
         return;
     }
-    char **names = NULL;
-    size_t n = 0, ncap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (e->d_name[0] == '.') continue;
-        if (!((l > 5 && !strcmp(e->d_name + l - 5, ".yaml")) ||
-              (l > 4 && !strcmp(e->d_name + l - 4, ".yml"))))
-            continue;
-        if (n == ncap) {
-            ncap = ncap ? ncap * 2 : 16;
-            names = xrealloc(names, ncap * sizeof *names);
-        }
-        names[n++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
     char *root = project_root_find(p->file);
     merger m;
     merger_init(&m, p, diags);
@@ -585,11 +575,10 @@ void updates_load_beside(plan *p, diag_list *diags)
             }
         }
         free(path);
-        free(names[i]);
     }
     distribute(&m);
     merger_free(&m);
-    free(names);
+    free_names(names, n);
     free(root);
     free(dir);
 }
