@@ -167,8 +167,8 @@ analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_poli
         an->milestones[i] = arena_alloc(&an->arena, (a->n_milestones + 1) * sizeof(derived_status));
         for (size_t j = 0; j < a->n_milestones; j++)
             an->milestones[i][j] = milestone_status(&a->milestones[j], as_at);
-        an->actions[i] = action_status_from(a, as_at, an->milestones[i]);
         an->views[i] = schedule_at(&a->s, as_at);
+        an->actions[i] = action_status_view(a, as_at, an->milestones[i], &an->views[i]);
         an->present[i] = (unsigned char)action_present_at(a, as_at);
         if (!an->present[i]) continue;
         rollup_add(&an->overall, an->actions[i]);

@@ -205,7 +205,7 @@ void changes_compute(changes *c, arena *a, const plan *p, day_t since, day_t as_
     }
     for (size_t i = 0; i < p->n_risks; i++) risk_rows(&l, &p->risks[i], since, as_at);
     for (size_t i = 0; i < p->n_indicators; i++) indicator_rows(&l, &p->indicators[i], since, as_at);
-    qsort(l.rows, l.n, sizeof *l.rows, cmp_rows);
+    if (l.n) qsort(l.rows, l.n, sizeof *l.rows, cmp_rows);
     c->rows = arena_alloc(a, (l.n + 1) * sizeof *c->rows);
     if (l.n) memcpy(c->rows, l.rows, l.n * sizeof *c->rows);
     c->n_rows = l.n;

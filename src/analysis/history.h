@@ -16,7 +16,7 @@
 static inline int known_at(day_t known, day_t as_at) { return known <= as_at; }
 
 /* An action or milestone as known at T. */
-typedef struct {
+typedef struct schedule_view {
     entered_status status;      /* the latest status given on or before T; NONE if none */
     stated_rag rag;             /* the latest RAG given on or before T; RAG_NONE if none */
     const char *progress;       /* the latest progress note on or before T */

@@ -48,10 +48,10 @@ static derived_status finish(derived_status d)
     return d;
 }
 
-static derived_status schedule_status(const schedule *s, day_t as_at, int all_milestones_done,
-                                      int milestone_days)
+static derived_status schedule_status(const schedule *s, const schedule_view *view, day_t as_at,
+                                      int all_milestones_done, int milestone_days)
 {
-    schedule_view v = schedule_at(s, as_at);
+    schedule_view v = view ? *view : schedule_at(s, as_at);
     derived_status d = {STATUS_ON_TARGET, 0, 0, 0, v.rag};
     if (v.status == ENTERED_CANCELLED) {
         d.kind = STATUS_CANCELLED;
@@ -80,10 +80,16 @@ static derived_status schedule_status(const schedule *s, day_t as_at, int all_mi
 
 derived_status milestone_status(const milestone *m, day_t as_at)
 {
-    return schedule_status(&m->s, as_at, 0, 0);
+    return schedule_status(&m->s, NULL, as_at, 0, 0);
 }
 
 derived_status action_status_from(const action *a, day_t as_at, const derived_status *ms)
+{
+    return action_status_view(a, as_at, ms, NULL);
+}
+
+derived_status action_status_view(const action *a, day_t as_at, const derived_status *ms,
+                                  const schedule_view *v)
 {
     /* Complete when every milestone that is not cancelled is; at least overdue by the
      * most overdue milestone. */
@@ -96,7 +102,7 @@ derived_status action_status_from(const action *a, day_t as_at, const derived_st
         if (m.kind == STATUS_COMPLETE) done++;
         if (m.kind == STATUS_OVERDUE && m.days_overdue > worst_days) worst_days = m.days_overdue;
     }
-    return schedule_status(&a->s, as_at, live > 0 && done == live, worst_days);
+    return schedule_status(&a->s, v, as_at, live > 0 && done == live, worst_days);
 }
 
 derived_status action_status(const action *a, day_t as_at)

@@ -47,8 +47,12 @@ int due_order(fuzzy_date a, fuzzy_date b);
 
 derived_status milestone_status(const milestone *m, day_t as_at);
 derived_status action_status(const action *a, day_t as_at);
-/* The same, given the milestones' statuses already worked out (ms[i] for milestone i). */
+/* The same, given the milestones' statuses already worked out (ms[i] for milestone i),
+ * and (action_status_view) the action as known at T, schedule_at(&a->s, as_at). */
 derived_status action_status_from(const action *a, day_t as_at, const derived_status *ms);
+struct schedule_view;
+derived_status action_status_view(const action *a, day_t as_at, const derived_status *ms,
+                                  const struct schedule_view *v);
 
 rag_level status_level(status_kind k);
 /* The level an officer's stated RAG corresponds to. */

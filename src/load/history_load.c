@@ -9,9 +9,6 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-const char *const update_field_keys[] = {"status", "rag", "progress", "completed", "reopened"};
-const size_t n_update_field_keys = N(update_field_keys);
-
 static const char *const update_keys[] = {"date", "status", "rag", "progress", "completed",
                                           "reopened"};
 static const char *const review_keys[] = {"date", "inherent", "net", "review-by", "note"};
@@ -133,29 +130,28 @@ void load_schedule_updates(schema_ctx *c, const ynode *map, schedule *s, const c
                            day_t undated_known)
 {
     const ynode *list = given(map, "updates");
-    int simple = 0;
-    for (size_t k = 0; k < n_update_field_keys; k++) simple |= ynode_get(map, update_field_keys[k]) != NULL;
-    size_t n = (size_t)simple + (list && list->kind == YN_SEQ ? list->len : 0);
-    if (!n && !list) return; /* nothing entered (a plan has many such milestones) */
+    /* The simple form is read first, into a local: most schedules have only it, or
+     * nothing at all, and need no more room than that. */
+    schedule_update simple;
+    memset(&simple, 0, sizeof simple);
+    simple.known = undated_known;
+    simple.pos = map->pos;
+    int has_simple = read_update_fields(c, map, s, &simple, where) > 0;
+    size_t n = (size_t)has_simple + (list && list->kind == YN_SEQ ? list->len : 0);
+    if (!n && !list) return;
     s->updates = arena_alloc(c->a, (n ? n : 1) * sizeof *s->updates);
-
-    schedule_update *u = &s->updates[s->n_updates];
-    u->known = undated_known;
-    u->pos = map->pos;
-    if (simple && read_update_fields(c, map, s, u, where) > 0) {
-        if (u->completed.kind != DATE_NONE && undated_known != DAY_ALWAYS &&
-            date_first_day(u->completed) > undated_known) {
+    if (has_simple) {
+        if (simple.completed.kind != DATE_NONE && undated_known != DAY_ALWAYS &&
+            date_first_day(simple.completed) > undated_known) {
             char a[DATE_BUF];
-            date_format(u->completed, a, sizeof a);
-            diag_warning(c->diags, u->pos,
+            date_format(simple.completed, a, sizeof a);
+            diag_warning(c->diags, simple.pos,
                          "%s was completed on %s, after the plan's 'updated' date, when its "
                          "status counts as entered; move 'updated' on or give the status a date "
                          "in 'updates:'",
                          where, a);
         }
-        s->n_updates++;
-    } else {
-        memset(u, 0, sizeof *u);
+        s->updates[s->n_updates++] = simple;
     }
 
     if (!list || !schema_expect(c, list, YN_SEQ, "updates", where)) return;

@@ -10,10 +10,6 @@
 #include "../model/plan.h"
 #include "schema.h"
 
-/* Keys of one update of an action or milestone (besides its date). */
-extern const char *const update_field_keys[];
-extern const size_t n_update_field_keys;
-
 /* Reads status, rag, progress, completed and reopened from map into u (u->date and
  * u->known are the caller's). s is the action or milestone, for its date rules; where
  * names it in messages ("action A.1"). Returns the number of fields given. */
