@@ -24,7 +24,8 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev \
               libpng-dev libjpeg-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 clang libclang-rt-14-dev
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml clang \
+              libclang-rt-14-dev
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
@@ -74,7 +75,10 @@ papers: $(PAPER_HTML) $(PLAN_JSON) $(OUT)/index.html
 $(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
 	./tabled build -MD --no-index -o $(OUT) $<
 
-$(OUT)/%/rollup.json: plans/%/plan.yaml tabled
+# A plan's roll-up also depends on its update files (plans/<plan>/updates/*.yaml) and
+# on their folder, so that adding a file is noticed; update files are never plans.
+.SECONDEXPANSION:
+$(OUT)/%/rollup.json: plans/%/plan.yaml $$(wildcard plans/$$*/updates plans/$$*/updates/*.yaml) tabled
 	./tabled build -o $(OUT) $<
 
 $(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled

@@ -155,7 +155,7 @@ static void collect_images(const rnode *n, strbuf *sb)
  * for each input keep make going when one is deleted (as gcc -MP does). targets are
  * the paper's output kinds (bits of 1 << out_kind) that this build writes. */
 static void depfile_text(build_state *st, const char *plan_slug, const paper *pp,
-                         const rdoc *d, unsigned targets, strbuf *out)
+                         const plan *pl, const rdoc *d, unsigned targets, strbuf *out)
 {
     strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
     static const out_kind kinds[] = {OUT_HTML, OUT_PDF, OUT_JSON, OUT_PRIVATE_HTML, OUT_PRIVATE_PDF};
@@ -167,6 +167,9 @@ static void depfile_text(build_state *st, const char *plan_slug, const paper *pp
     }
     dep_path(&deps, pp->file);
     dep_path(&deps, pp->plan_path);
+    /* the plan's update files, and their folder (so a new file is noticed) */
+    for (size_t i = 0; i < pl->n_inputs; i++) dep_path(&deps, pl->inputs[i]);
+    if (pp->previous_path) dep_path(&deps, pp->previous_path);
     for (size_t i = 0; i < st->n_template_inputs; i++) dep_path(&deps, st->template_inputs[i]);
     if (targets & ((1u << OUT_PDF) | (1u << OUT_PRIVATE_PDF))) {
         const char *fonts[] = {st->house.font_regular, st->house.font_bold, st->house.font_italic,
@@ -215,9 +218,11 @@ static int load_templates(build_state *st)
  * for rebuilding the index without rebuilding the papers. */
 /* an is NULL for the public edition of an exempt paper: no roll-up, only its public
  * facts and the paragraph it is exempt under. */
-static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned formats,
-                       strbuf *out)
+static void paper_json(const rdoc *d, const analysis *an, day_t as_at, int exempt,
+                       unsigned formats, strbuf *out)
 {
+    char iso[DATE_BUF];
+    date_format_iso(date_of_day(as_at), iso, sizeof iso);
     strbuf roll = STRBUF_INIT;
     if (an) rollup_json(an, &roll);
     json_writer w;
@@ -234,6 +239,7 @@ static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned f
     json_key(&w, "organisation"); json_string(&w, d->organisation);
     json_key(&w, "variant"); json_string(&w, d->variant);
     json_key(&w, "as_at"); json_string(&w, d->as_at);
+    json_key(&w, "as_at_date"); json_string(&w, iso);
     json_key(&w, "html"); json_bool(&w, (formats & FMT_HTML) != 0);
     json_key(&w, "pdf"); json_bool(&w, (formats & FMT_PDF) != 0);
     if (exempt) {
@@ -247,6 +253,22 @@ static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned f
         sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
         w.need_comma = 1;
         w.after_key = 0;
+    }
+    if (an && an->changes) {
+        /* what moved since the previous report, by kind (tabled changes has the rows) */
+        char since[DATE_BUF];
+        date_format_iso(date_of_day(an->since), since, sizeof since);
+        json_key(&w, "changes");
+        json_begin_object(&w);
+        json_key(&w, "since");
+        json_string(&w, since);
+        for (int k = 0; k < CHANGE__COUNT; k++) {
+            json_key(&w, change_kind_id((change_kind)k));
+            json_int(&w, (long long)an->changes->count[k]);
+        }
+        json_key(&w, "total");
+        json_int(&w, (long long)an->changes->n_rows);
+        json_end_object(&w);
     }
     json_end_object(&w);
     sb_free(&roll);
@@ -361,13 +383,13 @@ static void build_paper_file(build_state *st, const char *path)
     if (st->diags.errors > errors_before) goto failed;
     if (st->werror && st->diags.warnings > warnings_before) goto failed;
     unsigned formats = (st->formats & ~(unsigned)FMT_PDF) | ((po.made & (1u << OUT_PDF)) ? FMT_PDF : 0);
-    paper_json(pub, exempt ? NULL : an, exempt, formats, &po.buf[OUT_JSON]);
+    paper_json(pub, exempt ? NULL : an, as_at, exempt, formats, &po.buf[OUT_JSON]);
     po.made |= 1u << OUT_JSON;
     if (st->depfiles) {
         /* An exempt paper's dependency file names its images: it goes with the
          * private edition, never into the public folder. */
         out_kind dep = exempt ? OUT_PRIVATE_DEP : OUT_DEP;
-        depfile_text(st, plan_slug, pp, d, po.made, &po.buf[dep]);
+        depfile_text(st, plan_slug, pp, pl, d, po.made, &po.buf[dep]);
         po.made |= 1u << dep;
     }
     for (int k = 0; k < OUT__COUNT; k++) {
