@@ -6,16 +6,23 @@ cd "$(dirname "$0")/../.."
 D=$1
 rm -rf "$D" && mkdir -p "$D/plan" "$D/paper" "$D/image" "$D/build"
 i=0
-for f in plans/*/plan.yaml tests/bad/*.yaml tests/cli/fixtures/*.yaml tests/html/fixtures/*/plan.yaml \
-    templates/house.yaml templates/variants/*.yaml; do
+for f in plans/*/plan.yaml plans/*/updates/*.yaml tests/bad/*.yaml tests/cli/fixtures/*.yaml \
+    tests/html/fixtures/*/plan.yaml tests/history/fixtures/*/plan.yaml \
+    tests/history/fixtures/*/updates/*.yaml templates/house.yaml templates/variants/*.yaml; do
     [ -f "$f" ] || continue
     [ "$(wc -c <"$f")" -le 262144 ] || continue
     i=$((i + 1))
     cp "$f" "$D/plan/seed-$i.yaml"
 done
+# Plans with their update files (the plan, then each update file after a line "=====").
+for d in plans/* tests/history/fixtures/*; do
+    [ -d "$d/updates" ] && [ "$(cat "$d/plan.yaml" "$d"/updates/*.yaml | wc -c)" -le 65536 ] || continue
+    i=$((i + 1))
+    { cat "$d/plan.yaml"; for u in "$d"/updates/*.yaml; do echo "====="; cat "$u"; done; } >"$D/plan/updates-$i.txt"
+done
 # Papers alone (they run on the Copeland plan), and each with its own plan.
 i=0
-for f in plans/*/*.md tests/html/fixtures/*/*.md tests/fuzz/papers/*.md; do
+for f in plans/*/*.md tests/html/fixtures/*/*.md tests/history/fixtures/*/*.md tests/fuzz/papers/*.md; do
     [ -f "$f" ] || continue
     i=$((i + 1))
     cp "$f" "$D/paper/seed-$i.md"
