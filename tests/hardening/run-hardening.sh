@@ -199,10 +199,15 @@ bad=0
 for i in $(seq 1 20); do
     python3 - $i $T/dfonts/LiberationSans-Regular.ttf <<'EOF2'
 import random, sys
-random.seed(int(sys.argv[1]))
+i = int(sys.argv[1])
+random.seed(i)
 d = bytearray(open("fonts/LiberationSans-Regular.ttf", "rb").read())
-for k in range(random.randrange(1, 60)):
-    d[random.randrange(0, 4000 if int(sys.argv[1]) % 2 else len(d))] = random.randrange(256)
+if i <= 10:     # the tables' header fields (seeds 1 and 2 made libharu divide by zero)
+    for k in range(200):
+        d[random.randrange(12, 2000)] = random.randrange(256)
+else:
+    for k in range(random.randrange(1, 60)):
+        d[random.randrange(0, 4000 if i % 2 else len(d))] = random.randrange(256)
 open(sys.argv[2], "wb").write(d)
 EOF2
     run "$TABLED" build --templates $P/templates --fonts $T/dfonts -o $T/out $P/plans/p/f.md
