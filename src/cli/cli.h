@@ -21,6 +21,8 @@ int cmd_exceptions(int argc, char **argv);
 int cmd_changes(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_index(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Option scanner: handles "--name value", "--name=value", flags and "--". */
 typedef struct {
