@@ -87,7 +87,9 @@ static void check_unchanged(differ *d, const sheet_row *row, const sheet_item *b
     for (size_t i = 0; i < spec->n_columns; i++) {
         const sheet_column *c = &spec->columns[i];
         const sheet_value *v = &row->v[c->col];
-        if (!v->present || !v->ok || (c->role != ROLE_INFO && c->role != ROLE_FIXED)) continue;
+        /* a blank cell claims nothing (a row the officer added has no reference cells) */
+        if (!v->present || !v->ok || !v->text[0] || (c->role != ROLE_INFO && c->role != ROLE_FIXED))
+            continue;
         const char *was = base->text[c->col];
         if (c->role == ROLE_INFO) {
             if (!same_text(v->text, was))
@@ -102,7 +104,7 @@ static void check_unchanged(differ *d, const sheet_row *row, const sheet_item *b
                                                        : (row->milestone ? row->milestone->s.due : row->action->s.due);
             same = sheet_same_date(v->date, plan_date);
         } else if (c->type == VAL_NUMBER) {
-            same = v->text[0] ? base->has_target && v->number == base->target : !base->has_target;
+            same = base->has_target && v->number == base->target;
         } else {
             same = same_text(v->text, was);
         }
@@ -298,7 +300,10 @@ static void action_row(differ *d, const sheet_row *row)
     if (pr && now.progress && same_text(vp->text, now.progress)) pr = 0;
     if (co && now.status == ENTERED_COMPLETE && sheet_same_date(vc->date, now.completed)) co = 0;
     if (rv && sheet_same_date(vv->date, now.due)) rv = 0;
-    if (!(st || rg || pr || co || rv)) return;
+    if (!(st || rg || pr || co || rv)) {
+        d->out->n_already++;
+        return;
+    }
     errors = d->errors;
     if (co && date_first_day(vc->date) > day)
         err(d, vc, "Completed %s in %s is after %s, the date the update reports on",
@@ -436,6 +441,7 @@ static void risk_row(differ *d, const sheet_row *row)
         (!rb || sheet_same_date(vb->date, now.review_by)) &&
         (!nt_changed || same_text(vn->text, now.note ? now.note : "")))
         review = 0; /* the plan says all this already as at that date */
+    if (!review && !cl) d->out->n_already++;
     if (review) {
         for (size_t i = 0; i < r->n_reviews; i++)
             if (r->reviews[i].date.kind != DATE_NONE && r->reviews[i].known == day) {
@@ -495,8 +501,10 @@ static void indicator_row(differ *d, const sheet_row *row)
         return;
     }
     const period_value *now = indicator_actual_at(ind, date_first_day(row->period), day);
-    if (now && date_last_day(now->period) == date_last_day(row->period) && now->value == va->number)
+    if (now && date_last_day(now->period) == date_last_day(row->period) && now->value == va->number) {
+        d->out->n_already++;
         return;
+    }
     for (size_t i = 0; i < ind->n_actuals; i++) {
         const period_value *x = &ind->actuals[i];
         if (x->known == day && date_first_day(x->period) == date_first_day(row->period)) {

@@ -9,7 +9,7 @@
  * changed it; a value that the plan already has as at that date is dropped.
  *
  * What cannot be applied is reported at its cell: a FIXED column changed (Start, Due,
- * Target), a value cleared that a return cannot clear, a completion date without
+ * Target; a blank one claims nothing), a value cleared that a return cannot clear, a completion date without
  * Complete, a revision's reason changed without a new date, an update dated before
  * E, after D or in the future, a second update for a day that already has one, an
  * item not in the plan at E, and the plan's own date rules. INFO columns changed are
@@ -49,6 +49,7 @@ typedef struct {
     fuzzy_date file_date;       /* the import's date, else the latest entry's */
     size_t n_rows;              /* rows read */
     size_t n_changed_cells;     /* cells whose change is recorded */
+    size_t n_already;           /* changed rows the plan already says as at their date */
 } sheet_changes;
 
 /* The changes of r, a sheet exported from p. date is the import's date (NULL: each

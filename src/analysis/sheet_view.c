@@ -39,8 +39,12 @@ void sheet_date_text(fuzzy_date d, char *buf, size_t len)
 
 void sheet_number_text(double v, char *buf, size_t len)
 {
+    /* No exponent (9e+01) for the numbers plans hold: a spreadsheet shows it as typed. */
+    double a = v < 0 ? -v : v;
+    int plain = a == 0 || (a >= 1e-4 && a < 1e15);
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(buf, len, "%.*g", prec, v);
+        if (plain && strchr(buf, 'e')) continue;
         if (strtod(buf, NULL) == v) return;
     }
 }

@@ -121,14 +121,23 @@ int cmd_import(int argc, char **argv)
     if (!p || read_input(sheet_path, "sheet", &diags, &data, &len) != 0) goto done;
     id = sheet_plan_id(plan_path);
     if (csv_read(&doc, sheet_path, data, len, &diags) != 0) goto done;
-    if (sheet_return_read(&r, p, id, &doc, &diags) != 0) goto done;
-    if (sheet_diff(p, &r, has_date ? &date : NULL, date_today(), &c, &diags) != 0) goto done;
+    /* Rows with cells that did not read still go through the comparison, so that every
+     * cell that cannot be applied is reported at once. */
+    int read = sheet_return_read(&r, p, id, &doc, &diags);
+    if (read == -2) goto done;
+    if (sheet_diff(p, &r, has_date ? &date : NULL, date_today(), &c, &diags) != 0 || read != 0)
+        goto done;
     if (!c.n) {
         char d[DATE_BUF];
         date_format(r.as_at, d, sizeof d);
         diag_print(&diags, stderr, color_err());
-        printf("nothing to import: %s changes nothing in %s as at %s, so no update file is "
-               "written\n", sheet_path, plan_path, d);
+        if (c.n_already)
+            printf("nothing to import: what %s changes is already in %s (%zu row%s), so no "
+                   "update file is written\n", sheet_path, plan_path, c.n_already,
+                   c.n_already == 1 ? "" : "s");
+        else
+            printf("nothing to import: %s changes nothing in %s as at %s, so no update file is "
+                   "written\n", sheet_path, plan_path, d);
         status = EXIT_OK;
         goto done;
     }

@@ -385,15 +385,15 @@ int sheet_return_read(sheet_return *r, plan *p, const char *plan_id, const csv_d
     while (i < doc->n_rows && blank_row(&doc->rows[i])) i++;
     if (i == doc->n_rows) {
         diag_error(diags, make_pos(doc->file, 0, 0), "the sheet is empty");
-        return -1;
+        return -2;
     }
-    if (read_marker(&L, &doc->rows[i], plan_id) != 0) return -1;
+    if (read_marker(&L, &doc->rows[i], plan_id) != 0) return -2;
     for (i++; i < doc->n_rows && blank_row(&doc->rows[i]); i++) {}
     if (i == doc->n_rows) {
         diag_error(diags, make_pos(doc->file, 0, 0), "the sheet has no column headers and no rows");
-        return -1;
+        return -2;
     }
-    if (read_headers(&L, &doc->rows[i]) != 0) return -1;
+    if (read_headers(&L, &doc->rows[i]) != 0) return -2;
     const sheet_spec *spec = r->spec;
     if (spec->kind == SHEET_ACTIONS)
         for (size_t k = 0; k < p->n_actions; k++) hashmap_put(&L.refs, p->actions[k].ref, &p->actions[k]);

@@ -16,8 +16,10 @@
 #include "../util/csv_read.h"
 
 /* Reads doc, a sheet exported from plan p (whose identity is plan_id), into r.
- * Returns 0, or -1 when anything was reported as an error (r must be freed either
- * way). Column names, cells and rows point into r's arena, or into doc and p. */
+ * Returns 0; -1 when errors were reported in rows (r holds the rows that name an item,
+ * each cell marked ok or not, so the next stage can report on them too); -2 when the
+ * sheet cannot be read at all (no marker, another plan's, no headers). r must be
+ * freed either way. Strings point into r's arena, or into doc and p. */
 int sheet_return_read(sheet_return *r, plan *p, const char *plan_id, const csv_doc *doc,
                       diag_list *diags);
 void sheet_return_free(sheet_return *r);

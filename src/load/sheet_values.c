@@ -155,9 +155,12 @@ static int officer_date(const char *s, fuzzy_date *out, char *why, size_t whylen
                 kc = read_num(&p, 4, &c);
                 if ((kc != 2 && kc != 4) || *p) return 1;
                 if (b > 12 && a <= 12) {
+                    char name[16];
+                    snprintf(name, sizeof name, "%s", month_names[a - 1]);
+                    name[0] = (char)toupper((unsigned char)name[0]);
                     snprintf(why, whylen, "has no month %d: dates are read day first "
-                             "(day/month/year); for %d %s write %02d/%02d/%0*d", b, b,
-                             month_names[a - 1], b, a, kc, c);
+                             "(day/month/year), so for %d %s %d write %02d/%02d/%0*d", b, b,
+                             name, full_year(c, kc), b, a, kc, c);
                     return -1;
                 }
                 return set_day(out, full_year(c, kc), b, a, why, whylen);

@@ -12,6 +12,9 @@ are REF and MILESTONE; COLUMN is a header); VALUE is what the officer typed. Opt
   --no-bom           no byte order mark
   --cp1252           saved as plain "CSV (Comma delimited)": Windows-1252
   --semicolon        semicolons between cells (Excel in much of Europe)
+excel_edit.py --variants IN.csv... - each sheet saved, unedited, every way above:
+IN.csv.excel.csv (CSV UTF-8: BOM, CRLF), .lf.csv, .cr.csv, .nobom.csv, .semicolon.csv,
+.cp1252.csv (one call, as python is slow to start).
 """
 import csv, io, sys
 
@@ -20,12 +23,22 @@ def unwrap(v):
         return v[2:-1].replace('""', '"')
     return v
 
+VARIANTS = {"excel": [], "lf": ["--lf"], "cr": ["--cr"], "nobom": ["--no-bom"],
+            "semicolon": ["--semicolon"], "cp1252": ["--cp1252"]}
+
 def main():
     args = sys.argv[1:]
-    src, dst = args[0], args[1]
+    if args[0] == "--variants":
+        for src in args[1:]:
+            for name, flags in VARIANTS.items():
+                save(src, "%s.%s.csv" % (src, name), flags)
+        return
+    save(args[0], args[1], args[2:])
+
+def save(src, dst, args):
     opts = {"eol": "\r\n", "bom": True, "enc": "utf-8", "sep": ","}
     edits, blank_rows, add_rows, sort_col = [], [], [], None
-    i = 2
+    i = 0
     while i < len(args):
         a = args[i]
         if a == "--blank-row": blank_rows.append(int(args[i + 1])); i += 2; continue
