@@ -312,6 +312,7 @@ static void read_row(loader *L, const csv_row *row)
         if (!c) continue;
         sheet_value *v = &sr.v[c->col];
         v->present = 1;
+        v->ok = 1; /* blank, unless read_value finds otherwise */
         v->pos = at(L, row->row, (int)i + 1);
         v->text = i < row->n ? sheet_trim(&L->r->a, row->cells[i].text) : "";
         if (v->text[0]) any = 1;

@@ -517,6 +517,28 @@ TEST(a_changed_due_date_is_an_error_at_its_cell)
     round_free(&t);
 }
 
+/* A.1's row cut after Position, as a spreadsheet saves a row whose last cells are
+ * blank: its Status cleared. */
+static char *edit_clear_status(const char *s)
+{
+    const char *at = strstr(s, "In progress,,Under way");
+    assert_non_null(at);
+    const char *eol = strstr(at, "\r\n");
+    size_t n = strlen(s);
+    char *out = malloc(n + 1);
+    snprintf(out, n + 1, "%.*s%s", (int)(at - s), s, eol);
+    return out;
+}
+
+TEST(a_status_cleared_in_a_row_cut_short_is_an_error)
+{
+    fuzzy_date q4 = {DATE_DAY, 2011, 3, 31, 0};
+    round t;
+    assert_int_equal(round_trip(&t, SHEET_ACTIONS, edit_clear_status, &q4), -1);
+    if (!has_diag(DIAG_ERROR, 4, 9, "Status in I4 is blank")) fail_msg("%s", dump());
+    round_free(&t);
+}
+
 static char *edit_actual(const char *s) { return replace(s, ",97,,,", ",97,96.5,,"); }
 
 TEST(an_indicator_actual_and_the_date_it_is_reported)
@@ -577,6 +599,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_unedited_sheet_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(an_edited_sheet_gives_exactly_the_edits, setup, teardown),
         cmocka_unit_test_setup_teardown(a_changed_due_date_is_an_error_at_its_cell, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_status_cleared_in_a_row_cut_short_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(an_indicator_actual_and_the_date_it_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(yaml_scalars_read_back_as_written, setup, teardown),
     };
