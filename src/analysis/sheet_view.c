@@ -20,17 +20,6 @@ static const char *status_word(entered_status s)
     }
 }
 
-static const char *rag_word(stated_rag r)
-{
-    switch (r) {
-    case RAG_RED: return "Red";
-    case RAG_AMBER: return "Amber";
-    case RAG_GREEN: return "Green";
-    case RAG_COMPLETE: return "Complete";
-    default: return "";
-    }
-}
-
 void sheet_date_text(fuzzy_date d, char *buf, size_t len)
 {
     if (d.kind == DATE_DAY) snprintf(buf, len, "%02d/%02d/%04d", d.day, d.month, d.year);
@@ -116,7 +105,7 @@ void sheet_item_action(const analysis *an, const action *a, const milestone *m,
     const derived_status *st = m ? &an->milestones[a->index][m - a->milestones] : &an->actions[a->index];
     out->text[COL_POSITION] = position(*st, ar);
     out->text[COL_STATUS] = status_word(v->status);
-    out->text[COL_RAG] = rag_word(v->rag);
+    out->text[COL_RAG] = stated_rag_name(v->rag);
     out->text[COL_PROGRESS] = or_blank(v->progress);
     out->text[COL_COMPLETED] = v->status == ENTERED_COMPLETE ? date_cell(v->completed, ar) : "";
     if (out->revision) {

@@ -78,11 +78,27 @@ static int blank_row(const csv_row *row)
 
 /* ---- row 1: which sheet, which plan, which date ---------------------------------- */
 
-static int read_marker(loader *L, const csv_row *row, const char *plan_id)
+static int is_marker(const csv_row *row)
 {
     char buf[128];
     fold(text_at(row, 0), buf, sizeof buf);
-    if (strcmp(buf, SHEET_MARKER) != 0) {
+    return !strcmp(buf, SHEET_MARKER);
+}
+
+/* 1 when the row has the header of the sheet's key column (Ref, Code). */
+static int names_key(const sheet_spec *spec, const csv_row *row)
+{
+    for (size_t i = 0; i < row->n; i++) {
+        const sheet_column *c = sheet_column_by_header(spec, row->cells[i].text);
+        if (c && c->col == COL_REF) return 1;
+    }
+    return 0;
+}
+
+static int read_marker(loader *L, const csv_row *row, const char *plan_id)
+{
+    char buf[128];
+    if (!is_marker(row)) {
         error(L, row->row, 1, "this sheet does not start with the row 'tabled export' writes, "
               "so tabled cannot tell which plan it is for; export the plan with 'tabled export' "
               "and enter the updates in that sheet");
@@ -388,11 +404,20 @@ int sheet_return_read(sheet_return *r, plan *p, const char *plan_id, const csv_d
         diag_error(diags, make_pos(doc->file, 0, 0), "the sheet is empty");
         return -2;
     }
+    /* Rows an officer put above the marker (a title) are left alone. */
+    size_t first = i;
+    while (i < doc->n_rows && !is_marker(&doc->rows[i])) i++;
+    if (i == doc->n_rows) i = first;
     if (read_marker(&L, &doc->rows[i], plan_id) != 0) return -2;
-    for (i++; i < doc->n_rows && blank_row(&doc->rows[i]); i++) {}
+    /* The headers: the first row naming the key column (rows between are notes). */
+    size_t marker = i;
+    for (i++; i < doc->n_rows && !names_key(r->spec, &doc->rows[i]); i++) {}
     if (i == doc->n_rows) {
-        diag_error(diags, make_pos(doc->file, 0, 0), "the sheet has no column headers and no rows");
-        return -2;
+        for (i = marker + 1; i < doc->n_rows && blank_row(&doc->rows[i]); i++) {}
+        if (i == doc->n_rows) {
+            diag_error(diags, make_pos(doc->file, 0, 0), "the sheet has no column headers and no rows");
+            return -2;
+        }
     }
     if (read_headers(&L, &doc->rows[i]) != 0) return -2;
     const sheet_spec *spec = r->spec;

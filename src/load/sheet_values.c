@@ -154,7 +154,7 @@ static int officer_date(const char *s, fuzzy_date *out, char *why, size_t whylen
                 p++;
                 kc = read_num(&p, 4, &c);
                 if ((kc != 2 && kc != 4) || *p) return 1;
-                if (b > 12 && a <= 12) {
+                if (b > 12 && a >= 1 && a <= 12) {
                     char name[16];
                     snprintf(name, sizeof name, "%s", month_names[a - 1]);
                     name[0] = (char)toupper((unsigned char)name[0]);

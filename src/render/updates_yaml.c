@@ -161,35 +161,13 @@ static void date_field(strbuf *out, int indent, const char *key, fuzzy_date d)
     sb_putc(out, '\n');
 }
 
-static const char *status_id(entered_status s)
-{
-    switch (s) {
-    case ENTERED_NOT_STARTED: return "not-started";
-    case ENTERED_IN_PROGRESS: return "in-progress";
-    case ENTERED_COMPLETE: return "complete";
-    case ENTERED_CANCELLED: return "cancelled";
-    default: return "";
-    }
-}
-
-static const char *rag_id(stated_rag r)
-{
-    switch (r) {
-    case RAG_RED: return "red";
-    case RAG_AMBER: return "amber";
-    case RAG_GREEN: return "green";
-    case RAG_COMPLETE: return "complete";
-    default: return "";
-    }
-}
-
 /* The fields of an action or milestone entry, at indent (the "- ref:" line is the
  * caller's); `inherited` is the date the entry has without its own. */
 static void schedule_fields(strbuf *out, const sheet_entry *e, int indent, fuzzy_date inherited)
 {
     if (!sheet_same_date(e->date, inherited) || e->date.kind != inherited.kind) date_field(out, indent, "date", e->date);
-    if (e->u.status) field(out, indent, "status", status_id(e->u.status));
-    if (e->u.rag) field(out, indent, "rag", rag_id(e->u.rag));
+    if (e->u.status) field(out, indent, "status", entered_status_name(e->u.status));
+    if (e->u.rag) field(out, indent, "rag", stated_rag_id(e->u.rag));
     if (e->u.completed.kind != DATE_NONE) date_field(out, indent, "completed", e->u.completed);
     if (e->u.progress) field(out, indent, "progress", e->u.progress);
     if (e->u.reopened) field(out, indent, "reopened", e->u.reopened);

@@ -148,6 +148,11 @@ $EDIT "$W/cop.csv" "$W/q4c.csv" "SH3.2.1:RAG=Amber"
 run import $COP "$W/q4c.csv" --date 2011-03-31
 check "a second update of the same action for the same day is refused at its cell" \
     "[ $rc -eq 1 ] && grep -q 'q4c.csv:[0-9]*:[0-9]*: error: action SH3.2.1 already has an update for 31 March 2011' $W/err && [ ! -f plans/copeland-shap/updates/2011-03-31-3.yaml ]"
+$EDIT "$W/cop.csv" "$W/titled0.csv" "SH5.4.3:RAG=Green" --no-bom
+{ printf 'Housing returns, quarter 4\r\n'; head -1 "$W/titled0.csv"; printf 'Notes: Pat to check SH5.4.3\r\n'; tail -n +2 "$W/titled0.csv"; } >"$W/titled.csv"
+run import $COP "$W/titled.csv" --date 2011-05-31
+check "a title row above the first row, a note above the headers: still read" \
+    "[ $rc -eq 0 ] && grep -q 'ref: SH5.4.3  # row 47' plans/copeland-shap/updates/2011-05-31.yaml"
 run import $COP "$W/q4c.csv" --date 2011-04-30 -n
 check "--dry-run prints the update file and writes nothing" \
     "[ $rc -eq 0 ] && grep -q '^date: 2011-04-30' $W/out && grep -q '^# would write plans/copeland-shap/updates/2011-04-30.yaml' $W/out && [ ! -f plans/copeland-shap/updates/2011-04-30.yaml ]"

@@ -319,6 +319,8 @@ TEST(dates_that_do_not_read_say_why)
     assert_non_null(strstr(date_why("2010/12"), "financial year"));
     assert_non_null(strstr(date_why("32/01/2014"), "does not exist"));
     assert_non_null(strstr(date_why("31/13/2014"), "no month 13"));
+    assert_non_null(strstr(date_why("00/13/2014"), "no month 13")); /* found by fuzz_sheet */
+    assert_non_null(strstr(date_why("00/03/2014"), "does not exist"));
     assert_string_equal(date_of(""), "error");
     assert_string_equal(date_of("Smarch 2014"), "error");
 }
