@@ -501,7 +501,7 @@ static void indicator_row(differ *d, const sheet_row *row)
         return;
     }
     const period_value *now = indicator_actual_at(ind, date_first_day(row->period), day);
-    if (now && date_last_day(now->period) == date_last_day(row->period) && now->value == va->number) {
+    if (now && now->value == va->number) {
         d->out->n_already++;
         return;
     }
@@ -539,8 +539,7 @@ static int cmp_entry(const void *pa, const void *pb)
     if (a->risk && b->risk) return a->risk < b->risk ? -1 : a->risk > b->risk;
     if (a->indicator != b->indicator) return a->indicator < b->indicator ? -1 : 1;
     day_t fa = date_first_day(a->period), fb = date_first_day(b->period);
-    if (fa != fb) return fa < fb ? -1 : 1;
-    return date_last_day(a->period) < date_last_day(b->period) ? -1 : date_last_day(a->period) > date_last_day(b->period);
+    return fa < fb ? -1 : fa > fb;
 }
 
 int sheet_diff(const plan *p, const sheet_return *r, const fuzzy_date *date, day_t today,

@@ -151,15 +151,16 @@ void sheet_item_indicator(const analysis *an, const indicator *ind, fuzzy_date p
     out->text[COL_DESCRIPTION] = or_blank(ind->description);
     out->text[COL_UNIT] = or_blank(ind->unit);
     out->text[COL_PERIOD] = date_cell(period, ar);
-    day_t first = date_first_day(period), last = date_last_day(period);
+    /* A period is known by its first day, as the plan knows it (a year and its first
+     * quarter are one period there). */
+    day_t first = date_first_day(period);
     for (size_t i = 0; i < ind->n_targets; i++)
-        if (date_first_day(ind->targets[i].period) == first &&
-            date_last_day(ind->targets[i].period) == last) {
+        if (date_first_day(ind->targets[i].period) == first) {
             out->has_target = 1;
             out->target = ind->targets[i].value;
         }
     const period_value *act = indicator_actual_at(ind, first, an->as_at);
-    if (act && date_last_day(act->period) == last) {
+    if (act) {
         out->has_actual = 1;
         out->actual = act->value;
     }
@@ -177,9 +178,21 @@ static int cmp_period(const void *pa, const void *pb)
 {
     const fuzzy_date *a = pa, *b = pb;
     day_t fa = date_first_day(*a), fb = date_first_day(*b);
-    if (fa != fb) return fa < fb ? -1 : 1;
-    day_t la = date_last_day(*a), lb = date_last_day(*b);
-    return la < lb ? -1 : la > lb;
+    return fa < fb ? -1 : fa > fb;
+}
+
+/* Insertion sort by first day, keeping the order of equal ones (few periods). */
+static void stable_sort_periods(fuzzy_date *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        fuzzy_date x = v[i];
+        size_t j = i;
+        while (j > 0 && cmp_period(&v[j - 1], &x) > 0) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
 }
 
 size_t sheet_indicator_periods(const indicator *ind, day_t as_at, fuzzy_date **out)
@@ -194,7 +207,8 @@ size_t sheet_indicator_periods(const indicator *ind, day_t as_at, fuzzy_date **o
         if (date_has_bounds(a->period) && date_last_day(a->period) <= as_at && known_at(a->known, as_at))
             v[n++] = a->period;
     }
-    if (n > 1) qsort(v, n, sizeof *v, cmp_period);
+    /* targets first, then actuals: the target's form of a period is the one kept */
+    if (n > 1) stable_sort_periods(v, n);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (!k || cmp_period(&v[k - 1], &v[i]) != 0) v[k++] = v[i];

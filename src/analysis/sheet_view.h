@@ -34,7 +34,8 @@ void sheet_item_indicator(const analysis *an, const indicator *ind, fuzzy_date p
                           sheet_item *out, arena *ar);
 
 /* The periods the indicators sheet lists for ind as at T: every period with a target,
- * or with an actual known at T, in order. Returns how many (*out malloc'd). */
+ * or with an actual known at T, in order; a period is known by its first day, as in
+ * the plan. Returns how many (*out malloc'd). */
 size_t sheet_indicator_periods(const indicator *ind, day_t as_at, fuzzy_date **out);
 
 /* A milestone's name in a sheet: its ref, or #N (its place under the action). */

@@ -249,7 +249,7 @@ static void read_value(loader *L, const sheet_column *c, const csv_cell *cell, s
 {
     v->ok = 1;
     if (!v->text[0]) return;
-    const char *where = cell_name(L, v->pos.line, v->pos.col);
+#define where cell_name(L, v->pos.line, v->pos.col) /* only for messages: costs an allocation */
     const char *raw = cell->text;
     while (*raw == ' ') raw++;
     if (sheet_is_excel_error(v->text)) {
@@ -313,6 +313,7 @@ static void read_value(loader *L, const sheet_column *c, const csv_cell *cell, s
         }
         break;
     }
+#undef where
 }
 
 static void read_row(loader *L, const csv_row *row)
@@ -362,13 +363,18 @@ static void read_row(loader *L, const csv_row *row)
                   cell_name(L, row->row, pv->pos.col), why[0] ? why : "must be a period, not 'ongoing'");
             return;
         }
-        key = arena_printf(&L->r->a, "%s\x1f%d\x1f%d", key, (int)date_first_day(sr.period),
-                           (int)date_last_day(sr.period));
+        /* a period is known by its first day, as in the plan */
+        key = arena_printf(&L->r->a, "%s\x1f%d", key, (int)date_first_day(sr.period));
     }
     intptr_t first = (intptr_t)hashmap_get(&L->items, key);
     if (first) {
-        error(L, row->row, ref_col, "row %d is about the same %s as row %d; give each one row",
-              row->row, spec->rows, (int)first);
+        if (spec->kind == SHEET_INDICATORS)
+            error(L, row->row, ref_col, "row %d is about the same indicator and period as row %d "
+                  "(periods that start on the same day, such as a year and its first quarter, are "
+                  "one period); give each one row", row->row, (int)first);
+        else
+            error(L, row->row, ref_col, "row %d is about the same %s as row %d; give each one row",
+                  row->row, spec->rows, (int)first);
         return;
     }
 

@@ -421,9 +421,9 @@ int sheet_is_excel_error(const char *s)
                                          "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!"};
     size_t k;
     while (*s && is_space_at(s, &k)) s += k;
+    if (*s != '#') return 0;
     for (size_t i = 0; i < N(errors); i++)
         if (!strncasecmp(s, errors[i], strlen(errors[i]))) return 1;
-    if (*s != '#') return 0;
     while (*s == '#') s++;
     while (*s && is_space_at(s, &k)) s += k;
     return *s == '\0';

@@ -98,6 +98,11 @@ static const char *cell_text(reader *r)
 {
     const unsigned char *s = (const unsigned char *)(r->cell.data ? r->cell.data : "");
     size_t n = r->cell.len;
+    /* Most cells are printable ASCII: kept as they are. */
+    size_t plain = 0;
+    while (plain < n && ((s[plain] >= 0x20 && s[plain] < 0x7F) || s[plain] == '\n' || s[plain] == '\t'))
+        plain++;
+    if (plain == n) return arena_strndup(&r->doc->a, (const char *)s, n);
     strbuf out = STRBUF_INIT;
     const char *why = NULL;
     for (size_t i = 0; i < n && !why; i++) {

@@ -557,6 +557,24 @@ TEST(an_indicator_actual_and_the_date_it_is_reported)
     round_free(&t);
 }
 
+static char *edit_two_periods(const char *s)
+{
+    size_t n = strlen(s) + 128;
+    char *out = malloc(n);
+    snprintf(out, n, "%s,PI 1,,,Q1 2010/11,,96,,\r\n,PI 1,,,2010/11,,95,,\r\n", s);
+    return out;
+}
+
+TEST(a_year_and_its_first_quarter_are_one_period)
+{
+    /* found by fuzz_sheet: the plan knows a period by its first day */
+    fuzzy_date q4 = {DATE_DAY, 2011, 3, 31, 0};
+    round t;
+    assert_int_equal(round_trip(&t, SHEET_INDICATORS, edit_two_periods, &q4), -1);
+    if (!has_diag(DIAG_ERROR, 6, 2, "same indicator and period as row 5")) fail_msg("%s", dump());
+    round_free(&t);
+}
+
 TEST(yaml_scalars_read_back_as_written)
 {
     const char *texts[] = {"plain words", "null", "~", "a: b", "# not a comment", "- dash",
@@ -603,6 +621,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_changed_due_date_is_an_error_at_its_cell, setup, teardown),
         cmocka_unit_test_setup_teardown(a_status_cleared_in_a_row_cut_short_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(an_indicator_actual_and_the_date_it_is_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_year_and_its_first_quarter_are_one_period, setup, teardown),
         cmocka_unit_test_setup_teardown(yaml_scalars_read_back_as_written, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
