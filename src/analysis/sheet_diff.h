@@ -9,11 +9,12 @@
  * changed it; a value that the plan already has as at that date is dropped.
  *
  * What cannot be applied is reported at its cell: a FIXED column changed (Start, Due,
- * Target; a blank one claims nothing), a value cleared that a return cannot clear, a completion date without
+ * Target), a value cleared that a return cannot clear, a completion date without
  * Complete, a revision's reason changed without a new date, an update dated before
  * E, after D or in the future, a second update for a day that already has one, an
  * item not in the plan at E, and the plan's own date rules. INFO columns changed are
- * warnings. Pure: no I/O. */
+ * warnings; a blank FIXED or INFO cell claims nothing (a row an officer added). Pure:
+ * no I/O. */
 #ifndef TABLED_SHEET_DIFF_H
 #define TABLED_SHEET_DIFF_H
 

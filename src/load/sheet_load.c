@@ -249,18 +249,19 @@ static void read_value(loader *L, const sheet_column *c, const csv_cell *cell, s
 {
     v->ok = 1;
     if (!v->text[0]) return;
-#define where cell_name(L, v->pos.line, v->pos.col) /* only for messages: costs an allocation */
     const char *raw = cell->text;
     while (*raw == ' ') raw++;
     if (sheet_is_excel_error(v->text)) {
         error(L, v->pos.line, v->pos.col, "%s in %s is Excel's error '%s': Excel could not show "
-              "or work out the cell; type the value in again", c->header, where, v->text);
+              "or work out the cell; type the value in again", c->header, cell_name(L, v->pos.line, v->pos.col), v->text);
         v->ok = 0;
         return;
     }
-    if (!cell->formula && cell->text[0] == '=' && c->role != ROLE_INFO) {
+    /* A formula saved as written (=TODAY()) where a date, word or number belongs. Text
+     * may start with "=": Excel saves the text of a ="=..." cell that way. */
+    if (!cell->formula && cell->text[0] == '=' && c->type != VAL_TEXT) {
         error(L, v->pos.line, v->pos.col, "%s in %s is a formula, '%s', not a value; save the "
-              "sheet with its values (or type the value)", c->header, where, v->text);
+              "sheet with its values (or type the value)", c->header, cell_name(L, v->pos.line, v->pos.col), v->text);
         v->ok = 0;
         return;
     }
@@ -270,7 +271,7 @@ static void read_value(loader *L, const sheet_column *c, const csv_cell *cell, s
     case VAL_TEXT: break;
     case VAL_DATE:
         if (sheet_date(v->text, &v->date, why, sizeof why) != 0) {
-            error(L, v->pos.line, v->pos.col, "%s '%s' in %s %s", c->header, v->text, where, why);
+            error(L, v->pos.line, v->pos.col, "%s '%s' in %s %s", c->header, v->text, cell_name(L, v->pos.line, v->pos.col), why);
             v->ok = 0;
         }
         break;
@@ -280,7 +281,7 @@ static void read_value(loader *L, const sheet_column *c, const csv_cell *cell, s
             v->word = (int)s;
         } else {
             error(L, v->pos.line, v->pos.col, "%s '%s' in %s is not one of %s%s%s%s", c->header,
-                  v->text, where, sheet_status_words(), near ? "; did you mean '" : "",
+                  v->text, cell_name(L, v->pos.line, v->pos.col), sheet_status_words(), near ? "; did you mean '" : "",
                   near ? near : "", near ? "'?" : "");
             v->ok = 0;
         }
@@ -292,7 +293,7 @@ static void read_value(loader *L, const sheet_column *c, const csv_cell *cell, s
             v->word = (int)g;
         } else {
             error(L, v->pos.line, v->pos.col, "%s '%s' in %s is not one of %s%s%s%s", c->header,
-                  v->text, where, sheet_rag_words(), near ? "; did you mean '" : "",
+                  v->text, cell_name(L, v->pos.line, v->pos.col), sheet_rag_words(), near ? "; did you mean '" : "",
                   near ? near : "", near ? "'?" : "");
             v->ok = 0;
         }
@@ -301,19 +302,18 @@ static void read_value(loader *L, const sheet_column *c, const csv_cell *cell, s
     case VAL_SCORE:
         if (sheet_score(v->text, &v->word) != 0) {
             error(L, v->pos.line, v->pos.col, "%s '%s' in %s must be a whole number from 1 to 5",
-                  c->header, v->text, where);
+                  c->header, v->text, cell_name(L, v->pos.line, v->pos.col));
             v->ok = 0;
         }
         break;
     case VAL_NUMBER:
         if (sheet_number(v->text, &v->number) != 0) {
             error(L, v->pos.line, v->pos.col, "%s '%s' in %s is not a number", c->header,
-                  v->text, where);
+                  v->text, cell_name(L, v->pos.line, v->pos.col));
             v->ok = 0;
         }
         break;
     }
-#undef where
 }
 
 static void read_row(loader *L, const csv_row *row)
