@@ -2,16 +2,19 @@
 #
 #   make papers   install missing Debian packages, build tabled, compile plans/ into out/
 #   make test     install test tools, build, run every test ("N passed, N failed")
-#   make tabled   just the program
+#   make tabled   just the program (installs nothing)
+#   make compare  outputs of the example papers against BASE (default main), byte for byte
 
 CC      ?= cc
 CSTD    := -std=c17
 WARN    := -Wall -Wextra -Wpedantic -Werror
 OPT     ?= -O2 -g
-PKGS    := yaml-0.1 libcmark-gfm libdeflate
 CPPFLAGS += -D_GNU_SOURCE
 CFLAGS  ?=
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm -pthread
+# Libraries with a pkg-config file (libcmark-gfm's names its extensions library too);
+# libharu has none.
+PKGS    := yaml-0.1 libcmark-gfm libdeflate
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
 BUILD   := build
@@ -28,13 +31,16 @@ TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
 
-.PHONY: all papers test deps test-deps clean unit cli-test asan-test
+.PHONY: all papers test deps test-deps asan-build clean compare bench bench-peers
 .DEFAULT_GOAL := all
 
 all: tabled
 
 # ---- packages -----------------------------------------------------------
-# Installs only what is missing; a stamp keeps later runs free.
+# Installs only what is missing; a stamp keeps later runs free. Only the set-up
+# targets install: `make papers` and `make test` put the packages in place before
+# anything is compiled (an order-only prerequisite of every object, present only when
+# one of them is asked for); `make tabled` and every other target never run apt-get.
 $(BUILD)/deps.stamp:
 	@tests/tools/install-debs.sh $(BUILD_DEBS)
 	@mkdir -p $(BUILD) && touch $@
@@ -45,8 +51,16 @@ $(BUILD)/test-deps.stamp: $(BUILD)/deps.stamp
 	@mkdir -p $(BUILD) && touch $@
 test-deps: $(BUILD)/test-deps.stamp
 
+SETUP :=
+ifneq ($(filter papers,$(MAKECMDGOALS)),)
+SETUP := $(BUILD)/deps.stamp
+endif
+ifneq ($(filter test,$(MAKECMDGOALS)),)
+SETUP := $(BUILD)/test-deps.stamp
+endif
+
 # ---- program ------------------------------------------------------------
-$(BUILD)/%.o: %.c | $(BUILD)/deps.stamp
+$(BUILD)/%.o: %.c | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLFLAGS) -MMD -MP -c $< -o $@
 
@@ -86,14 +100,11 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtabled.a | $(BUILD)/test-deps.stamp
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtabled.a | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLFLAGS) -Isrc -MMD -MP $< -o $@ $(BUILD)/libtabled.a $(TEST_LIBS)
 
 -include $(TEST_BIN:=.d)
-
-tests/gen/genplan: tests/gen/genplan.c
-	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
 
 test: $(BUILD)/test-deps.stamp tabled $(TEST_BIN)
 	@$(MAKE) --no-print-directory -s asan-build
@@ -111,18 +122,27 @@ build/asan/tabled-asan: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 clean:
 	rm -rf $(BUILD) out tabled
 
+# ---- refactoring --------------------------------------------------------
+# make compare [BASE=rev] [NEW=rev]: every example paper built by both trees' tabled
+# (SOURCE_DATE_EPOCH fixed); every output file compared (tests/tools/compare-outputs.sh).
+BASE ?= main
+NEW ?= .
+compare:
+	@tests/tools/compare-outputs.sh $(BASE) $(NEW)
+
 # ---- benchmarks (tests/bench) -------------------------------------------
 # make bench: synthetic papers of 60, 600 and 6000 actions; tabled (HTML and PDF in one
 # process) timed against pandoc, pandoc+wkhtmltopdf and Typst where they are installed.
 # Needs no network; a missing peer is reported "not installed". make bench-peers
 # installs the peers (Debian pandoc and wkhtmltopdf, npm Typst in tests/bench/node_modules).
-.PHONY: bench bench-peers
 $(BUILD)/bench/genbench: tests/bench/genbench.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
 
+# N=6000 (or N=60,600) times those sizes only.
 bench: tabled $(BUILD)/bench/genbench
-	@python3 tests/bench/bench.py --genbench $(BUILD)/bench/genbench --dir $(BUILD)/bench
+	@python3 tests/bench/bench.py --genbench $(BUILD)/bench/genbench --dir $(BUILD)/bench \
+	    $(if $(N),--sizes $(N))
 
 bench-peers:
 	@tests/bench/install-peers.sh
