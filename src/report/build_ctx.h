@@ -34,7 +34,7 @@ const char *opts_get(const opt_list *o, const char *key);
 int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size_t n,
                const char *what, srcpos pos);
 
-/* Computed blocks (computed_blocks.c): appends the named block's content. */
+/* Computed blocks (blocks.c): appends the named block's content, or reports why not. */
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos);
 
 /* Placeholders (placeholders.c): appends text with {{ ... }} expanded to parent. */
