@@ -100,12 +100,16 @@ static void check_narrative(paper *p, diag_list *diags)
                    MAX_TABLE_PIPES);
 }
 
+static paper_text text_of(const ynode *n)
+{
+    return (paper_text){n->text, n->text_len, n->pos.line};
+}
+
 static void load_field(paper *p, schema_ctx *c, const ynode *front, paper_field *f)
 {
     const variant_field *d = f->def;
     const ynode *n = ynode_get(front, d->key);
     if (n && schema_is_null(n)) n = NULL;
-    f->value = n;
     if (!n) {
         if (d->required)
             diag_error(c->diags, front->pos,
@@ -113,51 +117,65 @@ static void load_field(paper *p, schema_ctx *c, const ynode *front, paper_field 
                        p->variant->name, d->key, d->label);
         return;
     }
+    f->given = 1;
+    f->pos = n->pos;
     if (is_common(d->key)) return; /* checked with the common keys */
+    int ok = 1;
     switch (d->type) {
-    case FIELD_DATE: {
-        fuzzy_date tmp;
-        if (schema_date_node(c, n, d->key, &tmp) < 0) f->value = NULL;
+    case FIELD_DATE:
+        ok = schema_date_node(c, n, d->key, &f->date) > 0;
         break;
-    }
     case FIELD_TEXT:
         if (n->kind == YN_MAP) {
             diag_error(c->diags, n->pos, "'%s' must be text or a list of text, not a mapping", d->key);
-            f->value = NULL;
+            ok = 0;
         } else if (n->kind == YN_SEQ) {
-            for (size_t i = 0; i < n->len; i++)
+            f->is_list = 1;
+            f->texts = arena_alloc(&p->arena, (n->len + 1) * sizeof *f->texts);
+            for (size_t i = 0; i < n->len; i++) {
                 if (n->items[i]->kind != YN_SCALAR) {
                     diag_error(c->diags, n->items[i]->pos, "each item of '%s' must be text", d->key);
-                    f->value = NULL;
+                    ok = 0;
+                } else {
+                    f->texts[f->n_texts++] = text_of(n->items[i]);
                 }
+            }
+        } else {
+            f->texts = arena_alloc(&p->arena, sizeof *f->texts);
+            f->texts[f->n_texts++] = text_of(n);
         }
         break;
     case FIELD_TABLE:
         if (!schema_expect(c, n, YN_SEQ, d->key, "the front block")) {
-            f->value = NULL;
+            ok = 0;
             break;
         }
+        f->texts = arena_alloc(&p->arena, (n->len * d->n_columns + 1) * sizeof *f->texts);
         for (size_t i = 0; i < n->len; i++) {
             const ynode *row = n->items[i];
             if (row->kind != YN_SEQ) {
                 diag_error(c->diags, row->pos, "each row of '%s' must be a list of %zu cells "
                            "([%s, ...])", d->key, d->n_columns, d->columns[0]);
-                f->value = NULL;
+                ok = 0;
                 continue;
             }
             if (row->len != d->n_columns) {
                 diag_error(c->diags, row->pos, "this row of '%s' has %zu cells; it needs %zu",
                            d->key, (size_t)row->len, d->n_columns);
-                f->value = NULL;
+                ok = 0;
             }
-            for (size_t j = 0; j < row->len; j++)
+            for (size_t j = 0; j < row->len; j++) {
                 if (row->items[j]->kind != YN_SCALAR) {
                     diag_error(c->diags, row->items[j]->pos, "a cell of '%s' must be text", d->key);
-                    f->value = NULL;
+                    ok = 0;
+                } else if (ok) {
+                    f->texts[f->n_texts++] = text_of(row->items[j]);
                 }
+            }
         }
         break;
     }
+    if (!ok) f->given = 0;
 }
 
 static char *dir_of(const char *path)

@@ -45,13 +45,29 @@ static const char *expand_title(rdoc *d, const char *tmpl, const paper *p, const
     return r;
 }
 
+/* Markdown from the front block as blocks appended to parent. */
+static void front_markdown(build_ctx *b, rnode *parent, const paper_text *t)
+{
+    markdown_blocks(b, parent, t->text, t->len, t->line - 1);
+}
+
+/* Moves every child of from to the end of to. */
+static void adopt_children(rnode *to, rnode *from)
+{
+    for (rnode *k = from->first; k;) {
+        rnode *next = k->next;
+        rnode_unlink(k);
+        rnode_append(to, k);
+        k = next;
+    }
+}
+
 /* The value of a field as blocks appended to parent. */
 static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
 {
     rdoc *d = b->d;
     const paper *p = b->paper;
     const variant_field *def = f->def;
-    const ynode *v = f->value;
     const char *common = NULL;
     if (!strcmp(def->key, "committee")) common = p->committee;
     else if (!strcmp(def->key, "item")) common = p->item;
@@ -60,59 +76,41 @@ static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
     else if (!strcmp(def->key, "meeting")) common = p->meeting.kind ? fmt_date(d, p->meeting) : NULL;
     if (common || def->type == FIELD_DATE) {
         const char *text = common;
-        if (!text && v) {
-            fuzzy_date fd;
-            char why[128];
-            text = date_parse(v->text, &fd, why, sizeof why) == 0 ? fmt_date(d, fd) : v->text;
-        }
+        if (!text && f->given) text = fmt_date(d, f->date);
         rnode *para = rnode_add(d, parent, RN_PARAGRAPH);
         rnode_add_text(d, para, text ? text : "");
         return;
     }
-    if (!v) return;
+    if (!f->given) return;
     if (def->type == FIELD_TABLE) {
         rnode *t = tb_table(d, def->label, def->columns, (int)def->n_columns);
-        rnode_set_pos(t, v->pos);
-        for (size_t i = 0; i < v->len; i++) {
+        rnode_set_pos(t, f->pos);
+        size_t ncols = def->n_columns ? def->n_columns : 1;
+        for (size_t i = 0; i < f->n_texts; i += ncols) {
             rnode *row = tb_row(d, t, 0);
-            for (size_t j = 0; j < v->items[i]->len; j++) {
-                const ynode *cell = v->items[i]->items[j];
+            for (size_t j = 0; j < ncols && i + j < f->n_texts; j++) {
                 rnode *c = rnode_add(d, row, RN_CELL);
                 if (j == 0) c->flags |= RF_ROW_HEADER;
                 rnode tmp = {0};
-                markdown_blocks(b, &tmp, cell->text, cell->text_len, cell->pos.line - 1);
+                front_markdown(b, &tmp, &f->texts[i + j]);
                 /* a one-paragraph cell keeps its inlines only */
-                if (tmp.first && tmp.first == tmp.last && tmp.first->type == RN_PARAGRAPH) {
-                    for (rnode *k = tmp.first->first; k;) {
-                        rnode *next = k->next;
-                        rnode_unlink(k);
-                        rnode_append(c, k);
-                        k = next;
-                    }
-                } else {
-                    for (rnode *k = tmp.first; k;) {
-                        rnode *next = k->next;
-                        rnode_unlink(k);
-                        rnode_append(c, k);
-                        k = next;
-                    }
-                }
+                if (tmp.first && tmp.first == tmp.last && tmp.first->type == RN_PARAGRAPH)
+                    adopt_children(c, tmp.first);
+                else
+                    adopt_children(c, &tmp);
             }
         }
         rnode_append(parent, t);
         return;
     }
-    if (v->kind == YN_SEQ) {
+    if (f->is_list) {
         rnode *list = rnode_add(d, parent, RN_LIST);
         list->tight = 1;
-        for (size_t i = 0; i < v->len; i++) {
-            rnode *item = rnode_add(d, list, RN_ITEM);
-            markdown_blocks(b, item, v->items[i]->text, v->items[i]->text_len, v->items[i]->pos.line - 1);
-        }
+        for (size_t i = 0; i < f->n_texts; i++) front_markdown(b, rnode_add(d, list, RN_ITEM), &f->texts[i]);
         return;
     }
     /* Block scalars (|) start on the next line; plain and quoted ones on this line. */
-    markdown_blocks(b, parent, v->text, v->text_len, v->pos.line - 1);
+    if (f->n_texts) front_markdown(b, parent, &f->texts[0]);
 }
 
 static void summarise(rdoc *d, const analysis *an)
@@ -204,7 +202,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
     for (size_t i = 0; i < p->n_fields; i++) {
         const paper_field *f = &p->fields[i];
         if (f->def->at_end) continue;
-        if (!f->value && !f->def->required) continue;
+        if (!f->given && !f->def->required) continue;
         if (public_only && !is_public_key(f->def->key)) continue;
         rnode *field = rnode_add(d, front, RN_FIELD);
         field->text = arena_strdup(&d->arena, f->def->label);
@@ -224,7 +222,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
         if (n->type == RN_BODY) body = n;
     for (size_t i = 0; body && i < p->n_fields; i++) {
         const paper_field *f = &p->fields[i];
-        if (!f->def->at_end || !f->value) continue;
+        if (!f->def->at_end || !f->given) continue;
         if (f->def->type != FIELD_TABLE) {
             rnode *hd = rnode_add(d, body, RN_HEADING);
             hd->level = 2;
