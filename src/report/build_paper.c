@@ -105,7 +105,7 @@ static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
     }
     if (f->is_list) {
         rnode *list = rnode_add(d, parent, RN_LIST);
-        list->tight = 1;
+        list->flags |= RF_TIGHT;
         for (size_t i = 0; i < f->n_texts; i++) front_markdown(b, rnode_add(d, list, RN_ITEM), &f->texts[i]);
         return;
     }

@@ -173,9 +173,9 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
         break;
     case CMARK_NODE_LIST:
         r = rnode_add(d, parent, RN_LIST);
-        r->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) r->flags |= RF_ORDERED;
         r->level = cmark_node_get_list_start(n);
-        r->tight = cmark_node_get_list_tight(n);
+        if (cmark_node_get_list_tight(n)) r->flags |= RF_TIGHT;
         for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it))
             blocks(c, rnode_add(d, r, RN_ITEM), cmark_node_first_child(it));
         break;
@@ -336,7 +336,7 @@ void markdown_body(build_ctx *b, rnode *root)
             r->number = section ? arena_printf(&d->arena, "%d.%d", section, para)
                                 : arena_printf(&d->arena, "%d", para);
             r->id = arena_printf(&d->arena, "para-%s", r->number);
-        } else if (r->type == RN_LIST && r->ordered && r->parent == body) {
+        } else if (r->type == RN_LIST && (r->flags & RF_ORDERED) && r->parent == body) {
             for (rnode *it = r->first; it; it = it->next) {
                 para++;
                 it->number = section ? arena_printf(&d->arena, "%d.%d", section, para)

@@ -36,7 +36,7 @@ rnode *rnode_new(rdoc *d, rnode_type type)
     }
     rnode *n = d->spare++;
     d->nspare--;
-    n->type = (uint8_t)type;
+    n->type = type;
     return n;
 }
 
@@ -94,6 +94,8 @@ srcpos rnode_pos(const rdoc *d, const rnode *n)
 }
 
 int rnode_is_block(const rnode *n) { return n->type < RN_TEXT; }
+
+_Static_assert(sizeof(rnode) == 72, "a report node stays 72 bytes");
 
 static void plain(const rnode *n, strbuf *sb)
 {

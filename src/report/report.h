@@ -26,7 +26,7 @@ typedef enum {
     RN_BODY,            /* the numbered report; children: blocks */
     RN_HEADING,         /* level 1..6; number ("2") or NULL; children: inlines */
     RN_PARAGRAPH,       /* number ("2.1") or NULL; children: inlines */
-    RN_LIST,            /* ordered, start (in level), tight; children: RN_ITEM */
+    RN_LIST,            /* start (in level); flags RF_ORDERED, RF_TIGHT; children: RN_ITEM */
     RN_ITEM,            /* number ("2.3") when the list is numbered as paragraphs */
     RN_BLOCKQUOTE,
     RN_CODE_BLOCK,      /* text */
@@ -59,7 +59,9 @@ enum {
     RF_ROW_HEADER = 4,  /* RN_CELL: header for its row (th scope=row) */
     RF_WIDE = 8,        /* RN_TABLE / RN_APPENDIX: set landscape pages in print */
     RF_COMPUTED = 16,   /* RN_TABLE: made from the plan, not typed by the clerk */
-    RF_NUMERIC = 32     /* RN_CELL: a number (tabular alignment) */
+    RF_NUMERIC = 32,    /* RN_CELL: a number (tabular alignment) */
+    RF_ORDERED = 64,    /* RN_LIST: numbered, not bulleted */
+    RF_TIGHT = 128      /* RN_LIST: items without space between */
 };
 
 typedef enum { ALIGN_DEFAULT = 0, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } rcell_align;
@@ -82,13 +84,10 @@ struct rnode {
     };
     uint32_t line;          /* where it came from in the paper (rdoc.file), for */
     uint16_t col;           /* diagnostics; 0 and 0: unknown (see rnode_pos) */
-    uint8_t type;           /* rnode_type */
     uint8_t flags;          /* RF_* */
+    rnode_type type;
     union {
-        struct {                /* RN_HEADING: level 1..6; RN_LIST: start, ordered, tight */
-            int32_t level;
-            uint8_t ordered, tight;
-        };
+        int32_t level;          /* RN_HEADING: 1..6; RN_LIST: the first number */
         struct {                /* RN_CELL: colspan (0 or 1 = one column), align
                                  * (rcell_align); RN_CELL, RN_BADGE: rag (rag_level,
                                  * LEVEL_NONE for none) */

@@ -173,7 +173,7 @@ static rdoc *sample_doc(void)
 
     heading(d, body, 2, "2.2", "s-2-2", "Overdue actions");
     rnode *l = rnode_add(d, body, RN_LIST);
-    l->ordered = 1;
+    l->flags |= RF_ORDERED;
     l->level = 1;
     rnode *it = rnode_add(d, l, RN_ITEM);
     it->number = "2.3";
@@ -184,7 +184,7 @@ static rdoc *sample_doc(void)
     para(d, it, NULL, "C.7, the estate inspection programme, has been rescheduled to March 2011.");
     para(d, body, NULL, "The officer team continues to meet:");
     l = rnode_add(d, body, RN_LIST);
-    l->tight = 1;
+    l->flags |= RF_TIGHT;
     const char *bul[] = {"weekly, to review the plan;", "monthly, with the Housing Improvement Board;",
                          "quarterly, with the Scrutiny Committee."};
     for (int i = 0; i < 3; i++) para(d, rnode_add(d, l, RN_ITEM), NULL, bul[i]);

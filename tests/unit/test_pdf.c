@@ -126,7 +126,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
     rnode *co = add(d, fs, RN_FIELD, 8);
     co->text = "Contact Officers";
     rnode *cl = add(d, co, RN_LIST, 8);
-    cl->tight = 1;
+    cl->flags |= RF_TIGHT;
     para(d, add(d, cl, RN_ITEM, 8), NULL, "Jerry Massey 01603 212225", 8);
     para(d, add(d, cl, RN_ITEM, 9), NULL, "Nigel Andrews 01603 212572", 9);
 
@@ -180,7 +180,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
          "work of the Audit Commission, but also seeks to deliver a housing service that "
          "our residents want.", 14);
     rnode *list = add(d, body, RN_LIST, 15);
-    list->tight = 1;
+    list->flags |= RF_TIGHT;
     const char *bullets[] = {"engage tenants in shaping services;",
                              "improve access to services for vulnerable people;",
                              "deliver value for money in repairs."};
@@ -189,9 +189,9 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
         para(d, it, NULL, bullets[i], 15 + i);
         if (i == 1) {
             rnode *sub = add(d, it, RN_LIST, 16);
-            sub->ordered = 1;
+            sub->flags |= RF_ORDERED;
             sub->level = 1;
-            sub->tight = 1;
+            sub->flags |= RF_TIGHT;
             para(d, add(d, sub, RN_ITEM, 16), NULL, "older people;", 16);
             para(d, add(d, sub, RN_ITEM, 17), NULL, "people with disabilities.", 17);
         }

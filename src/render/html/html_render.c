@@ -554,7 +554,7 @@ static void render_heading(hctx *c, const rnode *n, const char *id, const char *
 static int in_tight_list(const rnode *n)
 {
     return n->parent && n->parent->type == RN_ITEM && n->parent->parent &&
-           n->parent->parent->type == RN_LIST && n->parent->parent->tight;
+           n->parent->parent->type == RN_LIST && (n->parent->parent->flags & RF_TIGHT);
 }
 
 static void render_list(hctx *c, const rnode *n)
@@ -563,10 +563,10 @@ static void render_list(hctx *c, const rnode *n)
     int numbered = n->first != NULL;
     for (const rnode *i = n->first; i; i = i->next)
         if (!i->number) numbered = 0;
-    const char *tag = n->ordered || numbered ? "ol" : "ul";
+    const char *tag = (n->flags & RF_ORDERED) || numbered ? "ol" : "ul";
     sb_printf(o, "<%s", tag);
     if (numbered) sb_puts(o, " class=\"np-list\"");
-    else if (n->ordered && n->level != 1 && n->level != 0) sb_printf(o, " start=\"%d\"", n->level);
+    else if ((n->flags & RF_ORDERED) && n->level != 1 && n->level != 0) sb_printf(o, " start=\"%d\"", n->level);
     sb_puts(o, ">\n");
     for (const rnode *i = n->first; i; i = i->next) {
         if (i->number) {

@@ -701,7 +701,7 @@ static int list_marker(char *buf, size_t n, const rnode *list, const rnode *item
         snprintf(buf, n, "%s", item->number);
         return 2;
     }
-    if (list->ordered) {
+    if (list->flags & RF_ORDERED) {
         snprintf(buf, n, "%d.", (list->level ? list->level : 1) + idx);
         return 1;
     }
@@ -722,11 +722,11 @@ static void lay_list(layout *L, const rnode *n, double x, double w, const bstyle
         int kind = list_marker(mk, sizeof mk, n, it, idx, bs->depth);
         double mi = kind == 2 ? L->h->number_indent : kind == 1 ? 22 : 15;
         bstyle cb = *bs;
-        cb.tight = n->tight;
-        cb.after = n->tight ? 2.5 : bs->after;
+        cb.tight = (n->flags & RF_TIGHT) != 0;
+        cb.after = (n->flags & RF_TIGHT) ? 2.5 : bs->after;
         cb.depth = bs->depth + 1;
         cb.align = ALIGN_LEFT;
-        if (idx > 0 && n->tight) space_after(L, 2.5);
+        if (idx > 0 && (n->flags & RF_TIGHT)) space_after(L, 2.5);
         size_t first = L->out->len;
         lay_blocks(L, it->first, x + mi, w - mi, &cb, 0);
         if (L->out->len == first) {
@@ -866,7 +866,7 @@ static void minmax_blocks(layout *L, const rnode *first, double indent, const bs
         }
         case RN_LIST:
             for (const rnode *it = c->first; it; it = it->next)
-                minmax_blocks(L, it->first, indent + (c->ordered ? 22 : 15), bs, m);
+                minmax_blocks(L, it->first, indent + ((c->flags & RF_ORDERED) ? 22 : 15), bs, m);
             break;
         case RN_BLOCKQUOTE:
         case RN_NOTICE:

@@ -379,7 +379,9 @@ static void hnode(hash128 *h, const rnode *n)
     int heading_or_list = t == RN_HEADING || t == RN_LIST;
     int cell_or_badge = t == RN_CELL || t == RN_BADGE;
     int numbered = t == RN_HEADING || t == RN_PARAGRAPH || t == RN_ITEM || t == RN_APPENDIX;
-    int v[6] = {t, heading_or_list ? n->level : 0, heading_or_list ? n->ordered : 0, (int)n->flags,
+    int ordered = t == RN_LIST && (n->flags & RF_ORDERED);
+    int v[6] = {t, heading_or_list ? n->level : 0, ordered,
+                (int)(n->flags & ~(RF_ORDERED | RF_TIGHT)),
                 cell_or_badge ? n->rag : 0, t == RN_CELL ? n->colspan : 0};
     hmix(h, v, sizeof v);
     hstr(h, n->text);
