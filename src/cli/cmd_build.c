@@ -451,7 +451,6 @@ int cmd_build(int argc, char **argv)
     free_plans(&st.plans, &failed_plan);
     diag_free(&st.diags);
     opt_free(&it);
-    pdf_render_cleanup();
     return status;
 usage:
     opt_free(&it);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -795,6 +796,147 @@ static void test_keeps(void **state)
     rdoc_free(d);
 }
 
+/* ---- several PDFs at once, several documents in one ------------------------------ */
+
+typedef struct {
+    const rdoc *d;
+    strbuf out;
+    int rc;
+} render_job;
+
+static void *run_job(void *arg)
+{
+    render_job *j = arg;
+    diag_list dl;
+    diag_init(&dl);
+    j->rc = render(j->d, &j->out, &dl, NULL);
+    diag_free(&dl);
+    return NULL;
+}
+
+static void assert_same_bytes(const strbuf *a, const strbuf *b)
+{
+    assert_int_equal(a->len, b->len);
+    assert_memory_equal(a->data, b->data, a->len);
+}
+
+/* Each PDF owns its state (libharu document, fonts, compressors, the page thread): two
+ * made at the same time in two threads, or interleaved in one, are byte for byte the
+ * PDFs made one after the other. */
+static void test_writers_are_independent(void **state)
+{
+    (void)state;
+    setenv("SOURCE_DATE_EPOCH", "1262304000", 1);
+    rdoc *d1 = sample(0, 0, 120), *d2 = sample(3, 0, 30);
+    strbuf ref1 = STRBUF_INIT, ref2 = STRBUF_INIT;
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(render(d1, &ref1, &dl, NULL), 0);
+    assert_int_equal(render(d2, &ref2, &dl, NULL), 0);
+    assert_true(ref1.len != ref2.len);
+
+    /* concurrently, in two threads, three rounds */
+    for (int round = 0; round < 3; round++) {
+        render_job j1 = {d1, STRBUF_INIT, -1}, j2 = {d2, STRBUF_INIT, -1};
+        pthread_t t1, t2;
+        assert_int_equal(pthread_create(&t1, NULL, run_job, &j1), 0);
+        assert_int_equal(pthread_create(&t2, NULL, run_job, &j2), 0);
+        pthread_join(t1, NULL);
+        pthread_join(t2, NULL);
+        assert_int_equal(j1.rc, 0);
+        assert_int_equal(j2.rc, 0);
+        assert_same_bytes(&j1.out, &ref1);
+        assert_same_bytes(&j2.out, &ref2);
+        sb_free(&j1.out);
+        sb_free(&j2.out);
+    }
+
+    /* interleaved in one thread: both open, documents added in turn, finished in the
+     * other order */
+    house_style h;
+    house_style_default(&h);
+    pdf_writer *w1 = pdf_writer_new(&h, font_dir(), &dl);
+    pdf_writer *w2 = pdf_writer_new(&h, font_dir(), &dl);
+    assert_non_null(w1);
+    assert_non_null(w2);
+    assert_int_equal(pdf_writer_add(w1, d1), 0);
+    assert_int_equal(pdf_writer_add(w2, d2), 0);
+    strbuf o1 = STRBUF_INIT, o2 = STRBUF_INIT;
+    assert_int_equal(pdf_writer_finish(w2, &o2), 0);
+    assert_int_equal(pdf_writer_finish(w1, &o1), 0);
+    pdf_writer_free(w1);
+    pdf_writer_free(w2);
+    assert_same_bytes(&o1, &ref1);
+    assert_same_bytes(&o2, &ref2);
+    assert_int_equal(dl.errors, 0);
+
+    sb_free(&o1);
+    sb_free(&o2);
+    sb_free(&ref1);
+    sb_free(&ref2);
+    diag_free(&dl);
+    rdoc_free(d1);
+    rdoc_free(d2);
+    unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* Two documents in one PDF: every page of both, numbered through ("Page N of M" counts
+ * them all), each document with its own front page and furniture. */
+static void test_two_documents_in_one_pdf(void **state)
+{
+    (void)state;
+    rdoc *d1 = sample(0, 0, 10), *d2 = sample(3, 0, 10);
+    d2->organisation = "Copeland Borough Council";
+    house_style h;
+    house_style_default(&h);
+    diag_list dl;
+    diag_init(&dl);
+    pdf_stats s1, s2;
+    strbuf one = STRBUF_INIT;
+    assert_int_equal(render(d1, &one, &dl, &s1), 0);
+    sb_reset(&one);
+    assert_int_equal(render(d2, &one, &dl, &s2), 0);
+    pdf_writer *w = pdf_writer_new(&h, font_dir(), &dl);
+    assert_non_null(w);
+    assert_int_equal(pdf_writer_add(w, d1), 0);
+    assert_int_equal(pdf_writer_add(w, d2), 0);
+    strbuf out = STRBUF_INIT;
+    assert_int_equal(pdf_writer_finish(w, &out), 0);
+    pdf_stats st = pdf_writer_stats(w);
+    pdf_writer_free(w);
+    size_t pages = s1.pages + s2.pages;
+    assert_int_equal(st.pages, pages);
+    char path[400];
+    snprintf(path, sizeof path, "%s/two.pdf", tmpdir());
+    write_file(path, &out);
+    if (have("pdftotext") && have("pdfinfo")) {
+        char *o = run("pdfinfo '%s' 2>/dev/null", path);
+        assert_int_equal((size_t)atoi(strstr(o, "Pages:") + 6), pages);
+        free(o);
+        /* the second document's first page: its own front page, numbered on */
+        o = run("pdftotext -f %zu -l %zu '%s' - 2>/dev/null", s1.pages + 1, s1.pages + 1, path);
+        char want[64];
+        snprintf(want, sizeof want, "Page %zu of %zu", s1.pages + 1, pages);
+        assert_non_null(strstr(o, want));
+        assert_non_null(strstr(o, "NOT FOR PUBLICATION"));
+        assert_non_null(strstr(o, "Copeland Borough Council"));
+        free(o);
+        o = run("pdftotext -f 1 -l %zu '%s' - 2>/dev/null", s1.pages, path);
+        assert_null(strstr(o, "NOT FOR PUBLICATION"));
+        free(o);
+    }
+    if (have("qpdf")) {
+        char *o = run("qpdf --check '%s' 2>&1", path);
+        assert_non_null(strstr(o, "No syntax or stream encoding errors"));
+        free(o);
+    }
+    sb_free(&one);
+    sb_free(&out);
+    diag_free(&dl);
+    rdoc_free(d1);
+    rdoc_free(d2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -806,6 +948,8 @@ int main(void)
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_tall_row),
         cmocka_unit_test(test_keeps),
+        cmocka_unit_test(test_writers_are_independent),
+        cmocka_unit_test(test_two_documents_in_one_pdf),
     };
     int rc = cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
     /* TABLED_KEEP_PDF=1 keeps the PDFs for a look */

@@ -14,6 +14,7 @@
 #include "../../util/hashmap.h"
 #include "../../util/strbuf.h"
 #include "pdf_render.h"
+#include "pdf_zip.h"
 
 /* ---- fonts (pdf_font.c) -------------------------------------------------- */
 
@@ -47,29 +48,9 @@ int pfont_init(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file);
 /* The libharu font to draw with (made on first use), or NULL on failure. */
 HPDF_Font pfont_font(pfont *f);
 /* Before saving: writes the font's /W widths, CIDToGIDMap, ToUnicode CMap (bfrange,
- * for the code points measured) and embedded subset, compressed by us. 0 or -1. */
-int pfont_finish(pfont *f);
+ * for the code points measured) and embedded subset, compressed with z. 0 or -1. */
+int pfont_finish(pfont *f, pz_deflater *z);
 void pfont_free(pfont *f);
-
-/* ---- compression (pdf_zip.c) ------------------------------------------- */
-
-/* Deflates n bytes (zlib format, fixed level): malloc'd result in *out, size *outn.
- * 0 or -1. Deterministic: the same input always gives the same bytes. */
-int pz_deflate(const void *in, size_t n, unsigned char **out, size_t *outn);
-/* Frees the compressor kept between documents. */
-void pz_cleanup(void);
-
-/* Pages compressed on a second thread: pz_pool_add takes a finished page's content
- * out of libharu (freeing it there) and queues it; pz_pool_finish waits, helping,
- * and puts every result back, in order. */
-typedef struct pz_pool pz_pool;
-pz_pool *pz_pool_new(void);
-int pz_pool_add(pz_pool *p, HPDF_Dict d);
-int pz_pool_finish(pz_pool *p);
-void pz_pool_free(pz_pool *p);
-/* Replaces the data of a libharu stream dict with its deflated bytes and marks it
- * /FlateDecode (libharu will not compress it again). 0 or -1. */
-int pz_compress_dict(HPDF_Dict d);
 /* Advance of a code point in 1/1000 em, or -1 if the font cannot print it. */
 int32_t pfont_units(pfont *f, uint32_t cp);
 /* Width in points of valid, printable UTF-8 text (every glyph known to exist). */
@@ -283,5 +264,81 @@ void layout_free(layout *L);
 /* Lays the whole document out and paginates it, handing each page to L->on_page
  * (set it after layout_init) as soon as it is complete. */
 void layout_document(layout *L);
+
+/* ---- the writer: pages drawn as the layout completes them (pdf_draw.c), their
+ * furniture (pdf_furniture.c), the document (pdf_writer.c) ------------------------ */
+
+/* Where a drawn page came from: its document, and its section's geometry (the
+ * section's items are gone by the time the furniture is drawn). */
+typedef struct {
+    HPDF_Page page;
+    size_t doc;             /* index into pdf_writer.docs */
+    section geo;            /* items empty */
+} drawn_page;
+
+/* A link to "#id" on a page, made once the whole document is drawn. */
+typedef struct {
+    HPDF_Page page;
+    HPDF_Rect rect;
+    const char *id;
+} pending_link;
+
+/* One document added to the writer. */
+typedef struct {
+    const rdoc *d;
+    hashmap anchors;        /* id -> anchor (in pdf_writer.store) */
+    pending_link *links;
+    size_t nlinks, caplinks;
+} wdoc;
+
+struct pdf_writer {
+    const house_style *h;
+    const char *font_dir;
+    diag_list *diags;
+    HPDF_Doc pdf;
+    hpdf_err err;
+    pfont fonts[FACE__COUNT];
+    pz_deflater *z;         /* this document's compressor (the pool has its own) */
+    pz_pool *zp;
+    HPDF_Encoder utf8;
+    drawn_page *pages;
+    size_t npages, cappages;
+    wdoc *docs;
+    size_t ndocs, capdocs;
+    arena store;
+    struct {
+        int level;
+        HPDF_Outline o;
+    } ostack[16];           /* open bookmarks, by level */
+    int osp;
+    pdf_stats stats;
+    int broken;             /* an error was reported: finish writes nothing */
+};
+
+/* The drawing state of one content stream: current colours, line width, font. */
+typedef struct {
+    HPDF_Page page;
+    double ph;              /* page height: y is measured down from the top */
+    pfont *fonts;
+    long fill, stroke;      /* current colours, -1 unknown */
+    double lw;              /* current line width, -1 unknown */
+    int face;
+    double size;
+} pen;
+
+void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw);
+void pen_fill(pen *p, unsigned rgb);
+void pen_stroke(pen *p, unsigned rgb, double lw);
+/* Text at (x, baseline y) in a text object (BeginText already called). */
+void pen_text(pen *p, int face, double size, unsigned rgb, double x, double y, const char *s);
+
+/* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its
+ * link annotations and bookmarks, and queues its content for compression. */
+void draw_page(void *w, layout *L, const lpage *pg);
+/* Adds the link annotations to "#id" anchors of document k. */
+void draw_internal_links(pdf_writer *w, size_t k);
+/* Draws every page's furniture: what the pages of a kind share in one content stream,
+ * "Page N of M" in each page's own. 0 or -1 (libharu error pending). */
+int draw_furniture(pdf_writer *w);
 
 #endif
