@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "model/house.h"
-#include "render/pdf/pdf_internal.h"
+#include "render/pdf/pdf_layout.h"
 #include "render/pdf/pdf_render.h"
 #include "report/report.h"
 #include "util/diag.h"

@@ -3,7 +3,7 @@
  * bookmarks of the headings placed on it. The layout hands each page over as soon as
  * it is complete (pdf_layout.c), and the page's content goes to the compressor. */
 #include "../../util/xalloc.h"
-#include "pdf_internal.h"
+#include "pdf_draw.h"
 #include "pdf_libharu.h"
 
 /* ---- drawing state ------------------------------------------------------------ */

@@ -13,13 +13,14 @@
  * before saving write /W, the CIDToGIDMap and a ToUnicode CMap for the code points the
  * document measured, and the subset font file compressed by us (pfont_finish). Every
  * drawn character was measured first, so the maps cover it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../util/strbuf.h"
 #include "../../util/utf8.h"
 #include "../../util/xalloc.h"
-#include "pdf_internal.h"
+#include "pdf_font.h"
 #include "pdf_libharu.h"
 
 static void pf_reset(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file)

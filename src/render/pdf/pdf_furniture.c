@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../../util/utf8.h"
-#include "pdf_internal.h"
+#include "pdf_draw.h"
 #include "pdf_libharu.h"
 
 #define FURNITURE_INK 0x555B64u

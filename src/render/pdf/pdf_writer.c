@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "../../util/xalloc.h"
-#include "pdf_internal.h"
+#include "pdf_draw.h"
 #include "pdf_libharu.h"
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
