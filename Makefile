@@ -71,6 +71,10 @@ $(BUILD)/libtabled.a: $(OBJ)
 tabled: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 	$(CC) $(OPT) -o $@ $^ $(LIBS)
 
+# The report and the renderers switch over node types: the compiler checks that every
+# switch over an enum names every case.
+$(BUILD)/src/report/%.o $(BUILD)/src/render/%.o: WARN += -Wswitch-enum
+
 -include $(OBJ:.o=.d) $(BUILD)/src/cli/main.d
 
 # ---- papers -------------------------------------------------------------

@@ -251,7 +251,7 @@ static int write_edition(build_state *st, const rdoc *d, const char *dir, const 
         sb_reset(&buf);
     }
     if (st->formats & FMT_HTML) {
-        html_render(d, &st->house, st->css, &buf);
+        html_render(d, st->css, &buf);
         snprintf(out, bl, "%s%s.html", dir, slug);
         write_out(st, out, buf.data, buf.len);
     }

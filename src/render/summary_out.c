@@ -16,8 +16,10 @@ static const char *level_color(rag_level l)
     case LEVEL_AMBER: return "\033[33m";
     case LEVEL_GREEN: return "\033[32m";
     case LEVEL_COMPLETE: return "\033[35m";
-    default: return NULL;
+    case LEVEL_NOT_DUE:
+    case LEVEL_NONE: return NULL;     /* the terminal's own colour */
     }
+    return NULL;
 }
 
 static void as_at_line(const analysis *an, strbuf *out, const char *what, int color)
@@ -38,10 +40,8 @@ static void as_at_line(const analysis *an, strbuf *out, const char *what, int co
 
 /* ---- roll-up ---------------------------------------------------------- */
 
-static const status_kind rollup_order[] = {STATUS_COMPLETE, STATUS_ON_TARGET, STATUS_RESCHEDULED,
-                                           STATUS_LATE_START, STATUS_OVERDUE, STATUS_NOT_YET_DUE,
-                                           STATUS_CANCELLED};
-#define N_ROLLUP (sizeof rollup_order / sizeof rollup_order[0])
+#define rollup_order status_order
+#define N_ROLLUP STATUS__COUNT
 
 static void rollup_cells(const rollup_counts *r, char bufs[][32], const char **cells)
 {

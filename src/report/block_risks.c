@@ -17,8 +17,9 @@ static rag_level band_level(risk_band band)
     case BAND_MODERATE: return LEVEL_AMBER;
     case BAND_HIGH:
     case BAND_VERY_HIGH: return LEVEL_RED;
-    default: return LEVEL_NONE;
+    case BAND_NONE: return LEVEL_NONE;
     }
+    return LEVEL_NONE;
 }
 
 static void score_text(strbuf *sb, risk_score s)

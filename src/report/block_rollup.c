@@ -10,8 +10,6 @@
 #include "labels.h"
 #include "table_build.h"
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
 void block_rollup(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
@@ -19,15 +17,13 @@ void block_rollup(build_ctx *b, rnode *parent, const block_args *a)
     const analysis *an = b->an;
     /* Complete, on target and overdue always show; the other statuses only when the
      * plan has any, so the table fits a portrait page. */
-    static const status_kind order[] = {STATUS_COMPLETE, STATUS_ON_TARGET, STATUS_RESCHEDULED,
-                                        STATUS_LATE_START, STATUS_OVERDUE, STATUS_NOT_YET_DUE,
-                                        STATUS_CANCELLED};
     status_kind shown[STATUS__COUNT];
     int ns = 0;
-    for (size_t k = 0; k < N(order); k++)
-        if (order[k] == STATUS_COMPLETE || order[k] == STATUS_ON_TARGET ||
-            order[k] == STATUS_OVERDUE || an->overall.count[order[k]])
-            shown[ns++] = order[k];
+    for (size_t k = 0; k < STATUS__COUNT; k++) {
+        status_kind s = status_order[k];
+        if (s == STATUS_COMPLETE || s == STATUS_ON_TARGET || s == STATUS_OVERDUE || an->overall.count[s])
+            shown[ns++] = s;
+    }
     const char *headers[STATUS__COUNT + 4];
     int *weights = arena_alloc(&b->d->arena, sizeof(int) * (STATUS__COUNT + 4));
     int nc = 0;

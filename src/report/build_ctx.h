@@ -37,6 +37,16 @@ int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size
 /* Computed blocks (blocks.c): appends the named block's content, or reports why not. */
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos);
 
+/* The front sheet (front_sheet.c): the variant's fields as the paper gives them (the
+ * public edition's only), and the fields printed after the report. */
+void front_sheet_build(build_ctx *b, int public_only);
+void front_fields_at_end(build_ctx *b, rnode *body);
+/* A variant's title or kind with {committee}, {subject}, {meeting}, {organisation}. */
+const char *expand_variant_text(rdoc *d, const char *tmpl, const paper *p, const plan *pl);
+
+/* The statutory notice in place of an exempt paper's content (exempt.c). */
+void public_notice(rdoc *d, const paper *p);
+
 /* Placeholders (placeholders.c): appends text with {{ ... }} expanded to parent. */
 void expand_placeholders(build_ctx *b, rnode *parent, const char *text, srcpos pos);
 

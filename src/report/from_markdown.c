@@ -121,7 +121,23 @@ static void inlines(conv *c, rnode *parent, cmark_node *n)
         case CMARK_NODE_HTML_INLINE:
             diag_warning(c->b->diags, node_pos(c, n), "raw HTML is not allowed in a paper; it was left out");
             break;
-        default:
+        case CMARK_NODE_NONE:               /* not among inlines, or not parsed (no */
+        case CMARK_NODE_DOCUMENT:           /* footnote option): their children, so */
+        case CMARK_NODE_BLOCK_QUOTE:        /* no text is lost */
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_CUSTOM_BLOCK:
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+        case CMARK_NODE_THEMATIC_BREAK:
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+        case CMARK_NODE_CUSTOM_INLINE:
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            inlines(c, parent, cmark_node_first_child(n));
+            break;
+        default:    /* the extensions' types, which the enum does not list */
             if (!strcmp(type_string(n), "strikethrough"))
                 inlines(c, rnode_add(d, parent, RN_STRIKE), cmark_node_first_child(n));
             else
@@ -174,7 +190,7 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
     case CMARK_NODE_LIST:
         r = rnode_add(d, parent, RN_LIST);
         if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) r->flags |= RF_ORDERED;
-        r->level = cmark_node_get_list_start(n);
+        r->start = cmark_node_get_list_start(n);
         if (cmark_node_get_list_tight(n)) r->flags |= RF_TIGHT;
         for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it))
             blocks(c, rnode_add(d, r, RN_ITEM), cmark_node_first_child(it));
@@ -193,7 +209,25 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
     case CMARK_NODE_HTML_BLOCK:
         diag_warning(c->b->diags, node_pos(c, n), "raw HTML is not allowed in a paper; it was left out");
         return NULL;
-    default:
+    case CMARK_NODE_NONE:           /* not blocks, or not parsed (no footnote option): */
+    case CMARK_NODE_DOCUMENT:       /* their children, so no text is lost */
+    case CMARK_NODE_ITEM:
+    case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_CUSTOM_INLINE:
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+        blocks(c, parent, cmark_node_first_child(n));
+        return NULL;
+    default:        /* the extensions' types, which the enum does not list */
         if (!strcmp(type_string(n), "table")) {
             table(c, parent, n);
             return parent->last;

@@ -1,6 +1,10 @@
 /* labels.c - shared wording. */
 #include "labels.h"
 
+const status_kind status_order[STATUS__COUNT] = {
+    STATUS_COMPLETE,   STATUS_ON_TARGET,   STATUS_RESCHEDULED, STATUS_LATE_START,
+    STATUS_OVERDUE,    STATUS_NOT_YET_DUE, STATUS_CANCELLED};
+
 void label_status(strbuf *out, derived_status s)
 {
     if (s.kind == STATUS_OVERDUE)

@@ -174,7 +174,7 @@ static rdoc *sample_doc(void)
     heading(d, body, 2, "2.2", "s-2-2", "Overdue actions");
     rnode *l = rnode_add(d, body, RN_LIST);
     l->flags |= RF_ORDERED;
-    l->level = 1;
+    l->start = 1;
     rnode *it = rnode_add(d, l, RN_ITEM);
     it->number = "2.3";
     para(d, it, NULL, "B.3, publish revised service standards, is 40 days overdue; the draft "
@@ -255,12 +255,12 @@ static char *css_text(void)
     return data;
 }
 
-static char *render(const rdoc *d, const char *css)
+/* The document finished (as the builder would), then rendered. */
+static char *render(rdoc *d, const char *css)
 {
-    house_style h;
-    house_style_default(&h);
+    rdoc_finish(d);
     strbuf out = STRBUF_INIT;
-    html_render(d, &h, css, &out);
+    html_render(d, css, &out);
     return sb_detach(&out);
 }
 
@@ -294,9 +294,11 @@ static void test_structure(void **state)
                      "Executive \xE2\x80\x93 13 January 2011</title>");
     assert_has(html, "<header class=\"front-sheet\">");
     assert_has(html, "<p class=\"org\">Norwich City Council</p>");
-    assert_has(html, "Report to Executive");
-    assert_has(html, "<dt>Item</dt><dd>6</dd>");
-    assert_has(html, "<dt>Date</dt><dd>13 January 2011</dd>");
+    /* the masthead: heading with the item beside it, the date; not again as fields */
+    assert_has(html, "<p class=\"variant\">Report to Executive <span class=\"item\">Item 6</span></p>");
+    assert_has(html, "<p class=\"date\">13 January 2011</p>");
+    assert_lacks(html, "<dt>Item</dt>");
+    assert_lacks(html, "<dt>Date</dt>");
     assert_has(html, "<dt>Report of</dt><dd>Director of Regeneration &amp; Development</dd>");
     assert_has(html, "<h1>Housing Improvement Plan");
     assert_has(html, "<main id=\"main\">");
@@ -346,8 +348,12 @@ static void test_exempt(void **state)
     rdoc *d = sample_doc();
     d->exempt_paragraph = 3;
     char *html = render(d, NULL);
-    assert_has(html, "<p class=\"exempt\"><strong>NOT FOR PUBLICATION</strong> &#8211; paragraph 3 "
-                     "of Part 1 of Schedule 12A to the Local Government Act 1972</p>");
+    assert_has(html, "<p class=\"exempt\"><strong>NOT FOR PUBLICATION</strong> &#8211; by virtue of "
+                     "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972</p>");
+    assert_has(html, "<p class=\"exempt-foot\"><strong>NOT FOR PUBLICATION</strong> &#8211; by virtue "
+                     "of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972</p>");
+    assert_has(html, "@top-right{content:\"NOT FOR PUBLICATION - by virtue of paragraph 3 of Part 1 "
+                     "of Schedule 12A to the Local Government Act 1972\"}");
     free(html);
     rdoc_free(d);
 }
@@ -583,6 +589,16 @@ static void test_index(void **state)
     assert_has(h, "<a href=\"norwich-hip/exec-2011-01.pdf\">PDF");
     assert_has(h, "<span class=\"badge rag-none\">Not rated</span>");
     sb_free(&out);
+
+    /* the house's words, as in the papers' tables */
+    house_style hs;
+    house_style_default(&hs);
+    hs.rag[LEVEL_AMBER].word = "Slipping";
+    strbuf o2 = STRBUF_INIT;
+    html_index(e, 3, &hs, NULL, &o2);
+    assert_has(o2.data, "<span class=\"badge rag-amber\">Slipping</span>");
+    assert_lacks(o2.data, ">Amber</span>");
+    sb_free(&o2);
 }
 
 /* Writes sample files for looking at (not a check). */

@@ -113,7 +113,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
 
     rnode *fs = add(d, d->root, RN_FRONT_SHEET, 1);
     field(d, fs, "Report of", "Director of Regeneration & Development", 2);
-    field(d, fs, "Subject", "Housing Improvement Plan \xE2\x80\x93 Update", 3);
+    field(d, fs, "Subject", "Housing Improvement Plan \xE2\x80\x93 Update", 3)->key = "subject";
     field(d, fs, "Purpose",
           "To provide the Executive with an opportunity to comment on the emerging "
           "improvement plan for the housing service.", 4);
@@ -191,7 +191,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
         if (i == 1) {
             rnode *sub = add(d, it, RN_LIST, 16);
             sub->flags |= RF_ORDERED;
-            sub->level = 1;
+            sub->start = 1;
             sub->flags |= RF_TIGHT;
             para(d, add(d, sub, RN_ITEM, 16), NULL, "older people;", 16);
             para(d, add(d, sub, RN_ITEM, 17), NULL, "people with disabilities.", 17);
@@ -349,8 +349,10 @@ static void write_file(const char *path, const strbuf *sb)
     fclose(f);
 }
 
-static int render(const rdoc *d, strbuf *out, diag_list *dl, pdf_stats *st)
+/* The document finished (as the builder would), then rendered. */
+static int render(rdoc *d, strbuf *out, diag_list *dl, pdf_stats *st)
 {
+    rdoc_finish(d);
     house_style h;
     house_style_default(&h);
     return pdf_render_ex(d, &h, font_dir(), out, dl, st);
@@ -581,8 +583,9 @@ static void test_render_sample(void **state)
 static void test_exempt_and_dates(void **state)
 {
     (void)state;
-    setenv("SOURCE_DATE_EPOCH", "1262304000", 1);   /* 2010-01-01 00:00:00 UTC */
     rdoc *d = sample(3, 0, 40);
+    d->epoch = "1262304000";   /* the build's time (2010-01-01 00:00:00 UTC), as the builder
+                                * takes it from SOURCE_DATE_EPOCH */
     strbuf a = STRBUF_INIT, b = STRBUF_INIT;
     diag_list dl;
     diag_init(&dl);
@@ -591,7 +594,6 @@ static void test_exempt_and_dates(void **state)
     assert_int_equal(render(d, &b, &dl, NULL), 0);
     assert_int_equal(a.len, b.len);
     assert_memory_equal(a.data, b.data, a.len);
-    unsetenv("SOURCE_DATE_EPOCH");
     char path[400];
     snprintf(path, sizeof path, "%s/exempt.pdf", tmpdir());
     write_file(path, &a);
@@ -619,6 +621,7 @@ static void test_missing_font_is_an_error(void **state)
 {
     (void)state;
     rdoc *d = sample(0, 0, 3);
+    rdoc_finish(d);
     house_style h;
     house_style_default(&h);
     strbuf out = STRBUF_INIT;
@@ -762,6 +765,7 @@ static void test_keeps(void **state)
     const char *files[] = {h.font_regular, h.font_bold, h.font_italic, h.font_bold_italic};
     for (int i = 0; i < FACE__COUNT; i++)
         assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
+    rdoc_finish(d);
     layout L;
     layout_init(&L, d, &h, &dl, pdf, fonts);
     kept_pages kp = {0};
@@ -796,10 +800,69 @@ static void test_keeps(void **state)
     rdoc_free(d);
 }
 
+/* The PDF draws a RAG word in the ink the report checked for contrast, not the house's
+ * when that is too faint (white on amber). */
+typedef struct {
+    unsigned amber_text, other;
+    int seen;
+} ink_seen;
+
+static void find_ink(const lbox *b, ink_seen *k)
+{
+    for (; b; b = b->next) {
+        if (b->kind == LB_GROUP) find_ink(b->first, k);
+        if (b->kind != LB_TEXT || !b->src) continue;
+        const rnode *cell = b->src->parent;
+        if (cell && cell->type == RN_CELL && cell->rag == LEVEL_AMBER) {
+            k->amber_text = b->color;
+            k->seen++;
+        }
+    }
+}
+
+static void ink_page(void *ctx, layout *L, const lpage *pg)
+{
+    for (size_t i = 0; i < pg->len; i++) find_ink(lpage_item(L, pg, i)->box, ctx);
+}
+
+static void test_rag_ink_checked(void **state)
+{
+    (void)state;
+    house_style h;
+    house_style_default(&h);
+    h.rag[LEVEL_AMBER].ink = 0xFFFFFF;      /* about 2:1 on the amber fill */
+    rdoc *d = sample(0, 0, 10);
+    rdoc_set_palette(d, &h);
+    rdoc_finish(d);
+    diag_list dl;
+    diag_init(&dl);
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    pfont fonts[FACE__COUNT];
+    const char *files[] = {h.font_regular, h.font_bold, h.font_italic, h.font_bold_italic};
+    for (int i = 0; i < FACE__COUNT; i++)
+        assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
+    layout L;
+    layout_init(&L, d, &h, &dl, pdf, fonts);
+    ink_seen k = {0, 0, 0};
+    L.on_page = ink_page;
+    L.on_page_ctx = &k;
+    layout_document(&L);
+    assert_true(k.seen > 0);
+    assert_int_equal(k.amber_text, d->palette.rag[LEVEL_AMBER].ink);
+    assert_int_equal(k.amber_text, 0x1A1A1A);
+    layout_free(&L);
+    for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);
+    HPDF_Free(pdf);
+    diag_free(&dl);
+    rdoc_free(d);
+}
+
 /* ---- several PDFs at once, several documents in one ------------------------------ */
 
 typedef struct {
-    const rdoc *d;
+    const rdoc *d;      /* finished */
     strbuf out;
     int rc;
 } render_job;
@@ -809,7 +872,9 @@ static void *run_job(void *arg)
     render_job *j = arg;
     diag_list dl;
     diag_init(&dl);
-    j->rc = render(j->d, &j->out, &dl, NULL);
+    house_style h;
+    house_style_default(&h);
+    j->rc = pdf_render_ex(j->d, &h, font_dir(), &j->out, &dl, NULL);
     diag_free(&dl);
     return NULL;
 }
@@ -826,8 +891,8 @@ static void assert_same_bytes(const strbuf *a, const strbuf *b)
 static void test_writers_are_independent(void **state)
 {
     (void)state;
-    setenv("SOURCE_DATE_EPOCH", "1262304000", 1);
     rdoc *d1 = sample(0, 0, 120), *d2 = sample(3, 0, 30);
+    d1->epoch = d2->epoch = "1262304000";
     strbuf ref1 = STRBUF_INIT, ref2 = STRBUF_INIT;
     diag_list dl;
     diag_init(&dl);
@@ -877,7 +942,6 @@ static void test_writers_are_independent(void **state)
     diag_free(&dl);
     rdoc_free(d1);
     rdoc_free(d2);
-    unsetenv("SOURCE_DATE_EPOCH");
 }
 
 /* Two documents in one PDF: every page of both, numbered through ("Page N of M" counts
@@ -898,7 +962,7 @@ static void test_two_documents_in_one_pdf(void **state)
     assert_int_equal(render(d2, &one, &dl, &s2), 0);
     pdf_writer *w = pdf_writer_new(&h, font_dir(), &dl);
     assert_non_null(w);
-    assert_int_equal(pdf_writer_add(w, d1), 0);
+    assert_int_equal(pdf_writer_add(w, d1), 0);     /* finished by render above */
     assert_int_equal(pdf_writer_add(w, d2), 0);
     strbuf out = STRBUF_INIT;
     assert_int_equal(pdf_writer_finish(w, &out), 0);
@@ -948,6 +1012,7 @@ int main(void)
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_tall_row),
         cmocka_unit_test(test_keeps),
+        cmocka_unit_test(test_rag_ink_checked),
         cmocka_unit_test(test_writers_are_independent),
         cmocka_unit_test(test_two_documents_in_one_pdf),
     };

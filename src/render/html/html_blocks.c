@@ -2,52 +2,9 @@
  * numbered paragraphs and lists, appendices as sections, notices, quotes, code. */
 #include "html_render.h"
 
-#include <ctype.h>
 #include <stdio.h>
-#include <string.h>
-#include <strings.h>
 
 #include "html_internal.h"
-
-void hr_outline_reset(hctx *c, int base)
-{
-    c->hdepth = 0;
-    c->hbase = base;
-}
-
-static int hr_outline_level(hctx *c, int src)
-{
-    while (c->hdepth > 0 && c->hsrc[c->hdepth - 1] >= src) c->hdepth--;
-    int lvl = c->hdepth ? c->hhtml[c->hdepth - 1] + 1 : c->hbase;
-    if (lvl > 6) lvl = 6;
-    if (c->hdepth < 8) {
-        c->hsrc[c->hdepth] = src;
-        c->hhtml[c->hdepth] = lvl;
-        c->hdepth++;
-    }
-    return lvl;
-}
-
-/* A valid, unique id from raw (prefix prepended): letters, digits, '-', '_' and '.'
- * kept, anything else becomes '-'. Returns the id (arena) or NULL when raw is empty. */
-const char *hr_make_id(hctx *c, const char *prefix, const char *raw)
-{
-    if (!raw || !*raw) return NULL;
-    strbuf b = STRBUF_INIT;
-    sb_puts(&b, prefix);
-    for (const unsigned char *p = (const unsigned char *)raw; *p; p++) {
-        if (isalnum(*p) || *p == '-' || *p == '_') sb_putc(&b, (char)*p);
-        else if (*p == '.' && prefix[0]) sb_putc(&b, '-');
-        else if (*p == '.') sb_putc(&b, '.');
-        else if (b.len && b.data[b.len - 1] != '-') sb_putc(&b, '-');
-    }
-    if (!b.len) sb_puts(&b, "x");
-    char *id = arena_strdup(&c->ar, b.data);
-    for (int k = 2; hashmap_get(&c->ids, id); k++) id = arena_printf(&c->ar, "%s-%d", b.data, k);
-    hashmap_put(&c->ids, id, id);
-    sb_free(&b);
-    return id;
-}
 
 void hr_put_id(hctx *c, const char *id)
 {
@@ -80,18 +37,16 @@ static void put_num(hctx *c, const char *num)
     sb_puts(c->out, "</span> ");
 }
 
-/* label: the number to print, or NULL for n->number. */
-static void hr_heading(hctx *c, const rnode *n, const char *id, const char *label)
+/* A heading at its rank in the outline (the report's: it never skips a level). */
+static void hr_heading(hctx *c, const rnode *n)
 {
-    int lvl = hr_outline_level(c, n->level > 0 ? n->level : 1);
-    sb_printf(c->out, "<h%d", lvl);
-    if (!id) id = n->id ? hr_make_id(c, "", n->id) : n->number ? hr_make_id(c, "s-", n->number) : NULL;
-    hr_put_id(c, id);
+    int rank = n->rank >= 1 && n->rank <= 6 ? n->rank : 2;
+    sb_printf(c->out, "<h%d", rank);
+    hr_put_id(c, n->id);
     sb_putc(c->out, '>');
-    if (label) put_num(c, label);
-    else if (n->number && *n->number) put_num(c, n->number);
+    if (n->number && *n->number) put_num(c, n->number);
     hr_inlines(c, n);
-    sb_printf(c->out, "</h%d>\n", lvl);
+    sb_printf(c->out, "</h%d>\n", rank);
 }
 
 static int in_tight_list(const rnode *n)
@@ -114,7 +69,7 @@ static void render_list(hctx *c, const rnode *n)
     for (const rnode *i = n->first; i; i = i->next) {
         if (i->number) {
             sb_puts(o, "<li class=\"np\"");
-            hr_put_id(c, hr_make_id(c, "p-", i->number));
+            hr_put_id(c, i->id);
             sb_putc(o, '>');
             put_num(c, i->number);
         } else {
@@ -129,36 +84,20 @@ static void render_list(hctx *c, const rnode *n)
 static void render_appendix(hctx *c, const rnode *n)
 {
     strbuf *o = c->out;
-    const char *id = n->id ? hr_make_id(c, "", n->id) : n->number ? hr_make_id(c, "app-", n->number) : NULL;
-    if (!id) id = hr_make_id(c, "", "appendix");
     const rnode *title = n->first && n->first->type == RN_HEADING ? n->first : NULL;
-    const char *hid = title ? hr_make_id(c, "", arena_printf(&c->ar, "%s-title", id)) : NULL;
     sb_printf(o, "<section class=\"appendix%s\"", (n->flags & RF_WIDE) ? " wide" : "");
-    hr_put_id(c, id);
-    if (hid) {
+    hr_put_id(c, n->id);
+    if (title && title->id) {
         sb_puts(o, " aria-labelledby=\"");
-        html_put_text(o, hid);
+        html_put_text(o, title->id);
         sb_puts(o, "\"");
     } else {
-        sb_puts(o, " aria-label=\"Appendix ");
-        html_put_text(o, n->number);
+        sb_puts(o, " aria-label=\"");
+        html_put_text(o, n->text);
         sb_puts(o, "\"");
     }
     sb_puts(o, ">\n");
-    hr_outline_reset(c, 2);
-    for (const rnode *k = n->first; k; k = k->next) {
-        if (k == title) {
-            /* a bare letter ("A") is printed as "Appendix A" */
-            const char *label = NULL;
-            if (k->number && n->number && !strcmp(k->number, n->number) &&
-                strncasecmp(k->number, "Appendix", 8))
-                label = arena_printf(&c->ar, "Appendix %s", k->number);
-            hr_heading(c, k, hid, label);
-            hr_outline_reset(c, 3);
-        } else {
-            hr_block(c, k);
-        }
-    }
+    for (const rnode *k = n->first; k; k = k->next) hr_block(c, k);
     sb_puts(o, "</section>\n");
 }
 
@@ -166,11 +105,11 @@ void hr_block(hctx *c, const rnode *n)
 {
     strbuf *o = c->out;
     switch (n->type) {
-    case RN_HEADING: hr_heading(c, n, NULL, NULL); break;
+    case RN_HEADING: hr_heading(c, n); break;
     case RN_PARAGRAPH:
         if (n->number && *n->number) {
             sb_puts(o, "<p class=\"np\"");
-            hr_put_id(c, hr_make_id(c, "p-", n->number));
+            hr_put_id(c, n->id);
             sb_putc(o, '>');
             put_num(c, n->number);
             hr_inlines(c, n);
@@ -210,7 +149,6 @@ void hr_block(hctx *c, const rnode *n)
     case RN_APPENDIX: render_appendix(c, n); break;
     case RN_BODY:
         sb_puts(o, "<div class=\"report-body\">\n");
-        hr_outline_reset(c, 2);
         hr_children(c, n);
         sb_puts(o, "</div>\n");
         break;
@@ -219,11 +157,22 @@ void hr_block(hctx *c, const rnode *n)
     case RN_CELL:
     case RN_FIELD:
     case RN_FRONT_SHEET:
+    case RN_FRONT_LINE:
     case RN_DOCUMENT:
-        /* only inside their parents; render the content so nothing is lost */
+        /* only inside their parents (html_table.c, html_page.c); should one stand
+         * elsewhere, its content is shown so nothing is lost */
         hr_children(c, n);
         break;
-    default:
+    case RN_TEXT:
+    case RN_SOFTBREAK:
+    case RN_LINEBREAK:
+    case RN_CODE:
+    case RN_EMPH:
+    case RN_STRONG:
+    case RN_STRIKE:
+    case RN_LINK:
+    case RN_IMAGE:
+    case RN_BADGE:
         hr_inline(c, n);
         break;
     }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../report/labels.h"
 #include "html_internal.h"
 
 /* ---- index --------------------------------------------------------------- */
@@ -22,11 +23,6 @@ static int cmp_entry(const void *pa, const void *pb)
     if (!r) r = cmp_str(a->e->subject, b->e->subject);
     if (!r) r = a->pos < b->pos ? -1 : a->pos > b->pos;
     return r;
-}
-
-static const char *index_rag_word(rag_level l)
-{
-    return l == LEVEL_NONE ? "Not rated" : rag_level_name(l);
 }
 
 void html_index(const html_index_entry *entries, size_t n, const house_style *h, const char *css,
@@ -55,7 +51,9 @@ void html_index(const html_index_entry *entries, size_t n, const house_style *h,
     }
     html_page_head(out, "en-GB", title.data, css);
     sb_puts(out, "<style>\n");
-    html_put_rag_css(out, h);
+    rdoc *pal = rdoc_new();    /* the house's colours and words, checked */
+    rdoc_set_palette(pal, h);
+    html_put_palette_css(out, &pal->palette);
     sb_puts(out, "</style>\n");
     sb_puts(out, "</head>\n<body class=\"index\">\n<header class=\"front-sheet\">\n");
     if (!many_orgs && html_nonempty(org)) {
@@ -68,9 +66,6 @@ void html_index(const html_index_entry *entries, size_t n, const house_style *h,
               "page and, where there is one, as a PDF.</p>\n</header>\n<main id=\"main\">\n",
               n, n == 1 ? "" : "s");
 
-    static const status_kind order[] = {STATUS_COMPLETE,    STATUS_ON_TARGET,   STATUS_NOT_YET_DUE,
-                                        STATUS_LATE_START,  STATUS_RESCHEDULED, STATUS_OVERDUE,
-                                        STATUS_CANCELLED};
     int ncols = many_orgs ? 7 : 6;
     sb_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
             "aria-labelledby=\"papers-caption\">\n<table class=\"papers\">\n"
@@ -115,11 +110,11 @@ void html_index(const html_index_entry *entries, size_t n, const house_style *h,
         sb_puts(out, "</th><td>");
         if (s->total) {
             sb_puts(out, "<ul class=\"counts\">");
-            for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-                size_t cnt = s->count[order[k]];
+            for (size_t k = 0; k < STATUS__COUNT; k++) {
+                size_t cnt = s->count[status_order[k]];
                 if (!cnt) continue;
                 sb_printf(out, "<li><span class=\"n\">%zu</span> ", cnt);
-                html_put_text(out, status_kind_name(order[k]));
+                html_put_text(out, status_kind_name(status_order[k]));
                 sb_puts(out, "</li>");
             }
             sb_printf(out, "<li class=\"total\"><span class=\"n\">%zu</span> in all</li></ul>",
@@ -131,7 +126,7 @@ void html_index(const html_index_entry *entries, size_t n, const house_style *h,
         if (s->percent_complete >= 0) sb_printf(out, "%d%%", s->percent_complete);
         else sb_puts(out, "&#8211;");
         sb_printf(out, "</td><td><span class=\"badge rag-%s\">", rag_level_id(s->rag));
-        html_put_text(out, index_rag_word(s->rag));
+        html_put_text(out, pal->palette.rag[s->rag <= LEVEL_RED ? s->rag : LEVEL_NONE].word);
         sb_puts(out, "</span></td><td class=\"docs\">");
         int any = 0;
         if (html_nonempty(e->html_href)) {
@@ -158,5 +153,6 @@ void html_index(const html_index_entry *entries, size_t n, const house_style *h,
     html_put_text(out, title.data);
     sb_puts(out, "</p></footer>\n</body>\n</html>\n");
     sb_free(&title);
+    rdoc_free(pal);
     free(v);
 }

@@ -8,19 +8,10 @@
 
 #include "../../model/house.h"
 #include "../../report/report.h"
-#include "../../util/arena.h"
-#include "../../util/hashmap.h"
 #include "../../util/strbuf.h"
 
 typedef struct {
     strbuf *out;
-    const house_style *h;
-    hashmap ids;
-    arena ar;
-    int ntables;
-    /* heading outline: source level -> HTML level */
-    int hsrc[8], hhtml[8], hdepth;
-    int hbase;
 } hctx;
 
 /* ---- escaping (html_escape.c) ------------------------------------------------- */
@@ -42,10 +33,7 @@ void html_put_base64(strbuf *out, const unsigned char *p, size_t n);
 
 /* ---- blocks (html_blocks.c) ----------------------------------------------------- */
 
-/* Headings after this are levelled from base (2: h2). */
-void hr_outline_reset(hctx *c, int base);
-/* A valid, unique id: prefix + raw with anything but letters, digits, '-', '_' as '-'. */
-const char *hr_make_id(hctx *c, const char *prefix, const char *raw);
+/* id="..." when the node has an id (the report made it valid and unique). */
 void hr_put_id(hctx *c, const char *id);
 /* The children of n, each as a block or an inline. */
 void hr_inlines(hctx *c, const rnode *n);
@@ -62,8 +50,8 @@ void hr_table(hctx *c, const rnode *t);
 
 /* ---- the page (html_page.c) ------------------------------------------------------- */
 int html_nonempty(const char *s);
-/* The RAG classes in the house colours. */
-void html_put_rag_css(strbuf *out, const house_style *h);
+/* The RAG classes in the palette's colours, and the accent when it reads on white. */
+void html_put_palette_css(strbuf *out, const rpalette *p);
 /* <!doctype html> to the stylesheet, the head left open. */
 void html_page_head(strbuf *o, const char *lang, const char *title, const char *css);
 

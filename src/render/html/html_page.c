@@ -1,154 +1,115 @@
 /* html_page.c - one paper as a self-contained HTML5 page (see html_render.h).
  *
  * Structure of a paper:
- *   <header class="front-sheet">  exempt banner, organisation, "Report to ...", h1 subject,
- *                                 <dl> of the front-sheet fields
+ *   <header class="front-sheet">  exempt banner, the masthead lines (organisation,
+ *                                 heading and item, date), the title as h1, <dl> of the
+ *                                 fields (or the title as the h1 of its field)
  *   <main>                        the numbered body, then each appendix as a <section>
- *   <footer>                      organisation, committee, date */
+ *   <footer>                      the colophon and exempt marking
+ * Every line, field, id and word comes from the report description. */
 #include "html_render.h"
 
 #include <ctype.h>
-#include <math.h>
-#include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 #include "html_internal.h"
 
 /* ---- colours ------------------------------------------------------------- */
 
-static double channel(unsigned v)
+void html_put_palette_css(strbuf *out, const rpalette *p)
 {
-    double c = v / 255.0;
-    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-static double luminance(unsigned rgb)
-{
-    return 0.2126 * channel((rgb >> 16) & 255) + 0.7152 * channel((rgb >> 8) & 255) +
-           0.0722 * channel(rgb & 255);
-}
-
-static double contrast(unsigned a, unsigned b)
-{
-    double la = luminance(a), lb = luminance(b);
-    if (la < lb) {
-        double t = la;
-        la = lb;
-        lb = t;
-    }
-    return (la + 0.05) / (lb + 0.05);
-}
-
-/* Ink for a fill: the house's if it reaches 4.5:1, else near-black or white. */
-static unsigned safe_ink(unsigned fill, unsigned ink)
-{
-    if (contrast(fill, ink) >= 4.5) return ink;
-    return contrast(fill, 0x1A1A1A) >= contrast(fill, 0xFFFFFF) ? 0x1A1A1A : 0xFFFFFF;
-}
-
-void html_put_rag_css(strbuf *out, const house_style *h)
-{
-    for (int l = LEVEL_COMPLETE; l <= LEVEL_RED; l++) {
-        unsigned fill = h->rag[l].fill & 0xFFFFFF;
-        unsigned ink = safe_ink(fill, h->rag[l].ink & 0xFFFFFF);
+    for (int l = LEVEL_COMPLETE; l <= LEVEL_RED; l++)
         sb_printf(out, ".rag-%s{background-color:#%06X;color:#%06X}\n", rag_level_id((rag_level)l),
-                  fill, ink);
-    }
-    unsigned accent = h->accent & 0xFFFFFF;
-    if (contrast(accent, 0xFFFFFF) >= 4.5) sb_printf(out, ":root{--accent:#%06X}\n", accent);
+                  p->rag[l].fill, p->rag[l].ink);
+    if (p->accent_is_text) sb_printf(out, ":root{--accent:#%06X}\n", p->accent);
 }
 
-/* ---- document ------------------------------------------------------------ */
+/* ---- the front sheet ------------------------------------------------------ */
 
 int html_nonempty(const char *s) { return s && *s; }
 
-static int field_named(const rnode *fs, const char *const *names)
+static void exempt_banner(strbuf *o, const rfurniture *f, const char *cls)
 {
-    if (!fs) return 0;
-    for (const rnode *f = fs->first; f; f = f->next) {
-        if (f->type != RN_FIELD || !f->text) continue;
-        for (const char *const *nm = names; *nm; nm++)
-            if (!strcasecmp(f->text, *nm)) return 1;
+    sb_printf(o, "<p class=\"%s\"><strong>", cls);
+    html_put_text(o, f->exempt_mark);
+    sb_puts(o, "</strong> &#8211; ");
+    html_put_text(o, f->exempt_reason);
+}
+
+static void masthead_line(strbuf *o, const rnode *n)
+{
+    switch ((rfront_role)n->role) {
+    case FRONT_ORGANISATION:
+        sb_puts(o, "<p class=\"org\">");
+        html_put_text(o, n->text);
+        sb_puts(o, "</p>\n");
+        break;
+    case FRONT_HEADING:
+        sb_puts(o, "<p class=\"variant\">");
+        html_put_text(o, n->text);
+        if (n->aside) {
+            sb_puts(o, html_nonempty(n->text) ? " <span class=\"item\">" : "<span class=\"item\">");
+            html_put_text(o, n->aside);
+            sb_puts(o, "</span>");
+        }
+        sb_puts(o, "</p>\n");
+        break;
+    case FRONT_DATE:
+        sb_puts(o, "<p class=\"date\">");
+        html_put_text(o, n->text);
+        sb_puts(o, "</p>\n");
+        break;
+    case FRONT_TITLE:   /* after the masthead: render_front */
+        break;
     }
-    return 0;
 }
 
-static void put_meta_pair(strbuf *o, const char *label, const char *value)
-{
-    sb_puts(o, "<div><dt>");
-    html_put_text(o, label);
-    sb_puts(o, "</dt><dd>");
-    html_put_text(o, value);
-    sb_puts(o, "</dd></div>\n");
-}
-
-static void exempt_text(strbuf *o, int para)
-{
-    sb_printf(o, "paragraph %d of Part 1 of Schedule 12A to the Local Government Act 1972", para);
-}
-
+/* The front sheet as the report describes it: the exempt banner, the masthead lines,
+ * the title, the fields (a field that carries the title shows it as the h1). */
 static void render_front(hctx *c, const rdoc *d, const rnode *fs)
 {
     strbuf *o = c->out;
     sb_puts(o, "<header class=\"front-sheet\">\n");
-    if (d->exempt_paragraph > 0) {
-        sb_puts(o, "<p class=\"exempt\"><strong>NOT FOR PUBLICATION</strong> &#8211; ");
-        exempt_text(o, d->exempt_paragraph);
+    if (d->furniture.exempt_mark) {
+        exempt_banner(o, &d->furniture, "exempt");
         sb_puts(o, "</p>\n");
     }
-    sb_puts(o, "<div class=\"masthead\">\n");
-    if (html_nonempty(d->organisation)) {
-        sb_puts(o, "<p class=\"org\">");
-        html_put_text(o, d->organisation);
-        sb_puts(o, "</p>\n");
-    }
-    if (html_nonempty(d->variant_title) || html_nonempty(d->committee)) {
-        sb_puts(o, "<p class=\"variant\">");
-        if (html_nonempty(d->variant_title)) {
-            html_put_text(o, d->variant_title);
-        } else {
-            sb_puts(o, "Report to ");
-            html_put_text(o, d->committee);
-        }
-        sb_puts(o, "</p>\n");
-    }
-    sb_puts(o, "</div>\n<h1>");
-    html_put_text(o, html_nonempty(d->subject) ? d->subject : html_nonempty(d->title) ? d->title : "Report");
-    sb_puts(o, "</h1>\n");
-
-    static const char *const item_names[] = {"Item", "Agenda item", "Item number", NULL};
-    static const char *const date_names[] = {"Date", "Meeting date", "Date of meeting", NULL};
+    const rnode *k = fs->first;
     int any = 0;
-    if (html_nonempty(d->item) && !field_named(fs, item_names)) any = 1;
-    if (html_nonempty(d->meeting_date) && !field_named(fs, date_names)) any = 1;
-    if (fs)
-        for (const rnode *f = fs->first; f; f = f->next)
-            if (f->type == RN_FIELD) any = 1;
+    for (const rnode *n = k; n && n->type == RN_FRONT_LINE; n = n->next) any |= n->role != FRONT_TITLE;
     if (any) {
+        sb_puts(o, "<div class=\"masthead\">\n");
+        for (const rnode *n = k; n && n->type == RN_FRONT_LINE; n = n->next) masthead_line(o, n);
+        sb_puts(o, "</div>\n");
+    }
+    for (; k && k->type == RN_FRONT_LINE; k = k->next) {
+        if (k->role != FRONT_TITLE) continue;
+        sb_puts(o, "<h1>");
+        html_put_text(o, k->text);
+        sb_puts(o, "</h1>\n");
+    }
+    if (k) {
         sb_puts(o, "<dl class=\"fields\">\n");
-        if (html_nonempty(d->item) && !field_named(fs, item_names)) put_meta_pair(o, "Item", d->item);
-        if (html_nonempty(d->meeting_date) && !field_named(fs, date_names))
-            put_meta_pair(o, "Date", d->meeting_date);
-        hr_outline_reset(c, 2);
-        for (const rnode *f = fs ? fs->first : NULL; f; f = f->next) {
-            if (f->type != RN_FIELD) continue;
-            sb_puts(o, "<div><dt>");
-            html_put_text(o, f->text);
+        for (; k; k = k->next) {
+            if (k->type != RN_FIELD) {
+                hr_block(c, k);
+                continue;
+            }
+            sb_puts(o, (k->flags & RF_TITLE) ? "<div class=\"title\"><dt>" : "<div><dt>");
+            html_put_text(o, k->text);
             sb_puts(o, "</dt><dd>");
-            hr_cell_content(c, f);
+            if (k->flags & RF_TITLE) {
+                sb_puts(o, "<h1>");
+                hr_cell_content(c, k);
+                sb_puts(o, "</h1>");
+            } else {
+                hr_cell_content(c, k);
+            }
             sb_puts(o, "</dd></div>\n");
         }
         sb_puts(o, "</dl>\n");
     }
     sb_puts(o, "</header>\n");
-}
-
-static void html_title_part(strbuf *t, const char *s)
-{
-    if (!html_nonempty(s)) return;
-    if (t->len) sb_puts(t, " \xE2\x80\x93 ");
-    sb_puts(t, s);
 }
 
 static const char fallback_css[] =
@@ -189,77 +150,41 @@ void html_page_head(strbuf *o, const char *lang, const char *title, const char *
     sb_puts(o, "\n</style>\n");
 }
 
-void html_render(const rdoc *d, const house_style *h, const char *css, strbuf *out)
+void html_render(const rdoc *d, const char *css, strbuf *out)
 {
-    house_style def;
-    if (!h) {
-        house_style_default(&def);
-        h = &def;
-    }
     hctx c;
     memset(&c, 0, sizeof c);
     c.out = out;
-    c.h = h;
-    hashmap_init(&c.ids);
-    arena_init(&c.ar);
-    /* ids the page itself uses */
-    hashmap_put(&c.ids, "main", (void *)"main");
-
-    strbuf title = STRBUF_INIT;
-    html_title_part(&title, html_nonempty(d->subject) ? d->subject : d->title);
-    html_title_part(&title, d->committee);
-    html_title_part(&title, d->meeting_date);
-    if (!title.len) sb_puts(&title, "Committee report");
-    html_page_head(out, d->lang, title.data, css);
+    const rfurniture *f = &d->furniture;
+    html_page_head(out, d->lang, f->window_title ? f->window_title : "", css);
 
     sb_puts(out, "<style>\n");
-    html_put_rag_css(out, h);
+    html_put_palette_css(out, &d->palette);
     /* print: running head and page numbers in the page margins */
     sb_puts(out, "@media print{@page{@top-left{content:");
-    html_put_css_string(out, title.data);
+    html_put_css_string(out, f->window_title ? f->window_title : "");
     sb_puts(out, "}");
-    if (d->exempt_paragraph > 0) {
+    if (f->exempt_mark) {
         strbuf ex = STRBUF_INIT;
-        sb_puts(&ex, "NOT FOR PUBLICATION - ");
-        exempt_text(&ex, d->exempt_paragraph);
+        sb_printf(&ex, "%s - %s", f->exempt_mark, f->exempt_reason ? f->exempt_reason : "");
         sb_puts(out, "@top-right{content:");
         html_put_css_string(out, ex.data);
         sb_puts(out, "}");
         sb_free(&ex);
     }
     sb_puts(out, "}}\n</style>\n</head>\n<body>\n");
-    sb_free(&title);
 
     const rnode *root = d->root;
-    const rnode *fs = NULL;
     for (const rnode *k = root ? root->first : NULL; k; k = k->next)
-        if (k->type == RN_FRONT_SHEET) fs = k;
-    render_front(&c, d, fs);
-
+        if (k->type == RN_FRONT_SHEET) render_front(&c, d, k);
     sb_puts(out, "<main id=\"main\">\n");
-    for (const rnode *k = root ? root->first : NULL; k; k = k->next) {
-        if (k->type == RN_FRONT_SHEET) continue;
-        hr_outline_reset(&c, 2);
-        hr_block(&c, k);
-    }
+    for (const rnode *k = root ? root->first : NULL; k; k = k->next)
+        if (k->type != RN_FRONT_SHEET) hr_block(&c, k);
     sb_puts(out, "</main>\n<footer class=\"page-foot\">\n<p>");
-    strbuf foot = STRBUF_INIT;
-    html_title_part(&foot, d->organisation);
-    html_title_part(&foot, d->committee);
-    html_title_part(&foot, d->meeting_date);
-    if (html_nonempty(d->item)) {
-        if (foot.len) sb_puts(&foot, " \xE2\x80\x93 ");
-        sb_puts(&foot, "Item ");
-        sb_puts(&foot, d->item);
-    }
-    html_put_text(out, foot.data);
-    sb_free(&foot);
-    if (d->exempt_paragraph > 0) {
-        sb_puts(out, "</p>\n<p class=\"exempt-foot\"><strong>NOT FOR PUBLICATION</strong> &#8211; ");
-        exempt_text(out, d->exempt_paragraph);
+    html_put_text(out, f->colophon);
+    if (f->exempt_mark) {
+        sb_puts(out, "</p>\n");
+        exempt_banner(out, f, "exempt-foot");
     }
     sb_puts(out, "</p>\n</footer>\n</body>\n</html>\n");
-
-    hashmap_free(&c.ids);
-    arena_free(&c.ar);
 }

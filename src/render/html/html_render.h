@@ -19,9 +19,9 @@
 #define HTML_IMAGE_MAX ((size_t)4 * 1024 * 1024)
 
 /* Appends the paper to out. css is the stylesheet to inline (templates/html/paper.css);
- * NULL uses a small built-in one. h supplies the RAG colours (NULL: the default house
- * style); a colour pair under 4.5:1 contrast gets black or white ink instead. */
-void html_render(const rdoc *d, const house_style *h, const char *css, strbuf *out);
+ * NULL uses a small built-in one. d must be finished (rdoc_finish): its palette,
+ * furniture, ids and ranks are drawn as they are. */
+void html_render(const rdoc *d, const char *css, strbuf *out);
 
 typedef struct {
     const char *committee;

@@ -9,20 +9,6 @@
 
 /* ---- tables -------------------------------------------------------------- */
 
-static int count_cols(const rnode *t)
-{
-    if (t->ncols > 0) return t->ncols;
-    int best = 1;
-    for (const rnode *r = t->first; r; r = r->next) {
-        if (r->type != RN_ROW) continue;
-        int w = 0;
-        for (const rnode *cell = r->first; cell; cell = cell->next)
-            w += cell->colspan > 1 ? cell->colspan : 1;
-        if (w > best) best = w;
-    }
-    return best;
-}
-
 /* A cell or field value: a lone unnumbered paragraph is written without <p>. */
 void hr_cell_content(hctx *c, const rnode *cell)
 {
@@ -55,16 +41,9 @@ static void hr_cell(hctx *c, const rnode *cell, int header_row)
 void hr_table(hctx *c, const rnode *t)
 {
     strbuf *o = c->out;
-    int ncols = count_cols(t);
-    c->ntables++;
+    int ncols = rnode_table_columns(t);
     const rnode *cap = t->first && t->first->type == RN_CAPTION ? t->first : NULL;
-    const char *tid = t->id ? hr_make_id(c, "", t->id) : NULL;
-    if (!tid) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "table-%d", c->ntables);
-        tid = hr_make_id(c, "", buf);
-    }
-    const char *capid = cap ? hr_make_id(c, "", arena_printf(&c->ar, "%s-caption", tid)) : NULL;
+    const char *tid = t->id, *capid = cap ? cap->id : NULL;
     size_t body_rows = 0;
     for (const rnode *r = t->first; r; r = r->next)
         if (r->type == RN_ROW && !(r->flags & RF_HEADER)) body_rows++;
@@ -76,7 +55,9 @@ void hr_table(hctx *c, const rnode *t)
         html_put_text(o, capid);
         sb_puts(o, "\">\n");
     } else {
-        sb_printf(o, " aria-label=\"Table %d\">\n", c->ntables);
+        sb_puts(o, " aria-label=\"");
+        html_put_text(o, t->text);
+        sb_puts(o, "\">\n");
     }
     sb_puts(o, "<table");
     hr_put_id(c, tid);

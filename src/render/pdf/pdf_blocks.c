@@ -63,7 +63,7 @@ void ly_heading(layout *L, const rnode *n, double x, double w, const bstyle *bs,
     hs.face = FACE_BOLD;
     double before = 8;
     if (!bs->in_cell) {
-        hs.color = h->accent;
+        hs.color = L->d->palette.accent;
         hs.size = level <= 1 ? h->h1_size : level == 2 ? h->h2_size : h->h3_size;
         hs.leading = hs.size * 1.28;
         before = level <= 1 ? 20 : level == 2 ? 14 : 10;
@@ -103,7 +103,7 @@ static int ly_list_marker(char *buf, size_t n, const rnode *list, const rnode *i
         return 2;
     }
     if (list->flags & RF_ORDERED) {
-        snprintf(buf, n, "%d.", (list->level ? list->level : 1) + idx);
+        snprintf(buf, n, "%d.", (list->start ? list->start : 1) + idx);
         return 1;
     }
     static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\xA2"};
@@ -230,7 +230,7 @@ static void ly_notice(layout *L, const rnode *n, double x, double w, const bstyl
     if (hh < (s->bottom - s->top) * 0.9) {
         lbox *g = ly_box(L, LB_GROUP, n);
         ly_rect(L, g, LB_FILL, n, x, 0, w, hh, NOTICE_FILL, 0);
-        ly_rect(L, g, LB_STROKE, n, x, 0, w, hh, L->h->accent, 0.8);
+        ly_rect(L, g, LB_STROKE, n, x, 0, w, hh, L->d->palette.accent, 0.8);
         content->y = 10;
         ly_box_add(g, content);
         size_t vi = ly_emit(L, g, hh, 8);
@@ -240,7 +240,7 @@ static void ly_notice(layout *L, const rnode *n, double x, double w, const bstyl
             vitem v = tmp.v[i];
             v.box->y = 0;
             size_t vi = ly_emit(L, v.box, v.h, i ? v.space : 8);
-            ly_rect(L, vat(L->out, vi)->box, LB_FILL, n, x, 0, 3, v.h, L->h->accent, 0);
+            ly_rect(L, vat(L->out, vi)->box, LB_FILL, n, x, 0, 3, v.h, L->d->palette.accent, 0);
             vat(L->out, vi)->keep = v.keep;
         }
     }
@@ -320,7 +320,19 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
     case RN_DOCUMENT:
         ly_blocks(L, n->first, x, w, bs, ly_any_hangs(n->first));
         break;
-    default:
+    case RN_FRONT_LINE:     /* the front sheet's (pdf_front.c); elsewhere, its words */
+        ly_string(L, n, n->text, x, w, bs, ALIGN_LEFT, 0);
+        break;
+    case RN_TEXT:           /* inlines come in runs (ly_blocks); one alone is a run */
+    case RN_SOFTBREAK:
+    case RN_LINEBREAK:
+    case RN_CODE:
+    case RN_EMPH:
+    case RN_STRONG:
+    case RN_STRIKE:
+    case RN_LINK:
+    case RN_BADGE:
+        ly_inline_run(L, n->parent, n, n->next, x, w, bs, NULL, 0);
         break;
     }
 }

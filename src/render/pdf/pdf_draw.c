@@ -182,7 +182,7 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->ph);
     /* the furniture's fonts first, under the same names (F1, F2) on every page */
     HPDF_Page_GetLocalFontName(page, pfont_font(&w->fonts[FACE_REGULAR]));
-    if (L->d->exempt_paragraph > 0) {
+    if (L->d->furniture.exempt_mark) {
         HPDF_Font b = pfont_font(&w->fonts[FACE_BOLD]);
         if (b) HPDF_Page_GetLocalFontName(page, b);
     }

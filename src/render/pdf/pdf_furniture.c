@@ -11,9 +11,8 @@
 #include "../../util/utf8.h"
 #include "pdf_draw.h"
 #include "pdf_libharu.h"
+#include "pdf_style.h"
 
-#define FURNITURE_INK 0x555B64u
-#define EXEMPT_INK 0xA4161Au
 
 /* Text for furniture: characters the font lacks become '?', and it is cut with an
  * ellipsis to fit maxw. Returns a malloc'd string. */
@@ -44,63 +43,61 @@ static char *fit_text(pfont *f, const char *s, double size, double maxw)
     return sb_detach(&sb);
 }
 
-/* What the furniture of a page shows apart from its number. */
+/* Where the furniture goes on a page of this section. */
+static double head_rule_y(const section *s) { return s->top - HEAD_RULE_ABOVE_FRAME; }
+static double foot_rule_y(const house_style *h, const section *s)
+{
+    return s->ph - h->margin_bottom + FOOT_RULE_BELOW_FRAME;
+}
+
+static void rule(pen *p, unsigned colour, double x0, double x1, double y)
+{
+    pen_stroke(p, colour, FURNITURE_RULE_WIDTH);
+    HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)(p->ph - y));
+    HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->ph - y));
+    HPDF_Page_Stroke(p->page);
+}
+
+/* What the furniture of a page shows apart from its number: as the report words it
+ * (rdoc.furniture). */
 static void furniture(pen *p, const house_style *h, const rdoc *d, const section *s, int first_page)
 {
+    const rfurniture *f = &d->furniture;
     double x0 = s->x0, x1 = s->x0 + s->w, w = s->w;
     pfont *reg = &p->fonts[FACE_REGULAR], *bold = &p->fonts[FACE_BOLD];
-    double fs = 8.5;
+    double head_rule = head_rule_y(s), foot_rule = foot_rule_y(h, s);
 
-    /* lines */
-    double head_rule = s->top - 16, foot_rule = s->ph - h->margin_bottom + 20;
-    if (!first_page) {
-        pen_stroke(p, h->table_rule, 0.5);
-        HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)(p->ph - head_rule));
-        HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->ph - head_rule));
-        HPDF_Page_Stroke(p->page);
-    }
-    pen_stroke(p, h->table_rule, 0.5);
-    HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)(p->ph - foot_rule));
-    HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->ph - foot_rule));
-    HPDF_Page_Stroke(p->page);
+    if (!first_page) rule(p, d->palette.rule, x0, x1, head_rule);
+    rule(p, d->palette.rule, x0, x1, foot_rule);
 
     HPDF_Page_BeginText(p->page);
     p->face = -1;
-    if (d->exempt_paragraph > 0) {
-        const char *t1 = "NOT FOR PUBLICATION";
-        char t2[160];
-        snprintf(t2, sizeof t2,
-                 "by virtue of paragraph %d of Part 1 of Schedule 12A to the Local Government "
-                 "Act 1972",
-                 d->exempt_paragraph);
-        double w1 = pfont_width(bold, t1, strlen(t1), 11);
-        pen_text(p, FACE_BOLD, 11, EXEMPT_INK, x0 + (w - w1) / 2, 24, t1);
-        double w2 = pfont_width(reg, t2, strlen(t2), 8);
-        pen_text(p, FACE_REGULAR, 8, EXEMPT_INK, x0 + (w - w2) / 2, 35, t2);
+    if (f->exempt_mark) {
+        const char *t1 = f->exempt_mark, *t2 = f->exempt_reason ? f->exempt_reason : "";
+        double w1 = pfont_width(bold, t1, strlen(t1), EXEMPT_MARK_SIZE);
+        pen_text(p, FACE_BOLD, EXEMPT_MARK_SIZE, EXEMPT_INK, x0 + (w - w1) / 2, EXEMPT_MARK_Y, t1);
+        double w2 = pfont_width(reg, t2, strlen(t2), EXEMPT_REASON_SIZE);
+        pen_text(p, FACE_REGULAR, EXEMPT_REASON_SIZE, EXEMPT_INK, x0 + (w - w2) / 2,
+                 EXEMPT_REASON_Y, t2);
     }
     if (!first_page) {
-        const char *subj = d->subject && *d->subject ? d->subject : d->title ? d->title : "";
-        char *t = fit_text(reg, subj, fs, w * 0.62);
-        pen_text(p, FACE_REGULAR, fs, FURNITURE_INK, x0, head_rule - 6, t);
+        char *t = fit_text(reg, f->running_head ? f->running_head : "", FURNITURE_SIZE,
+                           w * RUNNING_HEAD_SHARE);
+        pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x0, head_rule - FURNITURE_ABOVE_RULE, t);
         free(t);
-        if (d->organisation && *d->organisation) {
-            char *o = fit_text(reg, d->organisation, fs, w * 0.34);
-            double ow = pfont_width(reg, o, strlen(o), fs);
-            pen_text(p, FACE_REGULAR, fs, FURNITURE_INK, x1 - ow, head_rule - 6, o);
+        if (f->running_head_right) {
+            char *o = fit_text(reg, f->running_head_right, FURNITURE_SIZE, w * RUNNING_HEAD_RIGHT_SHARE);
+            double ow = pfont_width(reg, o, strlen(o), FURNITURE_SIZE);
+            pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x1 - ow,
+                     head_rule - FURNITURE_ABOVE_RULE, o);
             free(o);
         }
     }
-    strbuf left = STRBUF_INIT;
-    if (d->variant_title && *d->variant_title) sb_puts(&left, d->variant_title);
-    else if (d->committee && *d->committee) sb_printf(&left, "Report to %s", d->committee);
-    if (d->meeting_date && *d->meeting_date)
-        sb_printf(&left, "%s%s", left.len ? ", " : "", d->meeting_date);
-    if (left.len) {
-        char *t = fit_text(reg, left.data, fs, w * 0.7);
-        pen_text(p, FACE_REGULAR, fs, FURNITURE_INK, x0, foot_rule + 12, t);
+    if (f->page_foot) {
+        char *t = fit_text(reg, f->page_foot, FURNITURE_SIZE, w * PAGE_FOOT_SHARE);
+        pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x0, foot_rule + FURNITURE_BELOW_RULE, t);
         free(t);
     }
-    sb_free(&left);
     HPDF_Page_EndText(p->page);
 }
 
@@ -108,14 +105,14 @@ static void furniture(pen *p, const house_style *h, const rdoc *d, const section
 static void page_number(pen *p, const house_style *h, const section *s, size_t pageno,
                         size_t npages)
 {
-    double x1 = s->x0 + s->w, fs = 8.5;
-    double foot_rule = s->ph - h->margin_bottom + 20;
+    double x1 = s->x0 + s->w;
     char pg[64];
-    snprintf(pg, sizeof pg, "Page %zu of %zu", pageno, npages);
-    double pw = pfont_width(&p->fonts[FACE_REGULAR], pg, strlen(pg), fs);
+    report_page_label(pg, sizeof pg, pageno, npages);
+    double pw = pfont_width(&p->fonts[FACE_REGULAR], pg, strlen(pg), FURNITURE_SIZE);
     HPDF_Page_BeginText(p->page);
     p->face = -1;
-    pen_text(p, FACE_REGULAR, fs, FURNITURE_INK, x1 - pw, foot_rule + 12, pg);
+    pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x1 - pw,
+             foot_rule_y(h, s) + FURNITURE_BELOW_RULE, pg);
     HPDF_Page_EndText(p->page);
 }
 

@@ -172,7 +172,32 @@ void layout_document(layout *L)
             ly_blocks(L, c->first, ly_section(L)->x0, ly_section(L)->w, &b,
                       ly_any_hangs(c->first));
             break;
-        default:
+        case RN_DOCUMENT:
+        case RN_FRONT_LINE:
+        case RN_FIELD:
+        case RN_HEADING:
+        case RN_PARAGRAPH:
+        case RN_LIST:
+        case RN_ITEM:
+        case RN_BLOCKQUOTE:
+        case RN_CODE_BLOCK:
+        case RN_THEMATIC_BREAK:
+        case RN_TABLE:
+        case RN_CAPTION:
+        case RN_ROW:
+        case RN_CELL:
+        case RN_NOTICE:
+    case RN_TEXT:
+    case RN_SOFTBREAK:
+    case RN_LINEBREAK:
+    case RN_CODE:
+    case RN_EMPH:
+    case RN_STRONG:
+    case RN_STRIKE:
+    case RN_LINK:
+    case RN_IMAGE:
+    case RN_BADGE:
+            /* not where the builder puts them; laid out as a block */
             ly_block(L, c, ly_section(L)->x0, ly_section(L)->w, &b);
             break;
         }
@@ -196,7 +221,7 @@ void layout_init(layout *L, const rdoc *d, const house_style *h, diag_list *diag
     arena_init(&L->keep);
     L->ba = &L->cur;
     hashmap_init(&L->images);
-    L->exempt_shift = d->exempt_paragraph > 0 ? 24 : 0;
+    L->exempt_shift = d->furniture.exempt_mark ? EXEMPT_SHIFT : 0;
 }
 
 void layout_free(layout *L)

@@ -76,7 +76,27 @@ static void ly_minmax_blocks(layout *L, const rnode *first, double indent, const
             ly_measure_items(L, indent + 12, m);
             break;
         }
-        default:
+        case RN_TABLE:          /* a table in a cell wraps to any width */
+        case RN_IMAGE:          /* scaled to the cell */
+        case RN_THEMATIC_BREAK:
+        case RN_DOCUMENT:
+        case RN_FRONT_SHEET:
+        case RN_FRONT_LINE:
+        case RN_FIELD:
+        case RN_BODY:
+        case RN_ITEM:
+        case RN_ROW:
+        case RN_CELL:
+        case RN_APPENDIX:
+        case RN_TEXT:           /* inlines were measured above */
+        case RN_SOFTBREAK:
+        case RN_LINEBREAK:
+        case RN_CODE:
+        case RN_EMPH:
+        case RN_STRONG:
+        case RN_STRIKE:
+        case RN_LINK:
+        case RN_BADGE:
             break;
         }
     }
@@ -222,16 +242,8 @@ typedef struct {
 void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
 {
     const house_style *h = L->h;
-    int ncols = t->ncols;
-    if (ncols <= 0) {
-        for (const rnode *r = t->first; r; r = r->next) {
-            if (r->type != RN_ROW) continue;
-            int n = 0;
-            for (const rnode *c = r->first; c; c = c->next) n += c->colspan > 1 ? c->colspan : 1;
-            if (n > ncols) ncols = n;
-        }
-    }
-    if (ncols <= 0) return;
+    const rpalette *pal = &L->d->palette;
+    int ncols = rnode_table_columns(t);
     bstyle cs = *bs;
     cs.size = h->small_size;
     cs.leading = h->small_leading;
@@ -300,12 +312,12 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
             bstyle b = cs;
             rag_level lv = c->rag <= LEVEL_RED ? c->rag : LEVEL_NONE;
             if (header || (c->flags & RF_ROW_HEADER) || group) b.face = FACE_BOLD;
-            if (header) k->fill = h->table_header_fill, k->has_fill = 1;
-            if (group) k->fill = GROUP_FILL, k->has_fill = 1, b.color = h->accent;
+            if (header) k->fill = pal->header_fill, k->has_fill = 1;
+            if (group) k->fill = GROUP_FILL, k->has_fill = 1, b.color = pal->accent;
             if (lv != LEVEL_NONE) {
-                k->fill = h->rag[lv].fill;
+                k->fill = pal->rag[lv].fill;
                 k->has_fill = 1;
-                b.color = h->rag[lv].ink;
+                b.color = pal->rag[lv].ink;
             }
             b.align = c->align;
             if (b.align == ALIGN_DEFAULT && (c->flags & RF_NUMERIC)) b.align = ALIGN_RIGHT;
@@ -356,10 +368,10 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
                 if (k->has_fill) ly_rect(L, cb, LB_FILL, k->cell, k->x, 0, k->w, rowh, k->fill, 0);
                 cells[i]->y = CELL_VPAD;
                 ly_box_add(cb, cells[i]);
-                ly_rect(L, cb, LB_STROKE, k->cell, k->x, 0, k->w, rowh, h->table_rule, 0.4);
+                ly_rect(L, cb, LB_STROKE, k->cell, k->x, 0, k->w, rowh, pal->rule, 0.4);
                 ly_box_add(g, cb);
             }
-            if (nn == 0) ly_rect(L, g, LB_STROKE, r, x, 0, cx[ncols] - x, rowh, h->table_rule, 0.4);
+            if (nn == 0) ly_rect(L, g, LB_STROKE, r, x, 0, cx[ncols] - x, rowh, pal->rule, 0.4);
             g->x = x;
             g->w = cx[ncols] - x;
             g->h = rowh;

@@ -142,7 +142,7 @@ void ly_itemize_children(layout *L, const rnode *first, const rnode *stop, istyl
 
 void ly_itemize(layout *L, const rnode *n, istyle st)
 {
-    const house_style *h = L->h;
+    const rpalette *pal = &L->d->palette;
     switch (n->type) {
     case RN_TEXT:
         st.src = n;
@@ -193,12 +193,12 @@ void ly_itemize(layout *L, const rnode *n, istyle st)
         istyle bs = st;
         bs.face = FACE_BOLD;
         bs.size = (float)(st.size * 0.86);
-        bs.color = h->rag[lv].ink;
-        bs.bg = h->rag[lv].fill;
+        bs.color = pal->rag[lv].ink;
+        bs.bg = pal->rag[lv].fill;
         bs.deco = DECO_BADGE;
         bs.link = NULL;
         bs.src = n;
-        const char *t = n->text && *n->text ? n->text : h->rag[lv].word;
+        const char *t = n->text && *n->text ? n->text : pal->rag[lv].word;
         size_t len;
         const char *s = ly_sanitize(L, n, bs.face, t, strlen(t), &len);
         item *b = il_push(&L->il, IT_BOX);
@@ -209,9 +209,24 @@ void ly_itemize(layout *L, const rnode *n, istyle st)
         b->w = pfont_width(&L->fonts[bs.face], s, len, bs.size) + 2 * b->pad;
         break;
     }
-    default:
-        if (rnode_is_block(n)) break;
-        ly_itemize_children(L, n->first, NULL, st);
+    case RN_DOCUMENT:       /* blocks end a run of inlines: never itemised */
+    case RN_FRONT_SHEET:
+    case RN_FRONT_LINE:
+    case RN_FIELD:
+    case RN_BODY:
+    case RN_HEADING:
+    case RN_PARAGRAPH:
+    case RN_LIST:
+    case RN_ITEM:
+    case RN_BLOCKQUOTE:
+    case RN_CODE_BLOCK:
+    case RN_THEMATIC_BREAK:
+    case RN_TABLE:
+    case RN_CAPTION:
+    case RN_ROW:
+    case RN_CELL:
+    case RN_APPENDIX:
+    case RN_NOTICE:
         break;
     }
 }

@@ -2,15 +2,14 @@
  * laid out into it (pdf_layout.c, drawn by pdf_draw.c as their pages complete); then
  * the furniture, the internal links, the metadata and the bytes.
  *
- * No clock is read: CreationDate/ModDate come from SOURCE_DATE_EPOCH when it is set
- * and are omitted otherwise; the /ID is a hash of the inputs, so two runs give the same
- * bytes. Nothing here is shared between writers. */
-#include <errno.h>
-#include <stdint.h>
+ * No clock is read: CreationDate/ModDate are the report's build time (SOURCE_DATE_EPOCH
+ * when it is set) and are omitted otherwise; the /ID is the report's fingerprint, so
+ * two runs give the same bytes. Nothing here is shared between writers. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../../util/build_epoch.h"
 #include "../../util/xalloc.h"
 #include "pdf_draw.h"
 #include "pdf_libharu.h"
@@ -24,59 +23,6 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_dat
     }
 }
 
-/* ---- identity: hash of the inputs ---------------------------------------------- */
-
-typedef struct {
-    uint64_t a, b;
-} hash128;
-
-static void hmix(hash128 *h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h->a = (h->a ^ p[i]) * 0x100000001b3ull;
-        h->b = (h->b ^ p[i]) * 0x100000001b3ull + (h->a >> 29);
-    }
-}
-
-static void hstr(hash128 *h, const char *s)
-{
-    if (s) hmix(h, s, strlen(s) + 1);
-    else hmix(h, "\xff", 1);
-}
-
-static void hnode(hash128 *h, const rnode *n)
-{
-    /* only the fields n's type uses (the others share their storage) */
-    int t = n->type;
-    int heading_or_list = t == RN_HEADING || t == RN_LIST;
-    int cell_or_badge = t == RN_CELL || t == RN_BADGE;
-    int numbered = t == RN_HEADING || t == RN_PARAGRAPH || t == RN_ITEM || t == RN_APPENDIX;
-    int ordered = t == RN_LIST && (n->flags & RF_ORDERED);
-    int v[6] = {t, heading_or_list ? n->level : 0, ordered,
-                (int)(n->flags & ~(RF_ORDERED | RF_TIGHT)),
-                cell_or_badge ? n->rag : 0, t == RN_CELL ? n->colspan : 0};
-    hmix(h, v, sizeof v);
-    hstr(h, n->text);
-    hstr(h, numbered ? n->number : NULL);
-    hstr(h, t == RN_LINK || t == RN_IMAGE ? n->url : NULL);
-    for (const rnode *c = n->first; c; c = c->next) hnode(h, c);
-    hmix(h, "\0", 1);
-}
-
-/* Each document in turn into one hash. */
-static void doc_hash(hash128 *h, const rdoc *d, const house_style *hs, const char *epoch)
-{
-    const char *meta[] = {d->title, d->subject, d->committee, d->meeting_date, d->item,
-                          d->report_of, d->organisation, d->variant_title, d->lang, epoch};
-    for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++) hstr(h, meta[i]);
-    hmix(h, &d->exempt_paragraph, sizeof d->exempt_paragraph);
-    double geo[] = {hs->page_width, hs->page_height, hs->margin_top, hs->margin_left,
-                    hs->body_size, hs->small_size, hs->number_indent};
-    hmix(h, geo, sizeof geo);
-    if (d->root) hnode(h, d->root);
-}
-
 /* ---- metadata ------------------------------------------------------------------ */
 
 static void set_info(HPDF_Doc pdf, HPDF_InfoType t, const char *v)
@@ -86,14 +32,8 @@ static void set_info(HPDF_Doc pdf, HPDF_InfoType t, const char *v)
 
 static int epoch_date(const char *s, HPDF_Date *out)
 {
-    if (!s || !*s) return 0;
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || *end || v < 0 || v > 253402300799LL) return 0;
-    time_t t = (time_t)v;
     struct tm tm;
-    if (!gmtime_r(&t, &tm)) return 0;
+    if (!build_epoch_utc(s, &tm)) return 0;
     memset(out, 0, sizeof *out);
     out->year = tm.tm_year + 1900;
     out->month = tm.tm_mon + 1;
@@ -105,6 +45,8 @@ static int epoch_date(const char *s, HPDF_Date *out)
     return 1;
 }
 
+/* Title, author, subject, language and dates from the first document; the /ID from
+ * every document's fingerprint. */
 static void metadata(pdf_writer *w)
 {
     HPDF_Doc pdf = w->pdf;
@@ -113,22 +55,16 @@ static void metadata(pdf_writer *w)
     set_info(pdf, HPDF_INFO_AUTHOR, d->report_of);
     set_info(pdf, HPDF_INFO_SUBJECT, d->subject);
     set_info(pdf, HPDF_INFO_CREATOR, "tabled");
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
     HPDF_Date date;
-    int dated = epoch_date(epoch, &date);
-    if (dated) {
+    if (epoch_date(d->epoch, &date)) {
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
     }
     if (d->lang && *d->lang) hp_set_lang(pdf, d->lang);
-    hash128 id = {0xcbf29ce484222325ull, 0x84222325cbf29ce4ull};
-    for (size_t k = 0; k < w->ndocs; k++) doc_hash(&id, w->docs[k].d, w->h, dated ? epoch : NULL);
-    unsigned char idb[16];
-    for (int i = 0; i < 8; i++) {
-        idb[i] = (unsigned char)(id.a >> (8 * i));
-        idb[8 + i] = (unsigned char)(id.b >> (8 * i));
-    }
-    hp_set_id(pdf, idb);
+    unsigned char id[16];
+    memcpy(id, d->fingerprint, sizeof id);
+    for (size_t k = 1; k < w->ndocs; k++) fingerprint_combine(id, w->docs[k].d->fingerprint);
+    hp_set_id(pdf, id);
 }
 
 /* ---- the writer ------------------------------------------------------------------ */
