@@ -15,11 +15,12 @@
 #include "../model/house.h"
 #include "../render/html/html_render.h"
 #include "../render/pdf/pdf_render.h"
+#include "../render/paper_json.h"
 #include "../render/summary_out.h"
 #include "../report/build_paper.h"
+#include "../report/index_doc.h"
 #include "../util/fileio.h"
 #include "../util/hashmap.h"
-#include "../util/json.h"
 #include "../util/xalloc.h"
 #include "cli.h"
 
@@ -37,7 +38,7 @@ typedef struct {
     arena house_arena;
     char *css;
     hashmap plans;                  /* path -> plan*, or &failed_plan if it had errors */
-    html_index_entry *index;
+    paper_record *index;            /* every paper built, for the index */
     size_t n_index, cap_index;
     int depfiles;                   /* -MD: write <output>.d for make */
     int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
@@ -195,47 +196,6 @@ static int load_templates(build_state *st)
     return rc;
 }
 
-/* The paper's JSON: its front-sheet facts and the plan's roll-up, for dashboards and
- * for rebuilding the index without rebuilding the papers. */
-/* an is NULL for the public edition of an exempt paper: no roll-up, only its public
- * facts and the paragraph it is exempt under. */
-static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned formats,
-                       strbuf *out)
-{
-    strbuf roll = STRBUF_INIT;
-    if (an) rollup_json(an, &roll);
-    json_writer w;
-    json_init(&w, out);
-    json_begin_object(&w);
-    json_key(&w, "paper");
-    json_begin_object(&w);
-    json_key(&w, "subject"); json_string(&w, d->subject);
-    json_key(&w, "committee"); json_string(&w, d->committee);
-    json_key(&w, "meeting"); json_string(&w, d->meeting_iso);
-    json_key(&w, "meeting_date"); json_string(&w, d->meeting_date);
-    json_key(&w, "item"); json_string(&w, d->item);
-    json_key(&w, "report_of"); json_string(&w, d->report_of);
-    json_key(&w, "organisation"); json_string(&w, d->organisation);
-    json_key(&w, "variant"); json_string(&w, d->variant);
-    json_key(&w, "as_at"); json_string(&w, d->as_at);
-    json_key(&w, "html"); json_bool(&w, (formats & FMT_HTML) != 0);
-    json_key(&w, "pdf"); json_bool(&w, (formats & FMT_PDF) != 0);
-    if (exempt) {
-        json_key(&w, "exempt_paragraph");
-        json_int(&w, exempt);
-    }
-    json_end_object(&w);
-    if (an) {
-        json_key(&w, "rollup");
-        /* embed the roll-up object verbatim */
-        sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
-        w.need_comma = 1;
-        w.after_key = 0;
-    }
-    json_end_object(&w);
-    sb_free(&roll);
-}
-
 /* Writes DIR<slug>.pdf and .html for one edition; returns 1 if the PDF was written. */
 static int write_edition(build_state *st, const rdoc *d, const char *dir, const char *slug)
 {
@@ -293,9 +253,16 @@ static void build_paper_file(build_state *st, const char *path)
         d = build_paper(pp, pl, an, &st->house, EDITION_PUBLIC, &st->diags);
     }
     have_pdf = write_edition(st, d, base, pp->slug);
+    /* index entry and JSON; the rdoc is kept until the index is written */
+    if (st->n_index == st->cap_index) {
+        st->cap_index = st->cap_index ? st->cap_index * 2 : 16;
+        st->index = xrealloc(st->index, st->cap_index * sizeof *st->index);
+        st->docs = xrealloc(st->docs, st->cap_index * sizeof *st->docs);
+    }
+    paper_record *rec = &st->index[st->n_index++];
+    paper_record_of(d, (st->formats & FMT_HTML) != 0, have_pdf, exempt, rec);
     strbuf buf = STRBUF_INIT;
-    paper_json(d, exempt ? NULL : an, exempt, (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0),
-               &buf);
+    paper_json_write(rec, exempt ? NULL : an, &buf);
     snprintf(out, bl, "%s%s.json", base, pp->slug);
     write_out(st, out, buf.data, buf.len);
     sb_free(&buf);
@@ -310,23 +277,6 @@ static void build_paper_file(build_state *st, const char *path)
         free(priv);
     }
 
-    /* index entry; the rdoc is kept until the index is written */
-    if (st->n_index == st->cap_index) {
-        st->cap_index = st->cap_index ? st->cap_index * 2 : 16;
-        st->index = xrealloc(st->index, st->cap_index * sizeof *st->index);
-        st->docs = xrealloc(st->docs, st->cap_index * sizeof *st->docs);
-    }
-    html_index_entry *e = &st->index[st->n_index++];
-    memset(e, 0, sizeof *e);
-    e->committee = d->committee;
-    e->meeting_date = d->meeting_date;
-    e->meeting_iso = d->meeting_iso;
-    e->item = d->item;
-    e->subject = d->subject;
-    e->organisation = d->organisation;
-    e->html_href = arena_printf(&d->arena, "%s/%s.html", d->plan_slug, pp->slug);
-    e->pdf_href = have_pdf ? arena_printf(&d->arena, "%s/%s.pdf", d->plan_slug, pp->slug) : NULL;
-    e->summary = d->summary;
     st->docs[st->n_docs++] = d;
     d = NULL;
     free(out);
@@ -432,7 +382,9 @@ int cmd_build(int argc, char **argv)
     }
     if (st.n_index && (st.formats & FMT_HTML) && !st.no_index && !st.dry_run) {
         strbuf idx = STRBUF_INIT;
-        html_index(st.index, st.n_index, &st.house, st.css, &idx);
+        rdoc *index = build_index(st.index, st.n_index, &st.house);
+        html_render(index, st.css, &idx);
+        rdoc_free(index);
         char *path = path_join3(st.outdir, "index.html", "");
         write_out(&st, path, idx.data, idx.len);
         free(path);

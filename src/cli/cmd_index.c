@@ -5,71 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../analysis/status.h"
 #include "../load/house_load.h"
-#include "../load/yaml_tree.h"
 #include "../render/html/html_render.h"
+#include "../render/paper_json.h"
+#include "../report/index_doc.h"
 #include "../util/fileio.h"
 #include "../util/xalloc.h"
 #include "cli.h"
-
-static const char *text_of(const ynode *map, const char *key)
-{
-    const ynode *n = ynode_get(map, key);
-    if (!n || n->kind != YN_SCALAR || (n->plain && !strcmp(n->text, "null"))) return NULL;
-    return n->text;
-}
-
-static int read_entry(arena *a, diag_list *diags, const char *path, html_index_entry *e)
-{
-    char *data;
-    size_t len;
-    if (read_input(path, "paper's JSON", diags, &data, &len) != 0) return -1;
-    int empty;
-    ynode *root = yaml_tree_parse(a, diags, arena_strdup(a, path), data, len, &empty);
-    free(data);
-    const ynode *paper = root ? ynode_get(root, "paper") : NULL;
-    const ynode *roll = root ? ynode_get(root, "rollup") : NULL;
-    const ynode *overall = roll ? ynode_get(roll, "overall") : NULL;
-    /* Not a paper's JSON (a plan's rollup.json, say). The public edition of an exempt
-     * paper has no roll-up. */
-    if (!paper || paper->kind != YN_MAP || (!overall && !text_of(paper, "exempt_paragraph"))) return 1;
-    memset(e, 0, sizeof *e);
-    e->subject = text_of(paper, "subject");
-    e->committee = text_of(paper, "committee");
-    e->meeting_iso = text_of(paper, "meeting");
-    e->meeting_date = text_of(paper, "meeting_date");
-    e->item = text_of(paper, "item");
-    e->organisation = text_of(paper, "organisation");
-    /* out/<plan>/<paper>.json -> <plan>/<paper>.html */
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    const char *dir = base;
-    if (slash) {
-        dir = slash;
-        while (dir > path && dir[-1] != '/') dir--;
-    }
-    size_t stem = strlen(base) - 5;
-    const char *planpart = slash ? arena_strndup(a, dir, (size_t)(slash - dir)) : ".";
-    const char *paperpart = arena_strndup(a, base, stem);
-    const char *html = text_of(paper, "html"), *pdf = text_of(paper, "pdf");
-    if (html && !strcmp(html, "true")) e->html_href = arena_printf(a, "%s/%s.html", planpart, paperpart);
-    if (pdf && !strcmp(pdf, "true")) e->pdf_href = arena_printf(a, "%s/%s.pdf", planpart, paperpart);
-    const ynode *counts = overall ? ynode_get(overall, "counts") : NULL;
-    for (int k = 0; k < STATUS__COUNT; k++) {
-        const char *v = counts ? text_of(counts, status_kind_id((status_kind)k)) : NULL;
-        e->summary.count[k] = v ? (size_t)strtoul(v, NULL, 10) : 0;
-    }
-    const char *v = overall ? text_of(overall, "total") : NULL;
-    e->summary.total = v ? (size_t)strtoul(v, NULL, 10) : 0;
-    v = overall ? text_of(overall, "percent_complete") : NULL;
-    e->summary.percent_complete = v ? atoi(v) : -1;
-    v = overall ? text_of(overall, "rag") : NULL;
-    e->summary.rag = LEVEL_NONE;
-    for (int l = LEVEL_NONE; v && l <= LEVEL_RED; l++)
-        if (!strcmp(v, rag_level_id((rag_level)l))) e->summary.rag = (rag_level)l;
-    return 0;
-}
 
 int cmd_index(int argc, char **argv)
 {
@@ -95,10 +37,10 @@ int cmd_index(int argc, char **argv)
     arena_init(&a);
     diag_list diags;
     diag_init(&diags);
-    html_index_entry *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
+    paper_record *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
     size_t n = 0;
     for (int i = 0; i < it.npositional; i++)
-        if (read_entry(&a, &diags, it.positional[i], &entries[n]) == 0) n++;
+        if (paper_json_read(it.positional[i], &a, &diags, &entries[n]) == 0) n++;
     house_style house;
     house_load(&house, arena_printf(&a, "%s/house.yaml", templates), &a, &diags);
     char *css_path = arena_printf(&a, "%s/html/paper.css", templates), *css = NULL;
@@ -106,7 +48,9 @@ int cmd_index(int argc, char **argv)
     read_input(css_path, "stylesheet", &diags, &css, &len);
     if (!diags.errors) {
         strbuf out = STRBUF_INIT;
-        html_index(entries, n, &house, css, &out);
+        rdoc *index = build_index(entries, n, &house);
+        html_render(index, css, &out);
+        rdoc_free(index);
         char *path = arena_printf(&a, "%s/index.html", outdir);
         if (write_file_atomic(path, out.data, out.len) != 0)
             diag_error(&diags, make_pos(path, 0, 0), "cannot write the index");

@@ -133,62 +133,67 @@ static void json_header(json_writer *w, const analysis *an)
 
 void rollup_json(const analysis *an, strbuf *out)
 {
-    const plan *p = an->plan;
     json_writer w;
     json_init(&w, out);
-    json_begin_object(&w);
-    json_header(&w, an);
-    json_key(&w, "overall");
-    json_begin_object(&w);
-    json_counts(&w, &an->overall);
-    json_end_object(&w);
-    json_key(&w, "themes");
-    json_begin_array(&w);
+    rollup_json_write(&w, an);
+}
+
+void rollup_json_write(json_writer *w, const analysis *an)
+{
+    const plan *p = an->plan;
+    json_begin_object(w);
+    json_header(w, an);
+    json_key(w, "overall");
+    json_begin_object(w);
+    json_counts(w, &an->overall);
+    json_end_object(w);
+    json_key(w, "themes");
+    json_begin_array(w);
     for (size_t i = 0; i < p->n_themes; i++) {
         const theme *t = &p->themes[i];
-        json_begin_object(&w);
-        json_key(&w, "ref");
-        json_string(&w, t->ref);
-        json_key(&w, "title");
-        json_string(&w, t->title);
-        json_key(&w, "lead");
-        json_string(&w, t->lead ? t->lead->name : NULL);
-        json_counts(&w, &an->themes[i]);
-        json_end_object(&w);
+        json_begin_object(w);
+        json_key(w, "ref");
+        json_string(w, t->ref);
+        json_key(w, "title");
+        json_string(w, t->title);
+        json_key(w, "lead");
+        json_string(w, t->lead ? t->lead->name : NULL);
+        json_counts(w, &an->themes[i]);
+        json_end_object(w);
     }
-    json_end_array(&w);
-    json_key(&w, "actions");
-    json_begin_array(&w);
+    json_end_array(w);
+    json_key(w, "actions");
+    json_begin_array(w);
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
         derived_status s = an->actions[i];
-        json_begin_object(&w);
-        json_key(&w, "ref");
-        json_string(&w, a->ref);
-        json_key(&w, "theme");
-        json_string(&w, a->theme ? a->theme->ref : NULL);
-        json_key(&w, "status");
-        json_string(&w, status_kind_id(s.kind));
-        json_key(&w, "rag");
-        json_string(&w, rag_level_id(status_level(s.kind)));
+        json_begin_object(w);
+        json_key(w, "ref");
+        json_string(w, a->ref);
+        json_key(w, "theme");
+        json_string(w, a->theme ? a->theme->ref : NULL);
+        json_key(w, "status");
+        json_string(w, status_kind_id(s.kind));
+        json_key(w, "rag");
+        json_string(w, rag_level_id(status_level(s.kind)));
         if (s.kind == STATUS_OVERDUE) {
-            json_key(&w, "days_overdue");
-            json_int(&w, s.days_overdue);
+            json_key(w, "days_overdue");
+            json_int(w, s.days_overdue);
         }
-        json_date(&w, "due", a->s.due);
-        json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
+        json_date(w, "due", a->s.due);
+        json_date(w, "current_due", schedule_due_at(&a->s, an->as_at));
         if (a->s.rag) {
-            json_key(&w, "reported_rag");
-            json_string(&w, stated_rag_name(a->s.rag));
+            json_key(w, "reported_rag");
+            json_string(w, stated_rag_name(a->s.rag));
         }
         if (s.optimistic) {
-            json_key(&w, "optimistic");
-            json_bool(&w, 1);
+            json_key(w, "optimistic");
+            json_bool(w, 1);
         }
-        json_end_object(&w);
+        json_end_object(w);
     }
-    json_end_array(&w);
-    json_end_object(&w);
+    json_end_array(w);
+    json_end_object(w);
 }
 
 void rollup_csv(const analysis *an, strbuf *out)

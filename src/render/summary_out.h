@@ -3,12 +3,15 @@
 #define TABLED_SUMMARY_OUT_H
 
 #include "../analysis/analysis.h"
+#include "../util/json.h"
 #include "../util/strbuf.h"
 
 typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } out_format;
 
 void rollup_text(const analysis *an, strbuf *out, int width, int color);
 void rollup_json(const analysis *an, strbuf *out);
+/* The roll-up as a JSON object at the writer's position (a value, or a key's). */
+void rollup_json_write(json_writer *w, const analysis *an);
 void rollup_csv(const analysis *an, strbuf *out);
 
 void exceptions_text(const analysis *an, strbuf *out, int width, int color);

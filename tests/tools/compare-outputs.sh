@@ -73,6 +73,7 @@ outputs "$B" || exit 2
 OA=$A/build/compare-out
 OB=$B/build/compare-out
 same=0
+layout=0
 differ=0
 for f in $( (cd "$OA" && find . -type f; cd "$OB" && find . -type f) | LC_ALL=C sort -u); do
     if [ ! -f "$OA/$f" ] || [ ! -f "$OB/$f" ]; then
@@ -80,6 +81,9 @@ for f in $( (cd "$OA" && find . -type f; cd "$OB" && find . -type f) | LC_ALL=C 
         differ=$((differ + 1))
     elif cmp -s "$OA/$f" "$OB/$f"; then
         same=$((same + 1))
+    elif case $f in *.json) python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' "$OA/$f" "$OB/$f" 2>/dev/null ;; *) false ;; esac; then
+        echo "same data, other layout: $f"
+        layout=$((layout + 1))
     else
         echo "differs: $f ($(wc -c <"$OA/$f") -> $(wc -c <"$OB/$f") bytes)"
         differ=$((differ + 1))
@@ -95,5 +99,5 @@ for f in $( (cd "$OA" && find . -type f; cd "$OB" && find . -type f) | LC_ALL=C 
     fi
 done
 rm -f "$OB.a.txt" "$OB.b.txt"
-echo "compare $BASE -> $NEW: $same identical, $differ differ"
+echo "compare $BASE -> $NEW: $same identical, $layout the same JSON laid out differently, $differ differ"
 [ $differ -eq 0 ]

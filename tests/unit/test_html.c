@@ -13,6 +13,7 @@
 
 #include "model/house.h"
 #include "render/html/html_render.h"
+#include "report/index_doc.h"
 #include "report/report.h"
 #include "util/fileio.h"
 
@@ -280,6 +281,21 @@ static size_t count(const char *hay, const char *needle)
         if (strstr((hay), (needle))) fail_msg("unexpected in output: %s", (needle));   \
     } while (0)
 
+/* The index of papers (a report description) as HTML. */
+static char *index_html(const paper_record *p, size_t n, const house_style *h, const char *css)
+{
+    rdoc *d = build_index(p, n, h);
+    strbuf out = STRBUF_INIT;
+    html_render(d, css, &out);
+    rdoc_free(d);
+    return sb_detach(&out);
+}
+
+#define PAPER(committee_, date_, iso_, item_, subject_, org_, html_, pdf_)                       \
+    {.committee = committee_, .meeting_date = date_, .meeting_iso = iso_, .item = item_,         \
+     .subject = subject_, .organisation = org_, .html_href = html_, .pdf_href = pdf_,            \
+     .summary = {{0}, 0, -1, LEVEL_NONE}}
+
 /* ---- tests ---------------------------------------------------------------- */
 
 static void test_structure(void **state)
@@ -496,13 +512,12 @@ static void test_escaping(void **state)
     free(html);
 
     /* the index escapes too, and refuses scheme-like hrefs */
-    html_index_entry e = {EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, "javascript:alert(1)",
-                          "javascript:alert(1)", {{0}, 0, -1, LEVEL_NONE}};
-    strbuf out = STRBUF_INIT;
-    html_index(&e, 1, NULL, NULL, &out);
-    assert_safe(out.data);
-    assert_has(out.data, "href=\"./javascript%3Aalert(1)\"");
-    sb_free(&out);
+    paper_record e = PAPER(EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, "javascript:alert(1)",
+                           "javascript:alert(1)");
+    char *ix = index_html(&e, 1, NULL, NULL);
+    assert_safe(ix);
+    assert_has(ix, "href=\"./javascript%3Aalert(1)\"");
+    free(ix);
     rdoc_free(d);
 }
 
@@ -557,16 +572,13 @@ static void test_image_inlined(void **state)
 static void test_index(void **state)
 {
     (void)state;
-    html_index_entry e[3] = {
-        {"Scrutiny Committee", "22 July 2010", "2010-07-22", "5", "B progress report",
-         "Norwich City Council", "norwich-hip/scrutiny-2010-07.html", NULL,
-         {{0}, 0, -1, LEVEL_NONE}},
-        {"Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
-         "Norwich City Council", "norwich-hip/exec-2011-01.html", "norwich-hip/exec-2011-01.pdf",
-         {{0}, 0, -1, LEVEL_NONE}},
-        {"Scrutiny Committee", "22 July 2010", "2010-07-22", "4", "A progress report",
-         "Norwich City Council", "norwich-hip/a.html", "norwich-hip/a.pdf",
-         {{0}, 0, -1, LEVEL_NONE}},
+    paper_record e[3] = {
+        PAPER("Scrutiny Committee", "22 July 2010", "2010-07-22", "5", "B progress report",
+              "Norwich City Council", "norwich-hip/scrutiny-2010-07.html", NULL),
+        PAPER("Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
+              "Norwich City Council", "norwich-hip/exec-2011-01.html", "norwich-hip/exec-2011-01.pdf"),
+        PAPER("Scrutiny Committee", "22 July 2010", "2010-07-22", "4", "A progress report",
+              "Norwich City Council", "norwich-hip/a.html", "norwich-hip/a.pdf"),
     };
     e[1].summary.count[STATUS_COMPLETE] = 31;
     e[1].summary.count[STATUS_OVERDUE] = 4;
@@ -574,31 +586,43 @@ static void test_index(void **state)
     e[1].summary.total = 60;
     e[1].summary.percent_complete = 52;
     e[1].summary.rag = LEVEL_AMBER;
-    strbuf out = STRBUF_INIT;
-    html_index(e, 3, NULL, NULL, &out);
-    const char *h = out.data;
+    char *h = index_html(e, 3, NULL, NULL);
+    assert_has(h, "<title>Committee papers \xE2\x80\x93 Norwich City Council</title>");
+    assert_has(h, "<p class=\"org\">Norwich City Council</p>");
+    assert_has(h, "<h1>Committee papers</h1>");
     assert_has(h, "<caption id=\"papers-caption\">");
     const char *p1 = strstr(h, "Housing Improvement Plan update");
     const char *p2 = strstr(h, "A progress report");
     const char *p3 = strstr(h, "B progress report");
     assert_true(p1 && p2 && p3 && p1 < p2 && p2 < p3);
-    assert_has(h, "<li><span class=\"n\">31</span> Complete</li>");
-    assert_has(h, "<li><span class=\"n\">4</span> Overdue</li>");
-    assert_has(h, "<td class=\"n\">52%</td>");
+    assert_has(h, "<td>31 Complete, 25 On target, 4 Overdue (60 in all)</td>");
+    assert_has(h, "<td class=\"n al-r\">52%</td>");
     assert_has(h, "<span class=\"badge rag-amber\">Amber</span>");
-    assert_has(h, "<a href=\"norwich-hip/exec-2011-01.pdf\">PDF");
+    assert_has(h, "<a href=\"norwich-hip/exec-2011-01.pdf\">PDF</a>");
+    assert_has(h, "<th scope=\"row\"><a href=\"norwich-hip/a.html\">A progress report</a></th>");
     assert_has(h, "<span class=\"badge rag-none\">Not rated</span>");
-    sb_free(&out);
+    assert_lacks(h, "<th scope=\"col\">Organisation</th>");     /* one organisation */
+    free(h);
 
     /* the house's words, as in the papers' tables */
     house_style hs;
     house_style_default(&hs);
     hs.rag[LEVEL_AMBER].word = "Slipping";
-    strbuf o2 = STRBUF_INIT;
-    html_index(e, 3, &hs, NULL, &o2);
-    assert_has(o2.data, "<span class=\"badge rag-amber\">Slipping</span>");
-    assert_lacks(o2.data, ">Amber</span>");
-    sb_free(&o2);
+    h = index_html(e, 3, &hs, NULL);
+    assert_has(h, "<span class=\"badge rag-amber\">Slipping</span>");
+    assert_lacks(h, ">Amber</span>");
+    free(h);
+
+    /* several organisations: a column; none: a row that says so */
+    e[2].organisation = "Copeland Borough Council";
+    h = index_html(e, 3, NULL, NULL);
+    assert_has(h, "<th scope=\"col\">Organisation</th>");
+    assert_has(h, "<title>Committee papers</title>");
+    free(h);
+    h = index_html(NULL, 0, NULL, NULL);
+    assert_has(h, "<p>0 papers, newest first.");
+    assert_has(h, "No papers.");
+    free(h);
 }
 
 /* Writes sample files for looking at (not a check). */
@@ -617,14 +641,15 @@ static void test_write_sample(void **state)
         rdoc_free(d);
     }
     if (ipath) {
-        html_index_entry e[2] = {
-            {"Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
-             "Norwich City Council", "norwich-hip/exec.html", "norwich-hip/exec.pdf",
-             {{0}, 60, 52, LEVEL_AMBER}},
-            {"Scrutiny Committee", "22 July 2010", "2010-07-22", "5",
-             "Progress report on the Housing Improvement Plan", "Norwich City Council",
-             "norwich-hip/scrutiny.html", NULL, {{0}, 58, 31, LEVEL_RED}},
+        paper_record e[2] = {
+            PAPER("Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
+                  "Norwich City Council", "norwich-hip/exec.html", "norwich-hip/exec.pdf"),
+            PAPER("Scrutiny Committee", "22 July 2010", "2010-07-22", "5",
+                  "Progress report on the Housing Improvement Plan", "Norwich City Council",
+                  "norwich-hip/scrutiny.html", NULL),
         };
+        e[0].summary = (rdoc_summary){{0}, 60, 52, LEVEL_AMBER};
+        e[1].summary = (rdoc_summary){{0}, 58, 31, LEVEL_RED};
         e[0].summary.count[STATUS_COMPLETE] = 31;
         e[0].summary.count[STATUS_ON_TARGET] = 21;
         e[0].summary.count[STATUS_RESCHEDULED] = 4;
@@ -633,10 +658,9 @@ static void test_write_sample(void **state)
         e[1].summary.count[STATUS_ON_TARGET] = 22;
         e[1].summary.count[STATUS_NOT_YET_DUE] = 6;
         e[1].summary.count[STATUS_OVERDUE] = 12;
-        strbuf out = STRBUF_INIT;
-        html_index(e, 2, NULL, css, &out);
-        assert_int_equal(write_file_atomic(ipath, out.data, out.len), 0);
-        sb_free(&out);
+        char *ix = index_html(e, 2, NULL, css);
+        assert_int_equal(write_file_atomic(ipath, ix, strlen(ix)), 0);
+        free(ix);
     }
     free(css);
 }

@@ -75,11 +75,14 @@ void hr_inline(hctx *c, const rnode *n)
         sb_puts(o, "</s>");
         break;
     case RN_LINK:
-        if (html_link_ok(n->url)) {
+        /* the report kept only http, https, mailto, #anchors and relative paths; a
+         * relative href is written so that nothing in it can read as a scheme */
+        if (n->url && *n->url) {
             const char *u = n->url;
             while (*u == ' ' || *u == '\t' || *u == '\n') u++;
             sb_puts(o, "<a href=\"");
-            html_put_url(o, u);
+            if (html_link_ok(u)) html_put_url(o, u);
+            else html_put_rel_href(o, u);
             sb_puts(o, "\">");
             if (n->first) hr_inlines(c, n);
             else html_put_text(o, u);
