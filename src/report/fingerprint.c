@@ -60,6 +60,7 @@ static int type_code(rnode_type t)
     case RN_IMAGE: return 25;
     case RN_BADGE: return 26;
     case RN_FRONT_LINE: return 27;
+    case RN_FIGURE: return 28;
     }
     return -1;
 }

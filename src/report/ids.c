@@ -25,7 +25,7 @@
 typedef struct {
     rdoc *d;
     hashmap used;
-    int ntables;
+    int ntables, nfigures;
     int src[8], rank[8], depth, base;   /* the open headings, by level written */
 } walk;
 
@@ -113,6 +113,17 @@ static void node(walk *w, rnode *n)
             children(w, title);
         }
         for (rnode *k = title ? title->next : n->first; k; k = k->next) node(w, k);
+        return;
+    }
+    case RN_FIGURE: {
+        w->nfigures++;
+        char buf[32];
+        snprintf(buf, sizeof buf, "figure-%d", w->nfigures);
+        n->id = unique_id(w, "", n->id ? n->id : buf);
+        if (n->first && n->first->type == RN_CAPTION)
+            n->first->id = unique_id(w, "", arena_printf(&w->d->arena, "%s-caption", n->id));
+        for (rnode *k = n->first; k; k = k->next)
+            if (k->type != RN_CAPTION) node(w, k);
         return;
     }
     case RN_FRONT_SHEET:

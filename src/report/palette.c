@@ -6,8 +6,9 @@
 
 #include "report.h"
 
-#define INK_DARK 0x1A1A1Au
+#define INK_DARK 0x1A1A1Au     /* text (17:1 on white) */
 #define INK_LIGHT 0xFFFFFFu
+#define INK_MUTED 0x4A4F57u    /* secondary text (8.4:1 on white) */
 #define MIN_CONTRAST 4.5    /* WCAG 2.2 AA, normal text */
 
 static double channel(unsigned v)
@@ -48,8 +49,27 @@ void rdoc_set_palette(rdoc *d, const house_style *h)
         p->rag[l].ink = safe_ink(p->rag[l].fill, h->rag[l].ink & 0xFFFFFF);
         p->rag[l].word = h->rag[l].word ? arena_strdup(&d->arena, h->rag[l].word) : "";
     }
+    p->ink = INK_DARK;
+    p->muted = INK_MUTED;
+    p->paper = INK_LIGHT;
     p->accent = h->accent & 0xFFFFFF;
     p->accent_is_text = colour_contrast(p->accent, INK_LIGHT) >= MIN_CONTRAST;
     p->rule = h->table_rule & 0xFFFFFF;
     p->header_fill = h->table_header_fill & 0xFFFFFF;
+}
+
+unsigned palette_rgb(const rpalette *p, fcolour c)
+{
+    rag_level l = c.level < RAG_LEVELS ? (rag_level)c.level : LEVEL_NONE;
+    switch ((fcolour_role)c.role) {
+    case FC_RAG: return p->rag[l].fill;
+    case FC_RAG_INK: return p->rag[l].ink;
+    case FC_ACCENT: return p->accent;
+    case FC_RULE: return p->rule;
+    case FC_INK: return p->ink;
+    case FC_MUTED: return p->muted;
+    case FC_NONE:
+    case FC_PAPER: return p->paper;
+    }
+    return p->paper;
 }

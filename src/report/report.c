@@ -130,6 +130,7 @@ static void plain(const rnode *n, strbuf *sb)
     case RN_BADGE:
     case RN_CODE_BLOCK:
     case RN_IMAGE:          /* its alternative text */
+    case RN_FIGURE:
     case RN_FRONT_LINE:
         sb_puts(sb, n->text ? n->text : "");
         return;

@@ -23,6 +23,7 @@
 #include "../model/rag.h"
 #include "../util/arena.h"
 #include "../util/diag.h"
+#include "figure.h"
 
 typedef enum {
     /* blocks */
@@ -54,6 +55,11 @@ typedef enum {
                          * NULL when its title says it; children: RN_HEADING (its
                          * title) then blocks */
     RN_NOTICE,          /* a boxed notice (exempt information, empty report) */
+    RN_FIGURE,          /* a chart: figure (its display list, figure.h); text: its text
+                         * alternative; children: RN_CAPTION (first, optional), then
+                         * RN_TABLE, the same data as a table; RF_WIDE: a landscape
+                         * page; RF_SHOW_DATA: print the table too (else it is the
+                         * figure's alternative, offered on request) */
     /* inlines */
     RN_TEXT,            /* text */
     RN_SOFTBREAK,
@@ -77,7 +83,8 @@ enum {
     RF_NUMERIC = 32,    /* RN_CELL: a number (tabular alignment) */
     RF_ORDERED = 64,    /* RN_LIST: numbered, not bulleted */
     RF_TIGHT = 128,     /* RN_LIST: items without space between */
-    RF_TITLE = 1        /* RN_FIELD: its value is the document's title */
+    RF_TITLE = 1,       /* RN_FIELD: its value is the document's title */
+    RF_SHOW_DATA = 32   /* RN_FIGURE: its data table is shown as well */
 };
 
 /* What a line of the front sheet's masthead is. */
@@ -109,6 +116,7 @@ struct rnode {
         const int *col_weights; /* RN_TABLE: relative preferred widths, or NULL */
         const char *aside;      /* RN_FRONT_LINE */
         const char *key;        /* RN_FIELD: the front-block key it shows ("report-of") */
+        const rfigure *figure;  /* RN_FIGURE */
     };
     uint32_t line;          /* where it came from in the paper (rdoc.file), for */
     uint16_t col;           /* diagnostics; 0 and 0: unknown (see rnode_pos) */
@@ -148,6 +156,7 @@ typedef struct {
 
 typedef struct {
     rswatch rag[RAG_LEVELS];    /* by rag_level */
+    unsigned ink, muted, paper; /* text, secondary text, the page */
     unsigned accent;            /* headings, rules */
     int accent_is_text;         /* the accent reaches 4.5:1 on white, so may colour text
                                  * on a page whose background is white */
@@ -240,6 +249,8 @@ const char *report_heading(rdoc *d);
 void report_page_label(char *buf, size_t len, size_t page, size_t pages);
 /* WCAG 2 contrast ratio of two colours, 1 to 21. */
 double colour_contrast(unsigned a, unsigned b);
+/* A figure's colour role in this palette, 0xRRGGBB (FC_NONE: the paper). */
+unsigned palette_rgb(const rpalette *p, fcolour c);
 
 rnode *rnode_new(rdoc *d, rnode_type type);
 void rnode_append(rnode *parent, rnode *child);

@@ -486,6 +486,72 @@ TEST(test_one_status_order)
     rdoc_free(ix);
 }
 
+/* A figure is a display list with colours by role, its header band, its text
+ * alternative and the same data as a table. */
+TEST(test_rag_bars_figure)
+{
+    static const char md[] =
+        "---\nvariant: exception\nas-at: 2010-12-31\ncommittee: Overview Board\n"
+        "meeting: 2011-01-26\nsubject: S\nsummary: S.\n---\n\n# Bars\n\n```rag-bars landscape\n```\n";
+    built *b = build(EXCEPTION, md, NULL, EDITION_PRIVATE);
+    const rnode *fig = NULL;
+    for (const rnode *k = b->d->root->first; k && !fig; k = k->next)
+        for (const rnode *c = k->first; c; c = c->next)
+            if (c->type == RN_FIGURE) fig = c;
+    assert_non_null(fig);
+    assert_true(fig->flags & RF_WIDE);
+    assert_false(fig->flags & RF_SHOW_DATA);
+    assert_string_equal(fig->id, "figure-1");
+    assert_non_null(strstr(fig->text, "Bar chart of the actions of each of the plan's 2 themes"));
+    const rfigure *f = fig->figure;
+    assert_non_null(f->header);             /* the scale, repeated on each page */
+    assert_true(f->nbands >= 3 + 1);        /* two themes, the whole plan, the legend */
+    /* theme A's bar: complete (1) and overdue (A.2 due September) in their levels */
+    int complete = 0, overdue = 0;
+    for (size_t i = 0; i < f->bands[0].nops; i++) {
+        const fop *o = &f->bands[0].ops[i];
+        if (o->kind != FO_RECT || o->fill.role != FC_RAG) continue;
+        complete += o->fill.level == LEVEL_COMPLETE;
+        overdue += o->fill.level == LEVEL_RED && o->pattern == FP_HATCH;
+    }
+    assert_int_equal(complete, 1);
+    assert_int_equal(overdue, 1);
+    /* the same figures as a table */
+    const rnode *cap = fig->first, *table = cap->next;
+    assert_int_equal(cap->type, RN_CAPTION);
+    assert_int_equal(table->type, RN_TABLE);
+    char *t = rnode_plain_text(table);
+    assert_non_null(strstr(t, "A Alpha"));
+    assert_non_null(strstr(t, "Whole plan"));
+    free(t);
+    /* a council's colours recolour the chart: roles, not colours, are in the list */
+    assert_int_equal(palette_rgb(&b->d->palette, fc_rag(LEVEL_RED)), 0xB3261E);
+    assert_int_equal(palette_rgb(&b->d->palette, fc_rag_ink(LEVEL_AMBER)), 0x1A1A1A);
+    built_free(b);
+}
+
+/* The index is a report description like any paper: the PDF renderer prints it. */
+TEST(test_index_prints)
+{
+    paper_record e = {.committee = "Board", .meeting_date = "13 January 2011", .subject = "Quillon",
+                      .organisation = "Council", .html_href = "a/q.html", .pdf_href = "a/q.pdf",
+                      .summary = {{0}, 3, 33, LEVEL_GREEN}};
+    e.summary.count[STATUS_COMPLETE] = 1;
+    e.summary.count[STATUS_ON_TARGET] = 2;
+    rdoc *ix = build_index(&e, 1, NULL);
+    house_style h;
+    house_style_default(&h);
+    char *p = pdf_page1(ix, &h);
+    if (p) {
+        assert_has(p, "Committee papers");
+        assert_has(p, "Quillon");
+        assert_has(p, "1 Complete, 2 On target (3 in all)");
+        free(p);
+    }
+    rdoc_free(ix);
+    if (!have("pdftotext")) skip();
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -508,6 +574,8 @@ int main(void)
         cmocka_unit_test(test_ids_unique_and_ranks),
         cmocka_unit_test(test_palette_checked),
         cmocka_unit_test(test_one_status_order),
+        cmocka_unit_test(test_rag_bars_figure),
+        cmocka_unit_test(test_index_prints),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, teardown);
 }

@@ -147,6 +147,7 @@ void hr_block(hctx *c, const rnode *n)
         sb_puts(o, "</div>\n");
         break;
     case RN_APPENDIX: render_appendix(c, n); break;
+    case RN_FIGURE: hr_figure(c, n); break;
     case RN_BODY:
         sb_puts(o, "<div class=\"report-body\">\n");
         hr_children(c, n);

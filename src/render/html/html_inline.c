@@ -115,6 +115,7 @@ void hr_inline(hctx *c, const rnode *n)
     case RN_CELL:
     case RN_APPENDIX:
     case RN_NOTICE:
+    case RN_FIGURE:
         hr_block(c, n);     /* a block among inlines (a cell's content) */
         break;
     }

@@ -12,6 +12,7 @@
 
 typedef struct {
     strbuf *out;
+    const rpalette *palette;    /* the document's colours by role */
 } hctx;
 
 /* ---- escaping (html_escape.c) ------------------------------------------------- */
@@ -42,6 +43,11 @@ void hr_block(hctx *c, const rnode *n);
 
 /* ---- inlines (html_inline.c) ------------------------------------------------------ */
 void hr_inline(hctx *c, const rnode *n);
+
+/* ---- figures (html_figure.c) ------------------------------------------------------ */
+/* A figure: its caption, its display list as inline SVG with its text alternative,
+ * and its data table (open, or collapsed when it is the figure's alternative). */
+void hr_figure(hctx *c, const rnode *n);
 
 /* ---- tables (html_table.c) -------------------------------------------------------- */
 /* A cell or field value: a lone unnumbered paragraph is written without <p>. */

@@ -311,6 +311,16 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
     case RN_IMAGE:
         ly_image(L, n, x, w, bs);
         break;
+    case RN_FIGURE:
+        if ((n->flags & RF_WIDE) && ly_in_flow(L) && !ly_section(L)->landscape) {
+            ly_new_section(L, 1);
+            section *s = ly_section(L);
+            ly_figure(L, n, s->x0, s->w, bs);
+            ly_new_section(L, 0);
+        } else {
+            ly_figure(L, n, x, w, bs);
+        }
+        break;
     case RN_FIELD:
     case RN_BODY:
     case RN_APPENDIX:
@@ -357,7 +367,7 @@ void ly_blocks(layout *L, const rnode *first, double x, double w, const bstyle *
         }
         int full = ly_hangs(c) || c->type == RN_HEADING || c->type == RN_TABLE ||
                    c->type == RN_THEMATIC_BREAK;
-        if (top) L->top_table = c->type == RN_TABLE ? c : NULL;
+        if (top) L->top_table = c->type == RN_TABLE || c->type == RN_FIGURE ? c : NULL;
         if (full) ly_block(L, c, x, w, bs);
         else ly_block(L, c, x + ind, w - ind, bs);
         if (top) {

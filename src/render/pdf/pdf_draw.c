@@ -5,6 +5,7 @@
 #include "../../util/xalloc.h"
 #include "pdf_draw.h"
 #include "pdf_libharu.h"
+#include "pdf_style.h"
 
 /* ---- drawing state ------------------------------------------------------------ */
 
@@ -53,6 +54,50 @@ void pen_text(pen *p, int face, double size, unsigned color, double x, double y,
 
 /* ---- boxes ----------------------------------------------------------------------- */
 
+/* A polyline, stroked or filled (a figure's). */
+static void draw_path(pen *p, const lbox *b, double y)
+{
+    if (b->n < 2) return;
+    if (b->lw > 0) pen_stroke(p, b->color, b->lw);
+    else pen_fill(p, b->color);
+    for (uint16_t i = 0; i < b->n; i++) {
+        HPDF_REAL px = (HPDF_REAL)(b->x + b->pts[2 * i]), py = (HPDF_REAL)(p->ph - y - b->pts[2 * i + 1]);
+        if (i) HPDF_Page_LineTo(p->page, px, py);
+        else HPDF_Page_MoveTo(p->page, px, py);
+    }
+    if (b->face) HPDF_Page_ClosePath(p->page);
+    if (b->lw > 0) HPDF_Page_Stroke(p->page);
+    else HPDF_Page_Fill(p->page);
+}
+
+/* Hatching or dots over a rectangle, clipped to it (a figure's fill pattern). The
+ * graphics state is saved around the clip; the pen's colours are as they were after. */
+static void draw_pattern(pen *p, const lbox *b, double y)
+{
+    pen saved = *p;
+    double x0 = b->x, top = p->ph - y, bot = top - b->h, step = FIGURE_PATTERN_STEP;
+    HPDF_Page_GSave(p->page);
+    HPDF_Page_Rectangle(p->page, (HPDF_REAL)x0, (HPDF_REAL)bot, (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+    HPDF_Page_Clip(p->page);
+    HPDF_Page_EndPath(p->page);
+    if (b->face == FP_HATCH) {
+        pen_stroke(p, b->color, b->lw);
+        for (double d = -b->h; d < b->w; d += step) {
+            HPDF_Page_MoveTo(p->page, (HPDF_REAL)(x0 + d), (HPDF_REAL)bot);
+            HPDF_Page_LineTo(p->page, (HPDF_REAL)(x0 + d + b->h), (HPDF_REAL)top);
+        }
+        HPDF_Page_Stroke(p->page);
+    } else {
+        pen_fill(p, b->color);
+        for (double yy = bot + step / 2; yy < top; yy += step)
+            for (double xx = x0 + step / 2; xx < x0 + b->w; xx += step)
+                HPDF_Page_Circle(p->page, (HPDF_REAL)xx, (HPDF_REAL)yy, (HPDF_REAL)FIGURE_DOT);
+        HPDF_Page_Fill(p->page);
+    }
+    HPDF_Page_GRestore(p->page);
+    *p = saved;
+}
+
 /* Graphics first (fills, rules, images), so text is always on top. */
 static void draw_graphics(pen *p, const lbox *b, double oy)
 {
@@ -83,6 +128,12 @@ static void draw_graphics(pen *p, const lbox *b, double oy)
         case LB_IMAGE:
             HPDF_Page_DrawImage(p->page, b->img, (HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y - b->h),
                                 (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+            break;
+        case LB_PATH:
+            draw_path(p, b, y);
+            break;
+        case LB_PATTERN:
+            draw_pattern(p, b, y);
             break;
         case LB_TEXT:       /* drawn by draw_text */
         case LB_LINK:       /* an annotation, collect_links */

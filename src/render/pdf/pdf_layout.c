@@ -187,6 +187,7 @@ void layout_document(layout *L)
         case RN_ROW:
         case RN_CELL:
         case RN_NOTICE:
+        case RN_FIGURE:
     case RN_TEXT:
     case RN_SOFTBREAK:
     case RN_LINEBREAK:

@@ -26,7 +26,10 @@ typedef enum {
     LB_STROKE,              /* stroked rectangle */
     LB_LINE,                /* line from (x, y) to (x + w, y + h) */
     LB_IMAGE,
-    LB_LINK                 /* link annotation over the rectangle */
+    LB_LINK,                /* link annotation over the rectangle */
+    LB_PATH,                /* polyline pts (n points, x y pairs, relative to x, y):
+                             * stroked when lw > 0, else filled; closed when face is 1 */
+    LB_PATTERN              /* a pattern (fpattern in face) in colour over the rectangle */
 } lb_kind;
 
 typedef struct lbox lbox;
@@ -40,12 +43,14 @@ struct lbox {
         const char *text;   /* LB_TEXT */
         const char *url;    /* LB_LINK: "https://..." or "#id" */
         HPDF_Image img;     /* LB_IMAGE */
+        const float *pts;   /* LB_PATH */
     };
     float x, y, w, h;       /* x from the page's left edge; y downwards from the parent */
     float size, lw;
     unsigned color;
     uint8_t kind;           /* lb_kind */
-    uint8_t face;
+    uint8_t face;           /* LB_TEXT: the face; LB_PATH: closed; LB_PATTERN: fpattern */
+    uint16_t n;             /* LB_PATH: points */
 };
 
 /* A vertical item: an unbreakable slice of the flow (a line, a table row, a rule). */
@@ -212,6 +217,10 @@ lbox *ly_stack(layout *L, const vvec *v, size_t from, size_t to, const rnode *sr
 char *ly_plain(layout *L, const rnode *n);
 
 /* pdf_text.c: text into items and lines */
+/* s with every character the face lacks replaced by '?' (a warning at src's position,
+ * once a character); s itself when nothing needs replacing. Its length in *outlen. */
+const char *ly_sanitize(layout *L, const rnode *src, int face, const char *s, size_t n,
+                        size_t *outlen);
 /* Words and glue of s in style st (keep: every space is glue, for code). */
 void ly_add_words(layout *L, const rnode *src, const istyle *st, const char *s, int keep);
 /* A forced line break. */
@@ -259,6 +268,15 @@ void ly_blocks(layout *L, const rnode *first, double x, double w, const bstyle *
 
 /* pdf_table.c: tables */
 void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs);
+/* A table's caption, in bold, kept with what follows. */
+void ly_caption(layout *L, const rnode *cap, double x, double w, const bstyle *bs);
+/* A table's header rows (or a figure's header band) to repeat on each page it
+ * continues onto: registers it and returns its index in L->tables, or -1 outside the
+ * page flow. */
+int ly_repeating(layout *L);
+
+/* pdf_figure.c: figures */
+void ly_figure(layout *L, const rnode *n, double x, double w, const bstyle *bs);
 
 /* pdf_front.c: front sheet and appendix headings */
 void ly_front(layout *L, const rnode *fs);

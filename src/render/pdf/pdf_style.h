@@ -12,7 +12,13 @@
 #define LIGHT_RULE 0xC9D0DAu    /* thematic breaks, quote bars, front-sheet field rules */
 #define NOTICE_FILL 0xF3F5F8u   /* behind a boxed notice */
 
+#define TABLE_SPACE 6.0         /* above a table or figure */
+#define TABLE_AFTER 10.0        /* after it */
+#define CAPTION_AFTER 4.0       /* between a caption and its table or figure */
 #define CELL_PAD 4.0            /* table cell padding, left and right */
+#define FIGURE_PATTERN_STEP 4.0 /* a figure's hatching and dots: their spacing, */
+#define FIGURE_PATTERN_LINE 0.6 /* hatch line width (at the figure's scale) */
+#define FIGURE_DOT 0.7          /* and dot radius */
 #define CELL_VPAD 3.0           /* table cell padding, top and bottom */
 
 /* ---- the front sheet (pdf_front.c) ------------------------------------------ */

@@ -78,6 +78,7 @@ static void ly_minmax_blocks(layout *L, const rnode *first, double indent, const
         }
         case RN_TABLE:          /* a table in a cell wraps to any width */
         case RN_IMAGE:          /* scaled to the cell */
+        case RN_FIGURE:         /* scaled to the cell */
         case RN_THEMATIC_BREAK:
         case RN_DOCUMENT:
         case RN_FRONT_SHEET:
@@ -231,6 +232,30 @@ static void ly_column_widths(layout *L, const rnode *t, int ncols, double avail,
     free(m);
 }
 
+void ly_caption(layout *L, const rnode *cap, double x, double w, const bstyle *bs)
+{
+    bstyle b = *bs;
+    b.face = FACE_BOLD;
+    b.after = CAPTION_AFTER;
+    b.tight = 0;
+    size_t from = L->out->len;
+    ly_inline_run(L, cap, cap->first, NULL, x, w, &b, NULL, 0);
+    for (size_t i = from; i < L->out->len; i++) vat(L->out, i)->keep = 1;
+}
+
+int ly_repeating(layout *L)
+{
+    if (!ly_in_flow(L)) return -1;
+    if (L->ntables == L->captables) {
+        L->captables = L->captables ? L->captables * 2 : 16;
+        L->tables = xrealloc(L->tables, L->captables * sizeof *L->tables);
+    }
+    int tindex = (int)L->ntables++;
+    memset(&L->tables[tindex], 0, sizeof L->tables[tindex]);
+    L->tables[tindex].section = L->nsec - 1;
+    return tindex;
+}
+
 typedef struct {
     const rnode *cell;
     double x, w;
@@ -260,30 +285,14 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
     cx[0] = x;
     for (int i = 0; i < ncols; i++) cx[i + 1] = cx[i] + cw[i];
 
-    ly_space_after(L, 6);
-    /* caption, in bold, kept with the table */
+    ly_space_after(L, TABLE_SPACE);
     const rnode *r = t->first;
     if (r && r->type == RN_CAPTION) {
-        bstyle b = *bs;
-        b.face = FACE_BOLD;
-        b.after = 4;
-        b.tight = 0;
-        size_t from = L->out->len;
-        ly_inline_run(L, r, r->first, NULL, x, w, &b, NULL, 0);
-        for (size_t i = from; i < L->out->len; i++) vat(L->out, i)->keep = 1;
+        ly_caption(L, r, x, w, bs);
         r = r->next;
     }
-    int tindex = -1;
+    int tindex = ly_repeating(L);
     double hdr_h = 0;
-    if (ly_in_flow(L)) {
-        if (L->ntables == L->captables) {
-            L->captables = L->captables ? L->captables * 2 : 16;
-            L->tables = xrealloc(L->tables, L->captables * sizeof *L->tables);
-        }
-        tindex = (int)L->ntables++;
-        memset(&L->tables[tindex], 0, sizeof L->tables[tindex]);
-        L->tables[tindex].section = L->nsec - 1;
-    }
     section *sec = ly_section(L);
     double frame_h = sec->bottom - sec->top;
 
@@ -416,5 +425,5 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
     free(cr);
     free(cw);
     free(cx);
-    ly_space_after(L, 10);
+    ly_space_after(L, TABLE_AFTER);
 }

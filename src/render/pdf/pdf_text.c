@@ -13,7 +13,7 @@
 
 /* Copies text with every character the face lacks replaced by '?', warning once per
  * character per node. Returns s itself when nothing needs replacing. */
-static const char *ly_sanitize(layout *L, const rnode *src, int face, const char *s,
+const char *ly_sanitize(layout *L, const rnode *src, int face, const char *s,
                                size_t n, size_t *outlen)
 {
     pfont *f = &L->fonts[face];
@@ -227,6 +227,7 @@ void ly_itemize(layout *L, const rnode *n, istyle st)
     case RN_CELL:
     case RN_APPENDIX:
     case RN_NOTICE:
+    case RN_FIGURE:
         break;
     }
 }
