@@ -123,17 +123,11 @@ static rnode *data_table(build_ctx *b, const theme *only)
     headers[nc++] = "Actions";
     rnode *t = tb_table(b->d, NULL, headers, nc);
     t->flags |= RF_COMPUTED;
-    for (size_t i = 0; i <= b->plan->n_themes; i++) {
-        int whole = i == b->plan->n_themes;
-        if (whole && only) break;
-        const theme *th = whole ? NULL : &b->plan->themes[i];
-        if (only && th != only) continue;
-        const rollup_counts *r = whole ? &an->overall : &an->themes[i];
-        rnode *row = tb_row(b->d, t, 0);
-        rnode *h = tb_cell(b->d, row, whole ? "Whole plan"
-                                            : arena_printf(&b->d->arena, "%s %s", th->ref, th->title ? th->title : ""),
-                           LEVEL_NONE);
-        h->flags |= RF_ROW_HEADER;
+    theme_row *rows;
+    size_t nrows = block_theme_rows(b, only, &rows);
+    for (size_t i = 0; i < nrows; i++) {
+        const rollup_counts *r = rows[i].counts;
+        rnode *row = block_theme_row(b, t, &rows[i]);
         for (int k = 0; k < ns; k++) block_num_cell(b, row, r->count[shown[k]]);
         block_num_cell(b, row, r->total);
     }
@@ -147,15 +141,12 @@ void block_ragbars(build_ctx *b, rnode *parent, const block_args *a)
     const analysis *an = b->an;
     rfigure *fig = fig_new(&b->d->arena, WIDTH);
     scale_band(fig);
-    size_t themes = 0;
-    for (size_t i = 0; i < b->plan->n_themes; i++) {
-        const theme *th = &b->plan->themes[i];
-        if (only && th != only) continue;
-        bar_band(b, fig, arena_printf(&b->d->arena, "%s %s", th->ref, th->title ? th->title : ""),
-                 &an->themes[i], 0);
-        themes++;
+    theme_row *rows;
+    size_t nrows = block_theme_rows(b, only, &rows), themes = 0;
+    for (size_t i = 0; i < nrows; i++) {
+        bar_band(b, fig, rows[i].name, rows[i].counts, rows[i].theme == NULL);
+        themes += rows[i].theme != NULL;
     }
-    if (!only) bar_band(b, fig, "Whole plan", &an->overall, 1);
     legend(fig, only ? &an->themes[only->index] : &an->overall);
 
     rnode *n = rnode_add(b->d, parent, RN_FIGURE);

@@ -44,19 +44,11 @@ void block_rollup(build_ctx *b, rnode *parent, const block_args *a)
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, nc);
     t->flags |= RF_COMPUTED;
     t->col_weights = weights;
-    for (size_t i = 0; i <= b->plan->n_themes; i++) {
-        int whole = i == b->plan->n_themes;
-        if (whole && only) break;
-        const theme *th = whole ? NULL : &b->plan->themes[i];
-        if (only && th != only) continue;
-        const rollup_counts *r = whole ? &an->overall : &an->themes[i];
-        rnode *row = tb_row(b->d, t, 0);
-        strbuf name = STRBUF_INIT;
-        if (whole) sb_puts(&name, "Whole plan");
-        else sb_printf(&name, "%s %s", th->ref, th->title ? th->title : "");
-        rnode *h = tb_cell(b->d, row, name.data, LEVEL_NONE);
-        h->flags |= RF_ROW_HEADER;
-        sb_free(&name);
+    theme_row *rows;
+    size_t nrows = block_theme_rows(b, only, &rows);
+    for (size_t i = 0; i < nrows; i++) {
+        const rollup_counts *r = rows[i].counts;
+        rnode *row = block_theme_row(b, t, &rows[i]);
         block_num_cell(b, row, r->total);
         for (int k = 0; k < ns; k++) block_num_cell(b, row, r->count[shown[k]]);
         strbuf pc = STRBUF_INIT;

@@ -103,6 +103,29 @@ void block_status_cell(build_ctx *b, rnode *row, derived_status s)
     sb_free(&sb);
 }
 
+size_t block_theme_rows(build_ctx *b, const theme *only, theme_row **rows)
+{
+    const plan *p = b->plan;
+    theme_row *v = arena_alloc(&b->d->arena, (p->n_themes + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_themes; i++) {
+        const theme *th = &p->themes[i];
+        if (only && th != only) continue;
+        v[n++] = (theme_row){th, &b->an->themes[i],
+                             arena_printf(&b->d->arena, "%s %s", th->ref, th->title ? th->title : "")};
+    }
+    if (!only) v[n++] = (theme_row){NULL, &b->an->overall, "Whole plan"};
+    *rows = v;
+    return n;
+}
+
+rnode *block_theme_row(build_ctx *b, rnode *t, const theme_row *r)
+{
+    rnode *row = tb_row(b->d, t, 0);
+    tb_cell(b->d, row, r->name, LEVEL_NONE)->flags |= RF_ROW_HEADER;
+    return row;
+}
+
 void block_num_cell(build_ctx *b, rnode *row, size_t v)
 {
     char buf[32];

@@ -45,6 +45,17 @@ const char *block_as_at(build_ctx *b);
 const char *block_caption(build_ctx *b, const opt_list *o, const char *dflt);
 /* A cell with a status in words and its RAG colour. */
 void block_status_cell(build_ctx *b, rnode *row, derived_status s);
+/* The rows of a by-theme block: each theme (only the one given), then the whole plan
+ * (unless a theme is given). */
+typedef struct {
+    const theme *theme;             /* NULL: the whole plan */
+    const rollup_counts *counts;
+    const char *name;               /* "A Consultation and engagement", "Whole plan" */
+} theme_row;
+/* The rows in *rows (document arena); their number. */
+size_t block_theme_rows(build_ctx *b, const theme *only, theme_row **rows);
+/* A row of table t headed by the row's name. */
+rnode *block_theme_row(build_ctx *b, rnode *t, const theme_row *r);
 /* A right-aligned numeric cell. */
 void block_num_cell(build_ctx *b, rnode *row, size_t v);
 

@@ -143,16 +143,7 @@ static void node(walk *w, rnode *n)
     case RN_ROW:
     case RN_CELL:
     case RN_NOTICE:
-    case RN_TEXT:
-    case RN_SOFTBREAK:
-    case RN_LINEBREAK:
-    case RN_CODE:
-    case RN_EMPH:
-    case RN_STRONG:
-    case RN_STRIKE:
-    case RN_LINK:
-    case RN_IMAGE:
-    case RN_BADGE:
+    RN_INLINE_CASES:
         break;
     }
     children(w, n);

@@ -73,6 +73,42 @@ typedef enum {
     RN_BADGE            /* a RAG word with its colour: rag + text ("Overdue: 40 days") */
 } rnode_type;
 
+/* Case labels for a switch that treats every inline type alike, or every block type
+ * alike: `switch (n->type) { ... RN_INLINE_CASES: ...; }`. A new type goes in one of
+ * them, and every such switch takes it as it takes the others of its kind; a switch
+ * that handles types one by one names it (-Wswitch-enum says where). */
+#define RN_INLINE_CASES                                                                 \
+    case RN_TEXT:                                                                       \
+    case RN_SOFTBREAK:                                                                  \
+    case RN_LINEBREAK:                                                                  \
+    case RN_CODE:                                                                       \
+    case RN_EMPH:                                                                       \
+    case RN_STRONG:                                                                     \
+    case RN_STRIKE:                                                                     \
+    case RN_LINK:                                                                       \
+    case RN_IMAGE:                                                                      \
+    case RN_BADGE
+#define RN_BLOCK_CASES                                                                  \
+    case RN_DOCUMENT:                                                                   \
+    case RN_FRONT_SHEET:                                                                \
+    case RN_FRONT_LINE:                                                                 \
+    case RN_FIELD:                                                                      \
+    case RN_BODY:                                                                       \
+    case RN_HEADING:                                                                    \
+    case RN_PARAGRAPH:                                                                  \
+    case RN_LIST:                                                                       \
+    case RN_ITEM:                                                                       \
+    case RN_BLOCKQUOTE:                                                                 \
+    case RN_CODE_BLOCK:                                                                 \
+    case RN_THEMATIC_BREAK:                                                             \
+    case RN_TABLE:                                                                      \
+    case RN_CAPTION:                                                                    \
+    case RN_ROW:                                                                        \
+    case RN_CELL:                                                                       \
+    case RN_APPENDIX:                                                                   \
+    case RN_NOTICE:                                                                     \
+    case RN_FIGURE
+
 /* flags */
 enum {
     RF_HEADER = 1,      /* RN_ROW: header row */

@@ -694,6 +694,33 @@ static void test_tall_row(void **state)
     rdoc_free(d);
 }
 
+/* Lays d out in house style h, handing each page to fn(ctx, ...) as it completes (the
+ * writer's drawing left out); returns the number of pages. */
+static size_t layout_pages(rdoc *d, const house_style *h, page_fn fn, void *ctx)
+{
+    rdoc_finish(d);
+    diag_list dl;
+    diag_init(&dl);
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    pfont fonts[FACE__COUNT];
+    const char *files[] = {h->font_regular, h->font_bold, h->font_italic, h->font_bold_italic};
+    for (int i = 0; i < FACE__COUNT; i++)
+        assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
+    layout L;
+    layout_init(&L, d, h, &dl, pdf, fonts);
+    L.on_page = fn;     /* pages are handed over as they complete, then freed */
+    L.on_page_ctx = ctx;
+    layout_document(&L);
+    size_t pages = L.npages;
+    layout_free(&L);
+    for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);
+    HPDF_Free(pdf);
+    diag_free(&dl);
+    return pages;
+}
+
 /* What test_keeps needs of each page the layout hands over. */
 typedef struct {
     const rnode *src;
@@ -756,24 +783,10 @@ static void test_keeps(void **state)
     }
     house_style h;
     house_style_default(&h);
-    diag_list dl;
-    diag_init(&dl);
-    HPDF_Doc pdf = HPDF_New(NULL, NULL);
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    pfont fonts[FACE__COUNT];
-    const char *files[] = {h.font_regular, h.font_bold, h.font_italic, h.font_bold_italic};
-    for (int i = 0; i < FACE__COUNT; i++)
-        assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
-    rdoc_finish(d);
-    layout L;
-    layout_init(&L, d, &h, &dl, pdf, fonts);
     kept_pages kp = {0};
-    L.on_page = keep_page;      /* pages are handed over as they complete, then freed */
-    L.on_page_ctx = &kp;
-    layout_document(&L);
-    assert_true(L.npages >= 8);
-    assert_int_equal(kp.n, L.npages);
+    size_t npages = layout_pages(d, &h, keep_page, &kp);
+    assert_true(npages >= 8);
+    assert_int_equal(kp.n, npages);
     int splits = 0;
     for (size_t p = 0; p + 1 < kp.n; p++) {
         const kept_page *a = &kp.v[p], *b = &kp.v[p + 1];
@@ -793,10 +806,6 @@ static void test_keeps(void **state)
     for (size_t p = 0; p < kp.n; p++) free(kp.v[p].pl);
     free(kp.v);
     assert_true(splits >= 2);   /* paragraphs did break across pages */
-    layout_free(&L);
-    for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);
-    HPDF_Free(pdf);
-    diag_free(&dl);
     rdoc_free(d);
 }
 
@@ -833,29 +842,11 @@ static void test_rag_ink_checked(void **state)
     h.rag[LEVEL_AMBER].ink = 0xFFFFFF;      /* about 2:1 on the amber fill */
     rdoc *d = sample(0, 0, 10);
     rdoc_set_palette(d, &h);
-    rdoc_finish(d);
-    diag_list dl;
-    diag_init(&dl);
-    HPDF_Doc pdf = HPDF_New(NULL, NULL);
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    pfont fonts[FACE__COUNT];
-    const char *files[] = {h.font_regular, h.font_bold, h.font_italic, h.font_bold_italic};
-    for (int i = 0; i < FACE__COUNT; i++)
-        assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
-    layout L;
-    layout_init(&L, d, &h, &dl, pdf, fonts);
     ink_seen k = {0, 0, 0};
-    L.on_page = ink_page;
-    L.on_page_ctx = &k;
-    layout_document(&L);
+    layout_pages(d, &h, ink_page, &k);
     assert_true(k.seen > 0);
     assert_int_equal(k.amber_text, d->palette.rag[LEVEL_AMBER].ink);
     assert_int_equal(k.amber_text, 0x1A1A1A);
-    layout_free(&L);
-    for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);
-    HPDF_Free(pdf);
-    diag_free(&dl);
     rdoc_free(d);
 }
 

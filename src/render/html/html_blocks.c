@@ -164,16 +164,7 @@ void hr_block(hctx *c, const rnode *n)
          * elsewhere, its content is shown so nothing is lost */
         hr_children(c, n);
         break;
-    case RN_TEXT:
-    case RN_SOFTBREAK:
-    case RN_LINEBREAK:
-    case RN_CODE:
-    case RN_EMPH:
-    case RN_STRONG:
-    case RN_STRIKE:
-    case RN_LINK:
-    case RN_IMAGE:
-    case RN_BADGE:
+    RN_INLINE_CASES:
         hr_inline(c, n);
         break;
     }

@@ -97,25 +97,7 @@ void hr_inline(hctx *c, const rnode *n)
         html_put_text(o, n->text);
         sb_puts(o, "</span>");
         break;
-    case RN_DOCUMENT:
-    case RN_FRONT_SHEET:
-    case RN_FRONT_LINE:
-    case RN_FIELD:
-    case RN_BODY:
-    case RN_HEADING:
-    case RN_PARAGRAPH:
-    case RN_LIST:
-    case RN_ITEM:
-    case RN_BLOCKQUOTE:
-    case RN_CODE_BLOCK:
-    case RN_THEMATIC_BREAK:
-    case RN_TABLE:
-    case RN_CAPTION:
-    case RN_ROW:
-    case RN_CELL:
-    case RN_APPENDIX:
-    case RN_NOTICE:
-    case RN_FIGURE:
+    RN_BLOCK_CASES:
         hr_block(c, n);     /* a block among inlines (a cell's content) */
         break;
     }

@@ -308,9 +308,6 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
     case RN_CAPTION:
         ly_inline_run(L, n, n->first, NULL, x, w, bs, NULL, 0);
         break;
-    case RN_IMAGE:
-        ly_image(L, n, x, w, bs);
-        break;
     case RN_FIGURE:
         if ((n->flags & RF_WIDE) && ly_in_flow(L) && !ly_section(L)->landscape) {
             ly_new_section(L, 1);
@@ -333,16 +330,10 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
     case RN_FRONT_LINE:     /* the front sheet's (pdf_front.c); elsewhere, its words */
         ly_string(L, n, n->text, x, w, bs, ALIGN_LEFT, 0);
         break;
-    case RN_TEXT:           /* inlines come in runs (ly_blocks); one alone is a run */
-    case RN_SOFTBREAK:
-    case RN_LINEBREAK:
-    case RN_CODE:
-    case RN_EMPH:
-    case RN_STRONG:
-    case RN_STRIKE:
-    case RN_LINK:
-    case RN_BADGE:
-        ly_inline_run(L, n->parent, n, n->next, x, w, bs, NULL, 0);
+    RN_INLINE_CASES:        /* inlines come in runs (ly_blocks); one alone is a run, an
+                             * image alone a block */
+        if (n->type == RN_IMAGE) ly_image(L, n, x, w, bs);
+        else ly_inline_run(L, n->parent, n, n->next, x, w, bs, NULL, 0);
         break;
     }
 }

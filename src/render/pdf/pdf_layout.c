@@ -188,16 +188,7 @@ void layout_document(layout *L)
         case RN_CELL:
         case RN_NOTICE:
         case RN_FIGURE:
-    case RN_TEXT:
-    case RN_SOFTBREAK:
-    case RN_LINEBREAK:
-    case RN_CODE:
-    case RN_EMPH:
-    case RN_STRONG:
-    case RN_STRIKE:
-    case RN_LINK:
-    case RN_IMAGE:
-    case RN_BADGE:
+    RN_INLINE_CASES:
             /* not where the builder puts them; laid out as a block */
             ly_block(L, c, ly_section(L)->x0, ly_section(L)->w, &b);
             break;

@@ -77,7 +77,6 @@ static void ly_minmax_blocks(layout *L, const rnode *first, double indent, const
             break;
         }
         case RN_TABLE:          /* a table in a cell wraps to any width */
-        case RN_IMAGE:          /* scaled to the cell */
         case RN_FIGURE:         /* scaled to the cell */
         case RN_THEMATIC_BREAK:
         case RN_DOCUMENT:
@@ -89,15 +88,8 @@ static void ly_minmax_blocks(layout *L, const rnode *first, double indent, const
         case RN_ROW:
         case RN_CELL:
         case RN_APPENDIX:
-        case RN_TEXT:           /* inlines were measured above */
-        case RN_SOFTBREAK:
-        case RN_LINEBREAK:
-        case RN_CODE:
-        case RN_EMPH:
-        case RN_STRONG:
-        case RN_STRIKE:
-        case RN_LINK:
-        case RN_BADGE:
+            break;
+        RN_INLINE_CASES:        /* measured above (an image is scaled to the cell) */
             break;
         }
     }

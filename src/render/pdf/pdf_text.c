@@ -209,25 +209,7 @@ void ly_itemize(layout *L, const rnode *n, istyle st)
         b->w = pfont_width(&L->fonts[bs.face], s, len, bs.size) + 2 * b->pad;
         break;
     }
-    case RN_DOCUMENT:       /* blocks end a run of inlines: never itemised */
-    case RN_FRONT_SHEET:
-    case RN_FRONT_LINE:
-    case RN_FIELD:
-    case RN_BODY:
-    case RN_HEADING:
-    case RN_PARAGRAPH:
-    case RN_LIST:
-    case RN_ITEM:
-    case RN_BLOCKQUOTE:
-    case RN_CODE_BLOCK:
-    case RN_THEMATIC_BREAK:
-    case RN_TABLE:
-    case RN_CAPTION:
-    case RN_ROW:
-    case RN_CELL:
-    case RN_APPENDIX:
-    case RN_NOTICE:
-    case RN_FIGURE:
+    RN_BLOCK_CASES: /* blocks end a run of inlines: never itemised */
         break;
     }
 }
