@@ -40,18 +40,18 @@ void ly_image(layout *L, const rnode *n, double x, double w, const bstyle *bs)
         ly_space_after(L, bs->after);
         return;
     }
-    double iw = HPDF_Image_GetWidth(img) * 0.75, ih = HPDF_Image_GetHeight(img) * 0.75;
+    double iw = HPDF_Image_GetWidth(img) * PT_PER_PX, ih = HPDF_Image_GetHeight(img) * PT_PER_PX;
     if (iw <= 0 || ih <= 0) return;
     section *s = ly_section(L);
-    double maxh = (s->bottom - s->top) * 0.7;
+    double maxh = (s->bottom - s->top) * IMAGE_MAX_SHARE;
     double k = 1;
     if (iw * k > w) k = w / iw;
     if (ih * k > maxh) k = maxh / ih;
     lbox *g = ly_box(L, LB_GROUP, n);
     lbox *b = ly_rect(L, g, LB_IMAGE, n, x, 0, iw * k, ih * k, 0, 0);
     b->img = img;
-    ly_emit(L, g, ih * k, 6);
-    ly_space_after(L, 8);
+    ly_emit(L, g, ih * k, IMAGE_SPACE);
+    ly_space_after(L, IMAGE_AFTER);
 }
 
 void ly_heading(layout *L, const rnode *n, double x, double w, const bstyle *bs,
@@ -61,12 +61,12 @@ void ly_heading(layout *L, const rnode *n, double x, double w, const bstyle *bs,
     const house_style *h = L->h;
     bstyle hs = *bs;
     hs.face = FACE_BOLD;
-    double before = 8;
+    double before = HEADING_IN_CELL_SPACE;
     if (!bs->in_cell) {
         hs.color = L->d->palette.accent;
         hs.size = level <= 1 ? h->h1_size : level == 2 ? h->h2_size : h->h3_size;
-        hs.leading = hs.size * 1.28;
-        before = level <= 1 ? 20 : level == 2 ? 14 : 10;
+        hs.leading = hs.size * HEADING_LEADING;
+        before = level <= 1 ? HEADING1_SPACE : level == 2 ? HEADING2_SPACE : HEADING3_SPACE;
     }
     hs.tight = 0;
     hs.after = 0;
@@ -92,7 +92,7 @@ void ly_heading(layout *L, const rnode *n, double x, double w, const bstyle *bs,
         v->mark_title = number && *number ? arena_printf(L->ba, "%s %s", number, t) : t;
         v->anchor = n->id;
     }
-    ly_space_after(L, bs->in_cell ? 2 : 5);
+    ly_space_after(L, bs->in_cell ? HEADING_IN_CELL_AFTER : HEADING_AFTER);
 }
 
 static int ly_list_marker(char *buf, size_t n, const rnode *list, const rnode *item, int idx,
@@ -121,13 +121,13 @@ static void ly_list(layout *L, const rnode *n, double x, double w, const bstyle 
         }
         char mk[64];
         int kind = ly_list_marker(mk, sizeof mk, n, it, idx, bs->depth);
-        double mi = kind == 2 ? L->h->number_indent : kind == 1 ? 22 : 15;
+        double mi = kind == 2 ? L->h->number_indent : kind == 1 ? LIST_NUMBER_INDENT : LIST_BULLET_INDENT;
         bstyle cb = *bs;
         cb.tight = (n->flags & RF_TIGHT) != 0;
-        cb.after = (n->flags & RF_TIGHT) ? 2.5 : bs->after;
+        cb.after = (n->flags & RF_TIGHT) ? LIST_TIGHT_SPACE : bs->after;
         cb.depth = bs->depth + 1;
         cb.align = ALIGN_LEFT;
-        if (idx > 0 && (n->flags & RF_TIGHT)) ly_space_after(L, 2.5);
+        if (idx > 0 && (n->flags & RF_TIGHT)) ly_space_after(L, LIST_TIGHT_SPACE);
         size_t first = L->out->len;
         ly_blocks(L, it->first, x + mi, w - mi, &cb, 0);
         if (L->out->len == first) {
@@ -135,7 +135,8 @@ static void ly_list(layout *L, const rnode *n, double x, double w, const bstyle 
             size_t vi = ly_emit(L, g, bs->leading, 0);
             vat(L->out, vi)->baseline = ly_baseline(bs->leading, bs->size);
         }
-        ly_hang_marker(L, first, it, mk, kind == 0 ? x + 3 : x, kind == 1 ? mi - 6 : mi,
+        ly_hang_marker(L, first, it, mk, kind == 0 ? x + LIST_BULLET_OFFSET : x,
+                       kind == 1 ? mi - LIST_NUMBER_GAP : mi,
                        bs->face, bs, kind == 1);
     }
     ly_space_after(L, bs->after);
@@ -146,11 +147,11 @@ static void ly_quote(layout *L, const rnode *n, double x, double w, const bstyle
     size_t first = L->out->len;
     bstyle q = *bs;
     q.color = MUTED;
-    ly_blocks(L, n->first, x + 14, w - 14, &q, 0);
+    ly_blocks(L, n->first, x + QUOTE_INDENT, w - QUOTE_INDENT, &q, 0);
     for (size_t i = first; i < L->out->len; i++) {
         vitem *v = vat(L->out, i);
         double up = i > first ? v->space : 0;
-        ly_rect(L, v->box, LB_FILL, n, x + 1, -up, 2.5, v->h + up, LIGHT_RULE, 0);
+        ly_rect(L, v->box, LB_FILL, n, x + QUOTE_BAR_X, -up, QUOTE_BAR_WIDTH, v->h + up, LIGHT_RULE, 0);
     }
     ly_space_after(L, bs->after);
 }
@@ -158,8 +159,8 @@ static void ly_quote(layout *L, const rnode *n, double x, double w, const bstyle
 static void ly_code(layout *L, const rnode *n, double x, double w, const bstyle *bs)
 {
     bstyle c = *bs;
-    c.size = bs->size * 0.88;
-    c.leading = c.size * 1.35;
+    c.size = bs->size * CODE_SIZE;
+    c.leading = c.size * CODE_LEADING;
     c.face = FACE_REGULAR;
     c.color = INK;
     il_reset(&L->il);
@@ -185,11 +186,11 @@ static void ly_code(layout *L, const rnode *n, double x, double w, const bstyle 
         i = j + 1;
     }
     size_t first = L->out->len;
-    ly_emit_lines(L, n, x + 6, w - 12, &c, ALIGN_LEFT, 6);
+    ly_emit_lines(L, n, x + CODE_INSET, w - 2 * CODE_INSET, &c, ALIGN_LEFT, CODE_SPACE);
     for (size_t k = first; k < L->out->len; k++) {
         vitem *v = vat(L->out, k);
         v->keep = 0;
-        double top = k == first ? 3 : 0, bot = k + 1 == L->out->len ? 3 : 0;
+        double top = k == first ? CODE_PAD : 0, bot = k + 1 == L->out->len ? CODE_PAD : 0;
         lbox *f = ly_box(L, LB_FILL, n);
         f->x = x;
         f->y = -top;
@@ -200,7 +201,7 @@ static void ly_code(layout *L, const rnode *n, double x, double w, const bstyle 
         v->box->first = f;
         if (!v->box->last) v->box->last = f;
     }
-    ly_space_after(L, bs->after + 3);
+    ly_space_after(L, bs->after + CODE_PAD);
 }
 
 void ly_rule(layout *L, const rnode *n, double x, double w, unsigned color,
@@ -219,33 +220,33 @@ static void ly_notice(layout *L, const rnode *n, double x, double w, const bstyl
     L->out = &tmp;
     L->pending = 0;
     bstyle b = *bs;
-    b.after = 4;
-    ly_blocks(L, n->first, x + 12, w - 24, &b, 0);
+    b.after = NOTICE_PARA_AFTER;
+    ly_blocks(L, n->first, x + NOTICE_INSET, w - 2 * NOTICE_INSET, &b, 0);
     L->out = save;
     L->pending = sp;
     double ch;
     section *s = ly_section(L);
     lbox *content = ly_stack(L, &tmp, 0, tmp.len, n, &ch);
-    double hh = ch + 20;
-    if (hh < (s->bottom - s->top) * 0.9) {
+    double hh = ch + 2 * NOTICE_PAD;
+    if (hh < (s->bottom - s->top) * NOTICE_MAX_SHARE) {
         lbox *g = ly_box(L, LB_GROUP, n);
         ly_rect(L, g, LB_FILL, n, x, 0, w, hh, NOTICE_FILL, 0);
-        ly_rect(L, g, LB_STROKE, n, x, 0, w, hh, L->d->palette.accent, 0.8);
-        content->y = 10;
+        ly_rect(L, g, LB_STROKE, n, x, 0, w, hh, L->d->palette.accent, NOTICE_RULE);
+        content->y = NOTICE_PAD;
         ly_box_add(g, content);
-        size_t vi = ly_emit(L, g, hh, 8);
-        vat(L->out, vi)->baseline = 10 + (tmp.len ? tmp.v[0].baseline : 0);
+        size_t vi = ly_emit(L, g, hh, NOTICE_SPACE);
+        vat(L->out, vi)->baseline = NOTICE_PAD + (tmp.len ? tmp.v[0].baseline : 0);
     } else {
         for (size_t i = 0; i < tmp.len; i++) {
             vitem v = tmp.v[i];
             v.box->y = 0;
-            size_t vi = ly_emit(L, v.box, v.h, i ? v.space : 8);
-            ly_rect(L, vat(L->out, vi)->box, LB_FILL, n, x, 0, 3, v.h, L->d->palette.accent, 0);
+            size_t vi = ly_emit(L, v.box, v.h, i ? v.space : NOTICE_SPACE);
+            ly_rect(L, vat(L->out, vi)->box, LB_FILL, n, x, 0, NOTICE_BAR, v.h, L->d->palette.accent, 0);
             vat(L->out, vi)->keep = v.keep;
         }
     }
     free(tmp.v);
-    ly_space_after(L, 10);
+    ly_space_after(L, NOTICE_AFTER);
 }
 
 /* Does this block hang its number (or its first item's) in the left column? */
@@ -290,7 +291,7 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
         ly_code(L, n, x, w, bs);
         break;
     case RN_THEMATIC_BREAK:
-        ly_rule(L, n, x, w, LIGHT_RULE, 0.8, 14, 4);
+        ly_rule(L, n, x, w, LIGHT_RULE, BREAK_RULE, BREAK_RULE_HEIGHT, BREAK_RULE_SPACE);
         break;
     case RN_TABLE:
         if ((n->flags & RF_WIDE) && ly_in_flow(L) && !ly_section(L)->landscape) {

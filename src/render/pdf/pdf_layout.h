@@ -189,7 +189,10 @@ static inline section *ly_section(layout *L) { return &L->secs[L->nsec - 1]; }
 /* Blocks are going into the page flow (not into a table cell or a notice). */
 static inline int ly_in_flow(layout *L) { return L->nsec && L->out == &ly_section(L)->items; }
 /* The first baseline of a line of this leading and size, from its top. */
-static inline double ly_baseline(double leading, double size) { return leading / 2 + size * 0.36; }
+static inline double ly_baseline(double leading, double size)
+{
+    return leading / 2 + size * 0.36;   /* the x-height's middle on the line's middle */
+}
 
 /* pdf_layout.c: boxes, vertical items, sections */
 /* A box of kind k from src, in the open epoch's arena (zeroed). */

@@ -21,6 +21,59 @@
 #define FIGURE_DOT 0.7          /* and dot radius */
 #define CELL_VPAD 3.0           /* table cell padding, top and bottom */
 
+/* ---- blocks (pdf_blocks.c) --------------------------------------------------- */
+#define PT_PER_PX 0.75          /* an image's pixels at 96 per inch */
+#define IMAGE_MAX_SHARE 0.7     /* an image is at most this share of the page's frame tall */
+#define IMAGE_SPACE 6.0         /* above an image, */
+#define IMAGE_AFTER 8.0         /* and after it */
+#define HEADING_LEADING 1.28    /* a heading's leading, times its size */
+#define HEADING1_SPACE 20.0     /* above a heading of level 1, */
+#define HEADING2_SPACE 14.0     /* 2, */
+#define HEADING3_SPACE 10.0     /* 3 and deeper, */
+#define HEADING_IN_CELL_SPACE 8.0   /* in a table cell */
+#define HEADING_AFTER 5.0       /* after a heading, */
+#define HEADING_IN_CELL_AFTER 2.0   /* in a table cell */
+#define LIST_NUMBER_INDENT 22.0 /* an ordered list's items, */
+#define LIST_BULLET_INDENT 15.0 /* a bulleted list's */
+#define LIST_NUMBER_GAP 6.0     /* between "1." (set flush right) and the item */
+#define LIST_BULLET_OFFSET 3.0  /* a bullet, in from the list's edge */
+#define LIST_TIGHT_SPACE 2.5    /* between the items of a tight list */
+#define QUOTE_INDENT 14.0       /* a quotation, indented, */
+#define QUOTE_BAR_X 1.0         /* with a bar at its left: where, */
+#define QUOTE_BAR_WIDTH 2.5     /* how wide */
+#define CODE_SIZE 0.88          /* a code block's type, times the body's, */
+#define CODE_LEADING 1.35       /* its leading, times its size, */
+#define CODE_INSET 6.0          /* its text in from its background's sides, */
+#define CODE_PAD 3.0            /* the background above and below, */
+#define CODE_SPACE 6.0          /* and the space above it */
+#define BREAK_RULE 0.8          /* a thematic break: its rule's width, */
+#define BREAK_RULE_HEIGHT 14.0  /* line height, */
+#define BREAK_RULE_SPACE 4.0    /* space above */
+#define NOTICE_INSET 12.0       /* a notice's text in from its box's sides, */
+#define NOTICE_PAD 10.0         /* and from its top and bottom; */
+#define NOTICE_RULE 0.8         /* the box's rule, */
+#define NOTICE_PARA_AFTER 4.0   /* between its paragraphs, */
+#define NOTICE_SPACE 8.0        /* above it, */
+#define NOTICE_AFTER 10.0       /* after it; */
+#define NOTICE_MAX_SHARE 0.9    /* taller than this share of the frame, it breaks across
+                                 * pages with a bar at its left instead of a box, */
+#define NOTICE_BAR 3.0          /* this wide */
+
+/* ---- text decoration (pdf_text.c), in ems of the text's size unless in points ---- */
+#define BADGE_SIZE 0.86         /* a RAG badge's text, bold, this much of the text around */
+#define BADGE_PAD 3.0           /* its inset, points, left and right */
+#define BADGE_ABOVE 0.95        /* its fill: from this far above the baseline, */
+#define BADGE_HEIGHT 1.3        /* this tall */
+#define CODE_OUTSET 1.0         /* code's background: this many points wider each side, */
+#define CODE_ABOVE 0.85         /* from this far above the baseline, */
+#define CODE_HEIGHT 1.15        /* this tall */
+#define UNDERLINE_BELOW 0.14    /* a link's underline, below the baseline, */
+#define UNDERLINE_WIDTH 0.5     /* points */
+#define LINK_AREA_ABOVE 0.9     /* the area that follows the link: from above the baseline, */
+#define LINK_AREA_HEIGHT 1.2    /* this tall */
+#define STRIKE_ABOVE 0.3        /* a strikethrough, above the baseline, */
+#define STRIKE_WIDTH 0.6        /* points */
+
 /* ---- the front sheet (pdf_front.c) ------------------------------------------ */
 #define FRONT_ORG_SIZE 19.0         /* the organisation, bold, in the accent */
 #define FRONT_ORG_LEADING 23.0

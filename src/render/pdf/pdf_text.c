@@ -192,7 +192,7 @@ void ly_itemize(layout *L, const rnode *n, istyle st)
         rag_level lv = n->rag <= LEVEL_RED ? n->rag : LEVEL_NONE;
         istyle bs = st;
         bs.face = FACE_BOLD;
-        bs.size = (float)(st.size * 0.86);
+        bs.size = (float)(st.size * BADGE_SIZE);
         bs.color = pal->rag[lv].ink;
         bs.bg = pal->rag[lv].fill;
         bs.deco = DECO_BADGE;
@@ -205,7 +205,7 @@ void ly_itemize(layout *L, const rnode *n, istyle st)
         b->style = il_style(&L->il, &bs);
         b->s = s;
         b->len = (uint32_t)len;
-        b->pad = 3;
+        b->pad = BADGE_PAD;
         b->w = pfont_width(&L->fonts[bs.face], s, len, bs.size) + 2 * b->pad;
         break;
     }
@@ -249,10 +249,10 @@ static void ly_run_flush(runbuf *r, double base)
     const rnode *src = st->src ? st->src : r->g->src;
     double sz = st->size;
     if (st->deco & DECO_BADGE) {
-        ly_rect(L, r->g, LB_FILL, src, r->x, base - sz * 0.95, r->w, sz * 1.3, st->bg, 0);
+        ly_rect(L, r->g, LB_FILL, src, r->x, base - sz * BADGE_ABOVE, r->w, sz * BADGE_HEIGHT, st->bg, 0);
     } else if (st->deco & DECO_CODE) {
-        ly_rect(L, r->g, LB_FILL, src, r->x - 1, base - sz * 0.85, r->w + 2, sz * 1.15,
-                st->bg, 0);
+        ly_rect(L, r->g, LB_FILL, src, r->x - CODE_OUTSET, base - sz * CODE_ABOVE,
+                r->w + 2 * CODE_OUTSET, sz * CODE_HEIGHT, st->bg, 0);
     }
     if (r->sb.len) {
         lbox *t = ly_text(L, r->g, src, r->x + r->pad, base, st->face, sz, st->color,
@@ -265,13 +265,15 @@ static void ly_run_flush(runbuf *r, double base)
             r->sb.len--;
             tw = pfont_width(&L->fonts[st->face], r->sb.data, r->sb.len, sz);
         }
-        ly_rect(L, r->g, LB_LINE, src, r->x, base + sz * 0.14, tw, 0, st->color, 0.5);
-        lbox *k = ly_rect(L, r->g, LB_LINK, st->link, r->x, base - sz * 0.9, tw, sz * 1.2,
-                          0, 0);
+        ly_rect(L, r->g, LB_LINE, src, r->x, base + sz * UNDERLINE_BELOW, tw, 0, st->color,
+                UNDERLINE_WIDTH);
+        lbox *k = ly_rect(L, r->g, LB_LINK, st->link, r->x, base - sz * LINK_AREA_ABOVE, tw,
+                          sz * LINK_AREA_HEIGHT, 0, 0);
         k->url = st->link->url;
     }
     if (st->deco & DECO_STRIKE)
-        ly_rect(L, r->g, LB_LINE, src, r->x, base - sz * 0.3, r->w, 0, st->color, 0.6);
+        ly_rect(L, r->g, LB_LINE, src, r->x, base - sz * STRIKE_ABOVE, r->w, 0, st->color,
+                STRIKE_WIDTH);
     r->style = -1;
     r->sb.len = 0;
     r->w = r->pad = 0;
