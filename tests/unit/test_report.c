@@ -530,6 +530,58 @@ TEST(test_rag_bars_figure)
     built_free(b);
 }
 
+/* Every operation of a display list, through both translators: a hand-made figure
+ * with a header band, a path (an indicator's trend), a polygon, lines, patterned
+ * rectangles and aligned text. */
+TEST(test_display_list_translators)
+{
+    rdoc *d = rdoc_new();
+    d->subject = d->title = "Figures";
+    rnode *body = rnode_add(d, d->root, RN_BODY);
+    rnode *n = rnode_add(d, body, RN_FIGURE);
+    rfigure *f = fig_new(&d->arena, 300);
+    fband *h = fig_header(f, 12);
+    fig_text(f, h, 300, 9, "Q1 < Q4", 7, FA_END, 0, fc(FC_MUTED));
+    fig_line(f, h, 0, 11, 300, 11, fc(FC_RULE), 0.5f);
+    fband *b = fig_band(f, 60);
+    static const float trend[] = {0, 50, 100, 30, 200, 40, 300, 10};
+    fig_path(f, b, trend, 4, 0, fc(FC_NONE), fc(FC_ACCENT), 1.5f);
+    static const float tri[] = {10, 55, 20, 45, 30, 55};
+    fig_path(f, b, tri, 3, 1, fc_rag(LEVEL_GREEN), fc(FC_NONE), 0);
+    fig_rect(f, b, 40, 5, 50, 20, fc_rag(LEVEL_RED), FP_HATCH, fc(FC_RULE), 0.5f);
+    fig_rect(f, b, 100, 5, 50, 20, fc_rag(LEVEL_AMBER), FP_DOTS, fc(FC_NONE), 0);
+    fig_text(f, b, 150, 40, "Middle & \"quoted\"", 8, FA_MIDDLE, 1, fc(FC_INK));
+    n->figure = f;
+    n->text = "A made-up trend, rising";
+    rnode *t = rnode_add(d, n, RN_TABLE);
+    rnode *r = rnode_add(d, t, RN_ROW);
+    rnode_add_text(d, rnode_add(d, r, RN_CELL), "Q1");
+    rnode_add_text(d, rnode_add(d, r, RN_CELL), "50");
+    rdoc_finish(d);
+    char *html = html_of(d);
+    assert_has(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 300 72\"");
+    assert_has(html, "<title>A made-up trend, rising</title>");
+    assert_has(html, "<text x=\"300\" y=\"9\" font-size=\"7\" text-anchor=\"end\" fill=\"#4A4F57\">Q1 &lt; Q4</text>");
+    assert_has(html, "<polyline points=\"0.00,62.00 100.00,42.00 200.00,52.00 300.00,22.00\" fill=\"none\" stroke=\"#1F3A5F\" stroke-width=\"1.5\"/>");
+    assert_has(html, "<polygon points=\"10.00,67.00 20.00,57.00 30.00,67.00\" fill=\"#1E7B34\"/>");
+    assert_has(html, "fill=\"url(#figure-1-p1-5)\"");    /* hatched red */
+    assert_has(html, "fill=\"url(#figure-1-p2-4)\"");    /* dotted amber */
+    assert_has(html, "text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1A1A1A\">Middle &amp; &quot;quoted&quot;</text>");
+    assert_has(html, "<details><summary>The figures as a table</summary>");
+    free(html);
+    house_style hs;
+    house_style_default(&hs);
+    char *p = pdf_page1(d, &hs);
+    if (p) {
+        assert_has(p, "Q1 < Q4");
+        assert_has(p, "Middle & \"quoted\"");
+        assert_lacks(p, "50");     /* the table is the figure's alternative: not printed */
+        free(p);
+    }
+    rdoc_free(d);
+    if (!have("pdftotext")) skip();
+}
+
 /* The index is a report description like any paper: the PDF renderer prints it. */
 TEST(test_index_prints)
 {
@@ -575,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_palette_checked),
         cmocka_unit_test(test_one_status_order),
         cmocka_unit_test(test_rag_bars_figure),
+        cmocka_unit_test(test_display_list_translators),
         cmocka_unit_test(test_index_prints),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, teardown);
