@@ -31,7 +31,7 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
@@ -96,7 +96,10 @@ papers: $(PAPER_HTML) $(PLAN_JSON) $(OUT)/index.html
 $(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
 	./tabled build -MD --no-index -o $(OUT) $<
 
-$(OUT)/%/rollup.json: plans/%/plan.yaml tabled
+# A plan's roll-up also depends on its update files (plans/<plan>/updates/*.yaml) and
+# on their folder, so that adding a file is noticed; update files are never plans.
+.SECONDEXPANSION:
+$(OUT)/%/rollup.json: plans/%/plan.yaml $$(wildcard plans/$$*/updates plans/$$*/updates/*.yaml) tabled
 	./tabled build -o $(OUT) $<
 
 $(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled

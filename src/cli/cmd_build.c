@@ -132,7 +132,8 @@ static void collect_images(const rnode *n, strbuf *sb)
 /* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
  * for each input keep make going when one is deleted (as gcc -MP does). */
 static void write_depfile(build_state *st, const char *base, const char *private_base,
-                          const paper *pp, const rdoc *d, int html, int pdf, int private_pdf)
+                          const paper *pp, const plan *pl, const rdoc *d, int html, int pdf,
+                          int private_pdf)
 {
     strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
     const char *exts[] = {".html", ".pdf", ".json", ".html", ".pdf"};
@@ -146,6 +147,9 @@ static void write_depfile(build_state *st, const char *base, const char *private
     }
     dep_path(&deps, pp->file);
     dep_path(&deps, pp->plan_path);
+    /* the plan's update files, and their folder (so a new file is noticed) */
+    for (size_t i = 0; i < pl->n_inputs; i++) dep_path(&deps, pl->inputs[i]);
+    if (pp->previous_path) dep_path(&deps, pp->previous_path);
     for (size_t i = 0; i < st->n_template_inputs; i++) dep_path(&deps, st->template_inputs[i]);
     if (pdf) {
         const char *fonts[] = {st->house.font_regular, st->house.font_bold, st->house.font_italic,
@@ -272,7 +276,7 @@ static void build_paper_file(build_state *st, const char *path)
             priv = xmalloc(bl);
             snprintf(priv, bl, "%s/private/%s/", st->outdir, d->plan_slug);
         }
-        write_depfile(st, base, priv, pp, private_doc ? private_doc : d,
+        write_depfile(st, base, priv, pp, pl, private_doc ? private_doc : d,
                       (st->formats & FMT_HTML) != 0, have_pdf, have_private_pdf);
         free(priv);
     }

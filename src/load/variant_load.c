@@ -1,5 +1,4 @@
 /* variant_load.c - front-sheet variants are data: load them from templates/variants. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +16,6 @@ static const char *const type_words[] = {"text", "date", "table"};
 static const char *const place_words[] = {"front", "end"};
 static const char *const numbering_words[] = {"full", "sections", "none"};
 static const char *const bool_words[] = {"false", "true"};
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static void load_one(variant_set *set, const char *path, diag_list *diags)
 {
@@ -94,25 +88,12 @@ int variants_load(variant_set *set, const char *dir, diag_list *diags)
     memset(set, 0, sizeof *set);
     arena_init(&set->arena);
     size_t before = diags->errors;
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    size_t n;
+    if (list_yaml_files(dir, &names, &n) != 0) {
         diag_error(diags, make_pos(dir, 0, 0), "cannot open the variants directory");
         return -1;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l < 6 || strcmp(e->d_name + l - 5, ".yaml") != 0 || e->d_name[0] == '.') continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8;
-            names = xrealloc(names, cap * sizeof *names);
-        }
-        names[n++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
     set->items = arena_alloc(&set->arena, (n + 1) * sizeof *set->items);
     for (size_t i = 0; i < n; i++) {
         size_t pl = strlen(dir) + strlen(names[i]) + 2;
@@ -120,9 +101,8 @@ int variants_load(variant_set *set, const char *dir, diag_list *diags)
         snprintf(path, pl, "%s/%s", dir, names[i]);
         load_one(set, path, diags);
         free(path);
-        free(names[i]);
     }
-    free(names);
+    free_names(names, n);
     return diags->errors > before ? -1 : 0;
 }
 

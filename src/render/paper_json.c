@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/changes.h"
 #include "../util/fileio.h"
 #include "../util/json.h"
 #include "../util/json_parse.h"
@@ -26,6 +27,7 @@ void paper_json_write(const paper_record *r, const analysis *an, strbuf *out)
     json_key(&w, "organisation"); json_string(&w, r->organisation);
     json_key(&w, "variant"); json_string(&w, r->variant);
     json_key(&w, "as_at"); json_string(&w, r->as_at);
+    json_key(&w, "as_at_date"); json_string(&w, r->as_at_iso);
     json_key(&w, "html"); json_bool(&w, r->html);
     json_key(&w, "pdf"); json_bool(&w, r->pdf);
     if (r->exempt_paragraph) {
@@ -36,6 +38,22 @@ void paper_json_write(const paper_record *r, const analysis *an, strbuf *out)
     if (an) {
         json_key(&w, "rollup");
         rollup_json_write(&w, an);
+    }
+    if (an && an->changes) {
+        /* what moved since the previous report, by kind (tabled changes has the rows) */
+        char since[DATE_BUF];
+        date_format_iso(date_of_day(an->since), since, sizeof since);
+        json_key(&w, "changes");
+        json_begin_object(&w);
+        json_key(&w, "since");
+        json_string(&w, since);
+        for (int k = 0; k < CHANGE__COUNT; k++) {
+            json_key(&w, change_kind_id((change_kind)k));
+            json_int(&w, (long long)an->changes->count[k]);
+        }
+        json_key(&w, "total");
+        json_int(&w, (long long)an->changes->n_rows);
+        json_end_object(&w);
     }
     json_end_object(&w);
 }
@@ -111,6 +129,7 @@ int paper_json_parse(const char *path, const char *data, size_t len, arena *a, d
     r->organisation = keep(a, paper, "organisation");
     r->variant = keep(a, paper, "variant");
     r->as_at = keep(a, paper, "as_at");
+    r->as_at_iso = keep(a, paper, "as_at_date");
     r->html = json_get_bool(paper, "html") == 1;
     r->pdf = json_get_bool(paper, "pdf") == 1;
     /* out/<plan>/<paper>.json -> <plan>/<paper>.html */

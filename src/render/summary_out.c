@@ -22,7 +22,7 @@ static const char *level_color(rag_level l)
     return NULL;
 }
 
-static void as_at_line(const analysis *an, strbuf *out, const char *what, int color)
+void summary_heading(const analysis *an, strbuf *out, const char *what, int color)
 {
     char d[DATE_BUF];
     date_format(date_of_day(an->as_at), d, sizeof d);
@@ -63,7 +63,7 @@ void rollup_text(const analysis *an, strbuf *out, int width, int color)
                                           "Late start", "Overdue", "Not yet due", "Cancelled",
                                           "Total", "% complete", "RAG"};
     const plan *p = an->plan;
-    as_at_line(an, out, "Roll-up", color);
+    summary_heading(an, out, "Roll-up", color);
     text_table t;
     text_table_init(&t, headers, 11, 10);
     char bufs[N_ROLLUP + 2][32];
@@ -101,7 +101,7 @@ static void json_counts(json_writer *w, const rollup_counts *r)
     json_string(w, rag_level_id(r->rag));
 }
 
-static void json_date(json_writer *w, const char *key, fuzzy_date d)
+void summary_json_date(json_writer *w, const char *key, fuzzy_date d)
 {
     char buf[DATE_BUF];
     json_key(w, key);
@@ -121,7 +121,7 @@ static void json_day(json_writer *w, const char *key, day_t d)
     json_string(w, buf);
 }
 
-static void json_header(json_writer *w, const analysis *an)
+void summary_json_header(json_writer *w, const analysis *an)
 {
     json_key(w, "plan");
     json_string(w, an->plan->title);
@@ -142,7 +142,7 @@ void rollup_json_write(json_writer *w, const analysis *an)
 {
     const plan *p = an->plan;
     json_begin_object(w);
-    json_header(w, an);
+    summary_json_header(w, an);
     json_key(w, "overall");
     json_begin_object(w);
     json_counts(w, &an->overall);
@@ -166,6 +166,7 @@ void rollup_json_write(json_writer *w, const analysis *an)
     json_begin_array(w);
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
+        if (!analysis_shows(an, a)) continue;
         derived_status s = an->actions[i];
         json_begin_object(w);
         json_key(w, "ref");
@@ -180,11 +181,11 @@ void rollup_json_write(json_writer *w, const analysis *an)
             json_key(w, "days_overdue");
             json_int(w, s.days_overdue);
         }
-        json_date(w, "due", a->s.due);
-        json_date(w, "current_due", schedule_due_at(&a->s, an->as_at));
-        if (a->s.rag) {
+        summary_json_date(w, "due", a->s.due);
+        summary_json_date(w, "current_due", schedule_due_at(&a->s, an->as_at));
+        if (s.reported) {
             json_key(w, "reported_rag");
-            json_string(w, stated_rag_name(a->s.rag));
+            json_string(w, stated_rag_name(s.reported));
         }
         if (s.optimistic) {
             json_key(w, "optimistic");
@@ -247,7 +248,7 @@ static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at)
 static void reason_cell(strbuf *out, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, &row->action->s, row->status);
+    label_optimistic(&flag, row->status);
     if (flag.len) sb_printf(out, row->reason ? "%s. " : "%s", flag.data);
     sb_free(&flag);
     if (row->reason) sb_puts(out, row->reason);
@@ -257,7 +258,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
 {
     static const char *const headers[] = {"Ref", "Action", "Milestone", "Who", "When",
                                           "Days overdue", "Reason", "Measure of success"};
-    as_at_line(an, out, "Exception report", color);
+    summary_heading(an, out, "Exception report", color);
     if (!an->n_exceptions) {
         sb_puts(out, "No exceptions: no action or milestone is overdue, rescheduled or reported "
                      "Red or Amber.\n");
@@ -279,7 +280,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
             strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reason = STRBUF_INIT;
             milestone_cell(&ms, row, an->as_at);
             label_who(&who, &row->action->s);
-            label_when(&when, &row->action->s, row->revisions, row->n_revisions, 1);
+            label_when(&when, &row->action->s, row->revisions, row->n_revisions, row->first_new, 1);
             reason_cell(&reason, row);
             char days[32] = "";
             if (row->status.kind == STATUS_OVERDUE) snprintf(days, sizeof days, "%d", row->status.days_overdue);
@@ -306,8 +307,8 @@ static void json_revisions(json_writer *w, const exception_row *row)
     json_begin_array(w);
     for (size_t k = 0; k < row->n_revisions; k++) {
         json_begin_object(w);
-        json_date(w, "date", row->revisions[k]->date);
-        json_date(w, "agreed", row->revisions[k]->agreed);
+        summary_json_date(w, "date", row->revisions[k]->date);
+        summary_json_date(w, "agreed", row->revisions[k]->agreed);
         json_key(w, "reason");
         json_string(w, row->revisions[k]->reason);
         json_end_object(w);
@@ -332,7 +333,7 @@ void exceptions_json(const analysis *an, strbuf *out)
     json_writer w;
     json_init(&w, out);
     json_begin_object(&w);
-    json_header(&w, an);
+    summary_json_header(&w, an);
     json_key(&w, "count");
     json_int(&w, (long long)an->n_exceptions);
     json_key(&w, "themes");
@@ -365,14 +366,14 @@ void exceptions_json(const analysis *an, strbuf *out)
             json_key(&w, "who");
             json_string(&w, who.data ? who.data : "");
             sb_free(&who);
-            json_date(&w, "due", a->s.due);
-            json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
+            summary_json_date(&w, "due", a->s.due);
+            summary_json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
             json_revisions(&w, row);
             json_key(&w, "reason");
             json_string(&w, row->reason);
             if (row->status.optimistic) {
                 strbuf flag = STRBUF_INIT;
-                label_optimistic(&flag, &a->s, row->status);
+                label_optimistic(&flag, row->status);
                 json_key(&w, "flag");
                 json_string(&w, flag.data);
                 sb_free(&flag);
@@ -388,8 +389,8 @@ void exceptions_json(const analysis *an, strbuf *out)
                 json_string(&w, m->milestone->title);
                 json_key(&w, "status");
                 json_string(&w, status_kind_id(m->status.kind));
-                json_date(&w, "due", m->milestone->s.due);
-                json_date(&w, "current_due", schedule_due_at(&m->milestone->s, an->as_at));
+                summary_json_date(&w, "due", m->milestone->s.due);
+                summary_json_date(&w, "current_due", schedule_due_at(&m->milestone->s, an->as_at));
                 json_reasons(&w, m->reasons);
                 json_end_object(&w);
             }
@@ -417,7 +418,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
                reason = STRBUF_INIT;
         milestone_cell(&ms, row, an->as_at);
         label_who(&who, &a->s);
-        label_when(&when, &a->s, row->revisions, row->n_revisions, 0);
+        label_when(&when, &a->s, row->revisions, row->n_revisions, row->first_new, 0);
         label_reasons(&reasons, row->reasons);
         reason_cell(&reason, row);
         char due[DATE_BUF], cur[DATE_BUF], days[32] = "";

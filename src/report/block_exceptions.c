@@ -53,9 +53,12 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
         date_format(row->revisions[k]->date, d, sizeof d);
         strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "Revised %s", d);
+        int is_new = k >= row->first_new;
         if (date_has_bounds(row->revisions[k]->agreed)) {
             date_format_short(row->revisions[k]->agreed, d, sizeof d);
-            sb_printf(&sb, " (agreed %s)", d);
+            sb_printf(&sb, " (agreed %s%s)", d, is_new ? ", new" : "");
+        } else if (is_new) {
+            sb_puts(&sb, " (new)");
         }
         rnode_add_text(b->d, cell, sb.data);
         sb_free(&sb);
@@ -65,7 +68,7 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
 static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, &row->action->s, row->status);
+    label_optimistic(&flag, row->status);
     if (flag.len) {
         flag.data[0] = (char)(flag.data[0] - 'a' + 'A');
         rnode *s = rnode_add(b->d, cell, RN_STRONG);

@@ -11,23 +11,6 @@
 #include "labels.h"
 #include "table_build.h"
 
-static void value_text(strbuf *sb, double v, const char *unit)
-{
-    char num[64];
-    snprintf(num, sizeof num, "%.2f", v);
-    /* Trim trailing zeros: 96.50 -> 96.5, 12.00 -> 12 */
-    char *dot = strchr(num, '.');
-    if (dot) {
-        char *e = num + strlen(num) - 1;
-        while (e > dot && *e == '0') *e-- = '\0';
-        if (e == dot) *e = '\0';
-    }
-    if (unit && strcmp(unit, "%") == 0) sb_printf(sb, "%s%%", num);
-    else if (unit && (strcmp(unit, "GBP") == 0 || strcmp(unit, "\xC2\xA3") == 0)) sb_printf(sb, "\xC2\xA3%s", num);
-    else if (unit && *unit && strcmp(unit, "count") != 0) sb_printf(sb, "%s %s", num, unit);
-    else sb_puts(sb, num);
-}
-
 void block_indicators(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
@@ -56,7 +39,7 @@ void block_indicators(build_ctx *b, rnode *parent, const block_args *a)
     for (size_t i = 0; i < p->n_indicators; i++) {
         const indicator *ind = &p->indicators[i];
         if (only && ind->theme != only) continue;
-        indicator_period st = indicator_status(ind, period);
+        indicator_period st = indicator_status(ind, period, b->an->as_at);
         rnode *tr = tb_row(b->d, t, 0);
         rnode *c = tb_cell(b->d, tr, ind->code, LEVEL_NONE);
         c->flags |= RF_ROW_HEADER;
@@ -66,20 +49,18 @@ void block_indicators(build_ctx *b, rnode *parent, const block_args *a)
         if (ind->has_baseline) {
             char bd[DATE_BUF];
             date_format(ind->baseline.period, bd, sizeof bd);
-            value_text(&sb, ind->baseline.value, ind->unit);
+            label_value(&sb, ind->baseline.value, ind->unit);
             sb_printf(&sb, " (%s)", bd);
         }
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         sb_reset(&sb);
-        if (st.has_target) value_text(&sb, st.target, ind->unit);
+        if (st.has_target) label_value(&sb, st.target, ind->unit);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
         sb_reset(&sb);
-        if (st.has_actual) value_text(&sb, st.actual, ind->unit);
+        if (st.has_actual) label_value(&sb, st.actual, ind->unit);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
         sb_free(&sb);
-        rag_level lvl = st.result == IND_MET ? LEVEL_GREEN
-                        : st.result == IND_WITHIN_TOLERANCE ? LEVEL_AMBER
-                        : st.result == IND_MISSED ? LEVEL_RED : LEVEL_NONE;
+        rag_level lvl = indicator_result_level(st.result);
         tb_cell(b->d, tr, indicator_result_name(st.result), lvl);
         const char *dir = st.direction == DIR_IMPROVING ? "\xE2\x86\x91 Improving"
                           : st.direction == DIR_SAME ? "\xE2\x86\x92 Same"

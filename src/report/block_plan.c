@@ -48,6 +48,7 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
         sb_free(&gt);
         for (size_t k = 0; k < th->n_actions; k++) {
             const action *a = th->actions[k];
+            if (!analysis_shows(b->an, a)) continue;
             derived_status st = b->an->actions[a->index];
             rnode *tr = tb_row(b->d, t, 0);
             rnode *ref = tb_cell(b->d, tr, a->ref, LEVEL_NONE);

@@ -10,33 +10,20 @@
 #include "labels.h"
 #include "table_build.h"
 
-static rag_level band_level(risk_band band)
-{
-    switch (band) {
-    case BAND_LOW: return LEVEL_GREEN;
-    case BAND_MODERATE: return LEVEL_AMBER;
-    case BAND_HIGH:
-    case BAND_VERY_HIGH: return LEVEL_RED;
-    case BAND_NONE: return LEVEL_NONE;
-    }
-    return LEVEL_NONE;
-}
-
-static void score_text(strbuf *sb, risk_score s)
-{
-    int v = risk_score_value(s);
-    if (!v) sb_puts(sb, "-");
-    else sb_printf(sb, "%d \xC3\x97 %d = %d", s.likelihood, s.impact, v);
-}
-
 void block_risks(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
     const theme *only = a->theme;
     const plan *p = b->plan;
-    if (!p->n_risks) {
+    size_t *order = xcalloc(p->n_risks + 1, sizeof *order);
+    size_t n_open = risk_register_order(p, b->an->as_at, order);
+    if (!n_open) {
+        free(order);
+        char msg[128];
+        if (p->n_risks) snprintf(msg, sizeof msg, "The plan records no open risks as at %s.", block_as_at(b));
+        else snprintf(msg, sizeof msg, "The plan records no risks.");
         rnode *n = rnode_add(b->d, parent, RN_NOTICE);
-        rnode_add_text(b->d, rnode_add(b->d, n, RN_PARAGRAPH), "The plan records no risks.");
+        rnode_add_text(b->d, rnode_add(b->d, n, RN_PARAGRAPH), msg);
         return;
     }
     static const char *const headers[] = {"Ref", "Risk", "Owner", "Inherent (L \xC3\x97 I)",
@@ -48,11 +35,10 @@ void block_risks(build_ctx *b, rnode *parent, const block_args *a)
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, 9);
     t->flags |= RF_COMPUTED | RF_WIDE;
     t->col_weights = weights;
-    size_t *order = xcalloc(p->n_risks + 1, sizeof *order);
-    risk_register_order(p, order);
-    for (size_t i = 0; i < p->n_risks; i++) {
+    for (size_t i = 0; i < n_open; i++) {
         const risk *r = &p->risks[order[i]];
         if (only && r->theme != only) continue;
+        risk_view v = risk_at(r, b->an->as_at);
         rnode *tr = tb_row(b->d, t, 0);
         rnode *ref = tb_cell(b->d, tr, r->ref, LEVEL_NONE);
         ref->flags |= RF_ROW_HEADER;
@@ -67,20 +53,20 @@ void block_risks(build_ctx *b, rnode *parent, const block_args *a)
         }
         tb_cell(b->d, tr, r->owner ? r->owner->name : "", LEVEL_NONE);
         strbuf sb = STRBUF_INIT;
-        score_text(&sb, r->inherent);
+        label_score(&sb, v.inherent);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         sb_reset(&sb);
         tb_cell(b->d, tr, r->controls, LEVEL_NONE);
-        score_text(&sb, r->net);
+        label_score(&sb, v.net);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
-        risk_band band = risk_band_of(risk_score_value(r->net));
-        tb_cell(b->d, tr, band ? risk_band_name(band) : "-", band_level(band));
+        risk_band band = risk_band_of(risk_score_value(v.net));
+        tb_cell(b->d, tr, band ? risk_band_name(band) : "-", risk_band_level(band));
         tb_cell(b->d, tr, r->further_actions, LEVEL_NONE);
         sb_reset(&sb);
         char d[DATE_BUF];
-        date_format_short(r->reviewed, d, sizeof d);
+        date_format_short(v.reviewed, d, sizeof d);
         sb_puts(&sb, d[0] ? d : "Never");
-        int overdue = risk_review_overdue(r, b->an->as_at, b->house->risk_review_days);
+        int overdue = risk_review_overdue(&v, b->an->as_at, b->house->risk_review_days);
         rnode *rc = tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         if (overdue) {
             rnode_add(b->d, rc, RN_LINEBREAK);

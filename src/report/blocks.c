@@ -14,6 +14,7 @@
 static const char *const theme_caption[] = {"theme", "caption"};
 static const char *const exceptions_opts[] = {"theme", "caption", "columns"};
 static const char *const indicators_opts[] = {"period", "caption", "theme"};
+static const char *const changes_opts[] = {"kinds", "theme", "caption"};
 static const char *const ragbars_opts[] = {"theme", "caption", "landscape", "table"};
 
 static const block_def blocks[] = {
@@ -22,6 +23,7 @@ static const block_def blocks[] = {
     {"plan", theme_caption, N(theme_caption), block_plan},
     {"risks", theme_caption, N(theme_caption), block_risks},
     {"indicators", indicators_opts, N(indicators_opts), block_indicators},
+    {"changes", changes_opts, N(changes_opts), block_changes},
     {"rag-bars", ragbars_opts, N(ragbars_opts), block_ragbars},
 };
 

@@ -34,6 +34,7 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a);
 void block_plan(build_ctx *b, rnode *parent, const block_args *a);
 void block_risks(build_ctx *b, rnode *parent, const block_args *a);
 void block_indicators(build_ctx *b, rnode *parent, const block_args *a);
+void block_changes(build_ctx *b, rnode *parent, const block_args *a);
 void block_ragbars(build_ctx *b, rnode *parent, const block_args *a);
 
 /* Helpers the builders share. */

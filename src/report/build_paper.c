@@ -45,6 +45,9 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
     d->variant = p->variant ? KEEP(p->variant->name) : NULL;
     d->variant_title = p->variant ? expand_variant_text(d, p->variant->title, p, pl) : NULL;
     d->as_at = fmt_date(d, date_of_day(an->as_at));
+    char iso[DATE_BUF];
+    date_format_iso(date_of_day(an->as_at), iso, sizeof iso);
+    d->as_at_iso = arena_strdup(&d->arena, iso);
     d->exempt_paragraph = public_only ? 0 : p->exempt_paragraph;
     char *slug = parent_dir_name(p->plan_path);
     d->plan_slug = arena_strdup(&d->arena, slug);

@@ -28,6 +28,7 @@ void paper_record_of(const rdoc *d, int html, int pdf, int exempt, paper_record 
     r->organisation = d->organisation;
     r->variant = d->variant;
     r->as_at = d->as_at;
+    r->as_at_iso = d->as_at_iso;
     r->html = html;
     r->pdf = pdf;
     r->exempt_paragraph = exempt;

@@ -13,7 +13,7 @@
  * writes and reads it). */
 typedef struct {
     const char *subject, *committee, *meeting_iso, *meeting_date, *item, *report_of;
-    const char *organisation, *variant, *as_at;
+    const char *organisation, *variant, *as_at, *as_at_iso;
     int html, pdf;              /* which outputs were written */
     int exempt_paragraph;       /* the public edition of an exempt paper: its paragraph */
     int has_rollup;             /* summary holds the plan's roll-up as at the paper's date

@@ -231,6 +231,7 @@ typedef struct {
     const char *variant;        /* front-sheet variant name */
     const char *variant_title;  /* "Report to Executive", "Exception report" */
     const char *as_at;          /* "30 June 2010" */
+    const char *as_at_iso;      /* "2010-06-30" */
     const char *lang;           /* "en-GB" */
     int exempt_paragraph;       /* 0, or 1..7 of Schedule 12A (private edition) */
     const char *plan_slug, *paper_slug;   /* out/<plan>/<paper>.html */
