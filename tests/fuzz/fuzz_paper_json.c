@@ -1,5 +1,5 @@
 /* fuzz_paper_json.c - libFuzzer harness for the paper's JSON as `tabled index` reads it
- * (util/json_parse.c and render/paper_json.c): any bytes, never a crash, a hang or a
+ * (util/json_parse.c and render/paper_json_read.c): any bytes, never a crash, a hang or a
  * leak; what is read is a record whose strings are valid. Built by
  * tests/fuzz/run-fuzz-json.sh (clang -fsanitize=fuzzer,address,undefined). */
 #include <stddef.h>
