@@ -121,6 +121,16 @@ static void risk_state(strbuf *out, const risk_view *v)
     sb_putc(out, ')');
 }
 
+/* The kinds of change whose states are an action's statuses. */
+#define CHANGES_OF_STATUS                                                               \
+    case CHANGE_COMPLETED:                                                              \
+    case CHANGE_CANCELLED:                                                              \
+    case CHANGE_REOPENED:                                                               \
+    case CHANGE_OVERDUE:                                                                \
+    case CHANGE_NO_LONGER_OVERDUE:                                                      \
+    case CHANGE_STATUS:                                                                 \
+    case CHANGE__COUNT
+
 void label_change_state(strbuf *out, const change_row *r, int after)
 {
     char d[DATE_BUF];
@@ -166,13 +176,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
         sb_printf(out, " (%s)", d);
         return;
     }
-    case CHANGE_COMPLETED:      /* an action's status before and after */
-    case CHANGE_CANCELLED:
-    case CHANGE_REOPENED:
-    case CHANGE_OVERDUE:
-    case CHANGE_NO_LONGER_OVERDUE:
-    case CHANGE_STATUS:
-    case CHANGE__COUNT:
+    CHANGES_OF_STATUS:          /* an action's status before and after */
         label_status(out, after ? r->after : r->before);
         return;
     }
@@ -197,13 +201,7 @@ rag_level change_state_level(const change_row *r, int after)
     }
     case CHANGE_INDICATOR:
         return indicator_result_level(after ? r->ind_after.result : r->ind_before.result);
-    case CHANGE_COMPLETED:
-    case CHANGE_CANCELLED:
-    case CHANGE_REOPENED:
-    case CHANGE_OVERDUE:
-    case CHANGE_NO_LONGER_OVERDUE:
-    case CHANGE_STATUS:
-    case CHANGE__COUNT:
+    CHANGES_OF_STATUS:
         return status_level(after ? r->after.kind : r->before.kind);
     }
     return LEVEL_NONE;
