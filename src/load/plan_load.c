@@ -10,6 +10,7 @@
 
 #include "../util/fileio.h"
 #include "../util/hashmap.h"
+#include "../util/strbuf.h"
 #include "schema.h"
 #include "yaml_tree.h"
 
@@ -107,10 +108,24 @@ static const ynode *key_node(const ynode *map, const char *key)
 static void *lookup(loader *L, hashmap *m, const ynode *ref, const char *what, const char *where)
 {
     void *o = hashmap_get(m, ref->text);
-    if (!o)
-        diag_error(L->sc.diags, ref->pos, "%s refers to %s '%s', which is not defined", where,
-                   what, ref->text);
-    return o;
+    if (o) return o;
+    strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s refers to %s '%s', which is not defined", where, what, ref->text);
+    if (m == &L->themes) {
+        /* Themes are few: name them. */
+        size_t n = L->p->n_themes;
+        const char **refs = malloc((n + 1) * sizeof *refs);
+        for (size_t i = 0; i < n; i++) refs[i] = L->p->themes[i].ref;
+        const char *near = closest_word(ref->text, refs, n);
+        if (near) sb_printf(&sb, "; did you mean '%s'?", near);
+        sb_puts(&sb, " (themes: ");
+        sb_word_list(&sb, refs, n, 20, NULL);
+        sb_putc(&sb, ')');
+        free(refs);
+    }
+    diag_error(L->sc.diags, ref->pos, "%s", sb.data);
+    sb_free(&sb);
+    return NULL;
 }
 
 static person *lookup_person(loader *L, const ynode *ref, const char *where)
@@ -147,7 +162,7 @@ static void load_meta(loader *L, const ynode *root)
     p->title = plan_text(L, m, "title", 1, "'plan'");
     p->organisation = plan_text(L, m, "organisation", 1, "'plan'");
     p->short_title = plan_text(L, m, "short-title", 0, "'plan'");
-    schema_date(&L->sc, m, "updated", "updated date", &p->updated, NULL);
+    schema_date_as(&L->sc, m, "updated", "updated date", DATE_ACCEPT_PERIOD, &p->updated, NULL);
     const ynode *roles = key_node(m, "roles");
     if (roles && schema_expect(&L->sc, roles, YN_MAP, "roles", "'plan'")) {
         p->roles = arena_alloc(&p->arena, (roles->len + 1) * sizeof *p->roles);
@@ -197,7 +212,7 @@ static void load_sources(loader *L, const ynode *root)
         x->pos = items[i]->pos;
         x->id = plan_text(L, items[i], "id", 1, "a source");
         x->title = plan_text(L, items[i], "title", 1, "a source");
-        schema_date(&L->sc, items[i], "date", "source date", &x->date, NULL);
+        schema_date_as(&L->sc, items[i], "date", "source date", DATE_ACCEPT_PERIOD, &x->date, NULL);
         if (x->id && register_ref(L, &L->sources, x->id, x, key_node(items[i], "id")->pos,
                                   "source id", source_pos))
             L->p->n_sources++;
@@ -263,7 +278,7 @@ static void load_revisions(loader *L, const ynode *map, schedule *s, const char 
         v->pos = it->pos;
         int ok = schema_date(&L->sc, it, "date", "revised date", &v->date, &v->pos);
         if (ok == 0) diag_error(L->sc.diags, it->pos, "revision in %s has no 'date'; add the new due date", where);
-        schema_date(&L->sc, it, "agreed", "agreed date", &v->agreed, NULL);
+        schema_date_as(&L->sc, it, "agreed", "agreed date", DATE_ACCEPT_PERIOD, &v->agreed, NULL);
         v->reason = plan_text(L, it, "reason", 0, "a revision");
         if (ok > 0) s->n_revisions++;
     }
@@ -282,10 +297,11 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
     }
     srcpos start_pos = map->pos, completed_pos = map->pos;
     s->due_pos = map->pos;
-    schema_date(&L->sc, map, "start", "start date", &s->start, &start_pos);
+    schema_date_as(&L->sc, map, "start", "start date", DATE_ACCEPT_PERIOD, &s->start, &start_pos);
     schema_date(&L->sc, map, "due", "due date", &s->due, &s->due_pos);
-    int has_completed = schema_date(&L->sc, map, "completed", "completion date", &s->completed,
-                                    &completed_pos);
+    int has_completed = schema_date_as(&L->sc, map, "completed", "completion date",
+                                       DATE_ACCEPT(DATE_DAY) | DATE_ACCEPT(DATE_MONTH),
+                                       &s->completed, &completed_pos);
     load_revisions(L, map, s, where);
     s->progress = plan_text(L, map, "progress", 0, where);
 
@@ -303,10 +319,6 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
 
     /* Date rules. */
     char a[DATE_BUF], b[DATE_BUF];
-    if (s->start.kind == DATE_ONGOING) {
-        diag_error(L->sc.diags, start_pos, "start date of %s cannot be 'ongoing'", where);
-        s->start.kind = DATE_NONE;
-    }
     int has_start = date_has_bounds(s->start);
     if (has_start && date_has_bounds(s->due) && date_last_day(s->due) < date_first_day(s->start)) {
         date_format(s->due, a, sizeof a);
@@ -324,11 +336,7 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
         }
     }
     if (has_completed > 0) {
-        if (s->completed.kind != DATE_DAY && s->completed.kind != DATE_MONTH) {
-            date_format(s->completed, a, sizeof a);
-            diag_error(L->sc.diags, completed_pos,
-                       "completion date %s of %s must be a day or a month", a, where);
-        } else if (date_first_day(s->completed) > L->sc.today) {
+        if (date_first_day(s->completed) > L->sc.today) {
             date_format(s->completed, a, sizeof a);
             diag_error(L->sc.diags, completed_pos,
                        "completion date %s of %s is in the future", a, where);
@@ -451,11 +459,8 @@ static period_value *load_series(loader *L, const ynode *m, const char *key, siz
     for (size_t i = 0; i < s->len; i++) {
         period_value *pv = &v[*n];
         pv->pos = s->pairs[i].key->pos;
-        if (schema_date_node(&L->sc, s->pairs[i].key, "period", &pv->period) < 0) continue;
-        if (!date_has_bounds(pv->period)) {
-            diag_error(L->sc.diags, pv->pos, "period in %s must be a day, month, quarter or year", where);
+        if (schema_date_node_as(&L->sc, s->pairs[i].key, "period", DATE_ACCEPT_PERIOD, &pv->period) < 0)
             continue;
-        }
         if (schema_number_node(&L->sc, s->pairs[i].value, &pv->value, "a value") < 0) continue;
         (*n)++;
     }
@@ -497,7 +502,8 @@ static void load_indicators(loader *L, const ynode *root)
         if (bl && schema_expect(&L->sc, bl, YN_MAP, "baseline", where)) {
             schema_check_keys(&L->sc, bl, baseline_keys, N(baseline_keys), "a baseline");
             const ynode *v = key_node(bl, "value");
-            int okp = schema_date(&L->sc, bl, "period", "baseline period", &x->baseline.period, NULL);
+            int okp = schema_date_as(&L->sc, bl, "period", "baseline period", DATE_ACCEPT_PERIOD,
+                                      &x->baseline.period, NULL);
             if (v && okp > 0 && schema_number_node(&L->sc, v, &x->baseline.value, "baseline value") > 0)
                 x->has_baseline = 1;
         }
@@ -546,8 +552,9 @@ static void load_risks(loader *L, const ynode *root)
             x->owner = lookup_person(L, ow, where);
         load_score(L, m, "inherent", &x->inherent, where);
         load_score(L, m, "net", &x->net, where);
-        schema_date(&L->sc, m, "reviewed", "review date", &x->reviewed, NULL);
-        schema_date(&L->sc, m, "review-by", "next review date", &x->review_by, NULL);
+        schema_date_as(&L->sc, m, "reviewed", "review date", DATE_ACCEPT_PERIOD, &x->reviewed, NULL);
+        schema_date_as(&L->sc, m, "review-by", "next review date", DATE_ACCEPT_PERIOD, &x->review_by,
+                       NULL);
         if (x->ref && register_ref(L, &L->risks, x->ref, x, key_node(m, "ref")->pos, "risk",
                                    risk_pos))
             p->n_risks++;

@@ -37,7 +37,7 @@ static const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, in
     if (!ref) return NULL;
     for (size_t i = 0; i < b->plan->n_themes; i++)
         if (strcmp(b->plan->themes[i].ref, ref) == 0) return &b->plan->themes[i];
-    diag_error(b->diags, pos, "%s block: the plan has no theme '%s'", o->name, ref);
+    theme_not_found(b, pos, arena_printf(&b->d->arena, "%s block", o->name), ref);
     return NULL;
 }
 
@@ -590,10 +590,14 @@ void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
     else if (!strcmp(o.name, "risks")) block_risks(b, parent, &o, pos);
     else if (!strcmp(o.name, "indicators")) block_indicators(b, parent, &o, pos);
     else {
+        strbuf all = STRBUF_INIT;
+        sb_word_list(&all, block_names, N(block_names), N(block_names), NULL);
         const char *near = closest_word(o.name, block_names, N(block_names));
         if (near)
-            diag_error(b->diags, pos, "unknown block '%s'; did you mean '%s'?", o.name, near);
+            diag_error(b->diags, pos, "unknown block '%s'; did you mean '%s'? (blocks: %s)", o.name,
+                       near, all.data);
         else
-            diag_error(b->diags, pos, "unknown block '%s' (blocks: rollup, exceptions, plan, risks, indicators)", o.name);
+            diag_error(b->diags, pos, "unknown block '%s' (blocks: %s)", o.name, all.data);
+        sb_free(&all);
     }
 }
