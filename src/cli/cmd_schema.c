@@ -111,17 +111,28 @@ static void write_schema(strbuf *o, const variant_set *vs)
                "Written by 'tabled schema' from the front-sheet variants; regenerate it after "
                "adding or changing a variant.\",\n"
                "  \"type\": \"object\",\n  \"required\": [\"variant\", \"subject\"],\n"
-               "  \"anyOf\": [{\"required\": [\"as-at\"]}, {\"required\": [\"meeting\"]}],\n"
+               "  \"anyOf\": [{\"type\": \"object\", \"properties\": {\"as-at\": true}, \"required\": [\"as-at\"]},\n"
+               "            {\"type\": \"object\", \"properties\": {\"meeting\": true}, \"required\": "
+               "[\"meeting\"]}],\n"
                "  \"properties\": {\n    \"variant\": {\"description\": \"The front sheet: a "
                "file in templates/variants.\", \"enum\": [");
     for (size_t i = 0; i < vs->n; i++) {
         if (i) sb_puts(o, ", ");
         json_escape(o, vs->items[i].name);
     }
-    sb_puts(o, "]}\n  },\n  \"allOf\": [");
+    sb_puts(o, "]}");
+    /* The keys every variant has (each variant's $defs entry says the rest). */
+    for (size_t k = 0; k < N_COMMON; k++) {
+        if (!strcmp(common[k].key, "variant")) continue;
+        sb_puts(o, ",\n    ");
+        json_escape(o, common[k].key);
+        sb_puts(o, ": ");
+        sb_puts(o, !strcmp(common[k].key, "subject") ? common[k].required : common[k].optional);
+    }
+    sb_puts(o, "\n  },\n  \"allOf\": [");
     for (size_t i = 0; i < vs->n; i++) {
         sb_puts(o, i ? ",\n    " : "\n    ");
-        sb_puts(o, "{\"if\": {\"properties\": {\"variant\": {\"const\": ");
+        sb_puts(o, "{\"if\": {\"type\": \"object\", \"properties\": {\"variant\": {\"const\": ");
         json_escape(o, vs->items[i].name);
         sb_puts(o, "}}, \"required\": [\"variant\"]}, \"then\": {\"$ref\": ");
         strbuf ref = STRBUF_INIT;
@@ -144,7 +155,7 @@ static void write_schema(strbuf *o, const variant_set *vs)
         sb_printf(&d, "The %s front sheet (variants/%s).", v->name, base ? base + 1 : v->file);
         json_escape(o, d.data);
         sb_free(&d);
-        sb_puts(o, ",\n      \"properties\": {");
+        sb_puts(o, ",\n      \"type\": \"object\",\n      \"properties\": {");
         int first = 1;
         for (size_t k = 0; k < N_COMMON; k++) {
             sb_puts(o, first ? "\n        " : ",\n        ");

@@ -166,18 +166,17 @@ void yaml_explain_error(const yaml_syntax_error *e, const char *file, const char
         sb_puts(msg, " (if the line continues the text above, indent it further)");
         return;
     }
+    if (is(problem, "found unknown escape character")) {
+        sb_puts(msg, "a backslash in double quotes starts an escape: write the text in single "
+                     "quotes ('C:\\Reports'), or write \\\\ for each backslash");
+        return;
+    }
     if (is(e->context, "while scanning a quoted scalar") && cl) {
         *pos = at(file, e->context_line, e->context_col);
         size_t q = byte_of_col(cl, cn, e->context_col);
         char quote = q < cn ? cl[q] : '"';
-        if (is(problem, "found unknown escape character")) {
-            *pos = at(file, e->problem_line, e->problem_col);
-            sb_puts(msg, "a backslash in double quotes starts an escape: write the text in single "
-                         "quotes ('C:\\Reports'), or write \\\\ for each backslash");
-        } else {
-            sb_printf(msg, "the quoted text that starts here is never closed: add the closing %c",
-                      quote == '\'' ? '\'' : '"');
-        }
+        sb_printf(msg, "the quoted text that starts here is never closed: add the closing %c",
+                  quote == '\'' ? '\'' : '"');
         return;
     }
     if ((is(problem, "did not find expected ',' or ']'") || is(problem, "did not find expected ',' or '}'")) && cl) {

@@ -308,8 +308,8 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
                                           "Measure of suc\u00ADcess"};
     as_at_line(an, out, "Exception report", width, color);
     if (!an->n_exceptions) {
-        sb_puts(out, "No exceptions: no action or milestone is overdue, rescheduled or reported "
-                     "Red or Amber.\n");
+        wrapped(out, "No exceptions: no action or milestone is overdue, rescheduled or reported "
+                     "Red or Amber.", width, 0);
         return;
     }
     text_table t;

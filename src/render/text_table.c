@@ -323,6 +323,69 @@ static void narrow(int *minw, const int *floor, size_t n, int avail)
     }
 }
 
+/* Header text without its soft hyphens. */
+static void plain_header(strbuf *b, const char *h)
+{
+    put_plain(b, h, strlen(h));
+}
+
+typedef struct {
+    strbuf *out;
+    int first, indent;
+} record_sink;
+
+static void record_line(void *ctx, const char *s, size_t n)
+{
+    record_sink *k = ctx;
+    if (!k->first) pad(k->out, k->indent);
+    k->first = 0;
+    sb_putn(k->out, s, n);
+    sb_putc(k->out, '\n');
+}
+
+/* The table as records, for widths too narrow for its columns: each row's first
+ * column as a heading line, then "Header: value" for each other cell that has
+ * something in it (a count of 0 is nothing), wrapped with a hanging indent; a cell of
+ * several lines (milestones) keeps a line for each. */
+static void render_records(const text_table *t, const size_t *cols, size_t nvis, int width,
+                           int color, strbuf *out)
+{
+    size_t nc = t->ncols;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *const *cells = (const char *const *)&t->cells[r * nc];
+        if (r) sb_putc(out, '\n');
+        record_sink k = {out, 1, 0};
+        if (t->colors[r] == group_marker) {
+            if (color) sb_puts(out, "\033[1m");
+            wrap_text(cells[0], width, record_line, &k);
+            if (color) sb_puts(out, "\033[0m");
+            continue;
+        }
+        wrap_text(cells[cols[0]], width, record_line, &k);
+        for (size_t i = 1; i < nvis; i++) {
+            const char *v = cells[cols[i]];
+            if (!*v || ((t->flags[cols[i]] & TT_DROP_ZERO) && !strcmp(v, "0"))) continue;
+            strbuf line = STRBUF_INIT;
+            plain_header(&line, t->headers[cols[i]]);
+            sb_putc(&line, ':');
+            int multi = strchr(v, '\n') != NULL;
+            if (!multi) {
+                sb_putc(&line, ' ');
+                sb_puts(&line, v);
+            }
+            pad(out, 2);
+            record_sink kk = {out, 1, 4};
+            wrap_text(line.data, width - 4, record_line, &kk);
+            if (multi) {
+                pad(out, 4);
+                record_sink km = {out, 1, 4};
+                wrap_text(v, width - 4, record_line, &km);
+            }
+            sb_free(&line);
+        }
+    }
+}
+
 void text_table_render(const text_table *t, strbuf *out, int width, int color, int *dropped)
 {
     size_t nc = t->ncols;
@@ -393,6 +456,11 @@ void text_table_render(const text_table *t, strbuf *out, int width, int color, i
         }
         narrow(minw, floor, nvis, avail);
     }
+    if (sum(minw, nvis) > avail) {
+        /* Too narrow for columns at all: one record a row. */
+        render_records(t, cols, nvis, width, color, out);
+        goto done;
+    }
     for (size_t k = 0; k < nvis; k++)
         if (natw[k] < minw[k]) natw[k] = minw[k];
 
@@ -444,6 +512,7 @@ void text_table_render(const text_table *t, strbuf *out, int width, int color, i
         render_row(out, (const char *const *)&t->cells[r * nc], cols, nvis, widths, t->flags, gap,
                    color_k, color ? t->colors[r] : NULL, 0);
     }
+done:
     free(cols);
     free(minw);
     free(natw);

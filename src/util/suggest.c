@@ -45,7 +45,7 @@ const char *closest_word(const char *word, const char *const *candidates, size_t
         }
     }
     size_t len = strlen(word);
-    size_t limit = len < 4 ? 1 : len < 8 ? 2 : 3;
+    size_t limit = len < 2 ? 0 : len < 4 ? 1 : len < 8 ? 2 : 3; /* "C" is not a typo of "A" */
     return best_d <= limit ? best : NULL;
 }
 

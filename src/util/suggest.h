@@ -10,8 +10,9 @@
 /* Edit distance ignoring ASCII case, with a swap of two neighbouring letters counted
  * as one edit ("rga" is one edit from "rag"); (size_t)-1 for words over 64 bytes. */
 size_t edit_distance(const char *a, const char *b);
-/* The candidate closest to word, or NULL if none is close enough: one edit for words
- * of up to three letters, two up to seven, three beyond. */
+/* The candidate closest to word, or NULL if none is close enough: only a change of
+ * case for one letter, one edit for two or three letters, two up to seven, three
+ * beyond. */
 const char *closest_word(const char *word, const char *const *candidates, size_t n);
 /* Appends "a, b, c" (each in quote characters when quote is not NULL); past max
  * words, the first max and "and N more". */
