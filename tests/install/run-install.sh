@@ -13,6 +13,9 @@
 # TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tools/tap.sh
+# The makes here are top-level makes, as on a clerk's machine or a CI runner, not parts
+# of the make that runs the tests.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 ROOT=$(pwd)
 F=build/fresh
 T=$ROOT/build/install-test
