@@ -263,8 +263,8 @@ static int write_edition(build_state *st, const template_set *ts, const rdoc *d,
 
 static void build_paper_file(build_state *st, const char *path)
 {
-    template_set *ts = templates_for(&st->templates, path, TS_HOUSE | TS_VARIANTS | TS_CSS | TS_FONTS,
-                                     &st->diags);
+    unsigned parts = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
+    template_set *ts = templates_for(&st->templates, path, parts, &st->diags);
     if (!ts) return;
     size_t errors_before = st->diags.errors;
     paper *pp = paper_load_file(path, &ts->variants, &st->diags);

@@ -3,9 +3,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../load/house_load.h"
 #include "../util/fileio.h"
+#include "../util/strbuf.h"
 #include "../util/xalloc.h"
 #include "tabled_config.h"
 
@@ -67,12 +69,29 @@ static int load_css(template_set *t, const char *input, diag_list *diags)
     return rc;
 }
 
-static int load_fonts(template_set *t)
+/* The folder holding the house style's four faces; a face in none of the font folders
+ * is an error now, before any PDF is begun (and in tabled check). */
+static int load_fonts(template_set *t, const char *input, diag_list *diags)
 {
     const char *faces[] = {t->house.font_regular, t->house.font_bold, t->house.font_italic,
                            t->house.font_bold_italic};
     t->fonts = resource_fonts_dir(&t->rp, faces, 4);
-    return 0;
+    int rc = 0;
+    for (size_t i = 0; i < 4; i++) {
+        strbuf path = STRBUF_INIT;
+        sb_printf(&path, "%s/%s", t->fonts, faces[i]);
+        if (access(path.data, R_OK) != 0) {
+            strbuf where = STRBUF_INIT;
+            for (int k = 0; k < t->rp.n_fonts; k++) sb_printf(&where, "%s%s", k ? ", " : "", t->rp.fonts[k]);
+            diag_error(diags, make_pos(input ? input : "tabled", 0, 0),
+                       "the font %s (named by the house style) is not in %s; give --fonts DIR",
+                       faces[i], where.data ? where.data : "any fonts/ folder");
+            sb_free(&where);
+            rc = -1;
+        }
+        sb_free(&path);
+    }
+    return rc;
 }
 
 template_set *templates_for(template_cache *c, const char *input, unsigned parts,
@@ -116,7 +135,7 @@ template_set *templates_for(template_cache *c, const char *input, unsigned parts
         int rc = part == TS_HOUSE      ? load_house(t, input, diags)
                  : part == TS_VARIANTS ? load_variants(t, input, diags)
                  : part == TS_CSS      ? load_css(t, input, diags)
-                                       : load_fonts(t);
+                                       : load_fonts(t, input, diags);
         if (rc != 0) t->failed |= part;
     }
     return (t->failed & parts) ? NULL : t;
