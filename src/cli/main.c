@@ -26,6 +26,15 @@
     "  --columns N       fit the table to N columns (default: the terminal's width,\n"    \
     "                    else $COLUMNS, else 120)\n"
 
+/* The options rollup and exceptions (and changes) share. */
+#define TERMINAL_REPORT_HELP                                                                \
+    "  --format FMT      text (default; fitted to the terminal, colour on a terminal\n"    \
+    "                    unless NO_COLOR is set), json or csv\n"                          \
+    COLUMNS_HELP                                                                            \
+    "  --templates DIR   the house style (theme RAG policy) from DIR/house.yaml;\n"       \
+    "                    default: the project root's templates/, then the installed one\n" \
+    DIAG_HELP
+
 static const command commands[] = {
     {"check", cmd_check, "load and analyse plans and papers; print errors and warnings",
      "usage: tabled check [--werror] [--as-at DATE] [--templates DIR] PLAN|PAPER...\n"
@@ -51,12 +60,7 @@ static const command commands[] = {
      "\n"
      "  --as-at DATE      the reporting date: 2010-06-30, 2010-06, \"2010/11 Q3\", 2010/11\n"
      "                    (a period means its last day)\n"
-     "  --format FMT      text (default; fitted to the terminal, colour on a terminal\n"
-     "                    unless NO_COLOR is set), json or csv\n"
-     COLUMNS_HELP
-     "  --templates DIR   the house style (theme RAG policy) from DIR/house.yaml;\n"
-     "                    default: the project root's templates/, then the installed one\n"
-     DIAG_HELP},
+     TERMINAL_REPORT_HELP},
     {"exceptions", cmd_exceptions, "overdue, rescheduled and flagged actions as at a date",
      "usage: tabled exceptions PLAN --as-at DATE [--since DATE] [--format text|json|csv]\n"
      "                         [--columns N]\n"
@@ -66,12 +70,7 @@ static const command commands[] = {
      "\n"
      "  --as-at DATE      the reporting date (a period means its last day)\n"
      "  --since DATE      the previous report's date: only revisions agreed after it\n"
-     "  --format FMT      text (default; fitted to the terminal, colour on a terminal\n"
-     "                    unless NO_COLOR is set), json or csv\n"
-     COLUMNS_HELP
-     "  --templates DIR   the house style (theme RAG policy) from DIR/house.yaml;\n"
-     "                    default: the project root's templates/, then the installed one\n"
-     DIAG_HELP},
+     TERMINAL_REPORT_HELP},
     {"build", cmd_build, "compile papers (HTML, PDF) and JSON roll-ups",
      "usage: tabled build [-o DIR] [--format html,pdf,json] [--as-at DATE] FILE...\n"
      "\n"
