@@ -3,6 +3,7 @@
  * papers use it. Nothing is written for a paper with errors, and every file is
  * written atomically. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@ typedef struct {
     template_cache templates;       /* per project root (or --templates) */
     template_set *index_templates;  /* the first paper's: the index's style */
     hashmap plans;                  /* path -> plan*, or &failed_plan if it had errors */
+    hashmap plan_errors;            /* path -> its number of errors, for a failed plan */
     html_index_entry *index;
     size_t n_index, cap_index;
     int depfiles;                   /* -MD: write <output>.d for make */
@@ -72,8 +74,10 @@ static const plan *get_plan(build_state *st, const char *path)
 {
     void *known = hashmap_get(&st->plans, path);
     if (known) return known == &failed_plan ? NULL : known;
+    size_t before = st->diags.errors;
     plan *p = plan_load_file(path, &st->diags);
     hashmap_put(&st->plans, xstrdup(path), p ? (void *)p : (void *)&failed_plan);
+    if (!p) hashmap_put(&st->plan_errors, xstrdup(path), (void *)(uintptr_t)(st->diags.errors - before));
     return p;
 }
 
@@ -89,17 +93,19 @@ static const plan *get_paper_plan(build_state *st, const paper *pp)
         return NULL;
     }
     if (!st->quiet_plans) return get_plan(st, pp->plan_path);
-    diag_list mine;
+    diag_list mine; /* the plan's own diagnostics, left out */
     diag_init(&mine);
     diag_list saved = st->diags;
     st->diags = mine;
     const plan *p = get_plan(st, pp->plan_path);
     mine = st->diags;
     st->diags = saved;
-    if (!p && mine.errors)
-        diag_error(&st->diags, pp->plan_pos, "the plan %s has %zu error%s (see 'tabled check %s')",
-                   pp->plan_path, mine.errors, mine.errors == 1 ? "" : "s", pp->plan_path);
     diag_free(&mine);
+    if (!p) { /* every paper of a failed plan says so, the first and the rest */
+        size_t n = (size_t)(uintptr_t)hashmap_get(&st->plan_errors, pp->plan_path);
+        diag_error(&st->diags, pp->plan_pos, "the plan %s has %zu error%s (see 'tabled check %s')",
+                   pp->plan_path, n, n == 1 ? "" : "s", pp->plan_path);
+    }
     return p;
 }
 
@@ -434,6 +440,7 @@ int build_run(int argc, char **argv, int check)
     }
     diag_init(&st.diags);
     hashmap_init(&st.plans);
+    hashmap_init(&st.plan_errors);
     for (int i = 0; i < it.npositional; i++) {
         const char *f = it.positional[i];
         size_t n = strlen(f);
@@ -461,6 +468,8 @@ int build_run(int argc, char **argv, int check)
     free(st.index);
     template_cache_free(&st.templates);
     free_plans(&st.plans, &failed_plan);
+    for (size_t i = 0; i < st.plan_errors.cap; i++) free((char *)st.plan_errors.slots[i].key);
+    hashmap_free(&st.plan_errors);
     diag_free(&st.diags);
     opt_free(&it);
     pdf_render_cleanup();

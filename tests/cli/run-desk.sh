@@ -90,9 +90,9 @@ cp $T/p/plans/z/one.md $T/p/plans/z/two.md
 run check $T/p/plans/z/plan.yaml $T/p/plans/z/one.md $T/p/plans/z/two.md
 check "check of a plan and two papers using it prints the plan's error once" \
     "[ \$(grep -c '2010-02-30 does not exist' $T/err) -eq 1 ] && grep -qx '1 error, 0 warnings' $T/err"
-run build -o $T/site --no-plan-diagnostics $T/p/plans/z/one.md
-check "build --no-plan-diagnostics: one line at the paper's plan: line instead" \
-    "[ $rc -eq 1 ] && ! grep -q 'does not exist' $T/err && has 'one.md:2:1: error: the plan $T/p/plans/z/plan.yaml has 1 error (see '\\''tabled check $T/p/plans/z/plan.yaml'\\'')'"
+run build -o $T/site --no-plan-diagnostics $T/p/plans/z/one.md $T/p/plans/z/two.md
+check "build --no-plan-diagnostics: one line at each paper's plan: line instead" \
+    "[ $rc -eq 1 ] && ! grep -q 'does not exist' $T/err && has 'one.md:2:1: error: the plan $T/p/plans/z/plan.yaml has 1 error (see '\\''tabled check $T/p/plans/z/plan.yaml'\\'')' && has 'two.md:2:1: error: the plan $T/p/plans/z/plan.yaml has 1 error'"
 
 # ---- errors name what exists ------------------------------------------------------------------
 printf -- '---\n%s\n---\n\nSome {{ overdu }} and {{ overdue theme=Q }}.\n\n```rolup\n```\n' "$front" >$P/names.md
@@ -115,7 +115,7 @@ check "Word's lettered lines: a positioned warning says how to write a numbered 
 
 # ---- terminal tables fit their width ------------------------------------------------------------
 # Widest line of a file in characters (not bytes).
-widest() { python3 -c 'import sys; print(max((len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")), default=0))' "$1"; }
+widest() { LC_ALL=C.UTF-8 wc -L <"$1"; }
 worst=0
 worst_what=""
 for plan in plans/*/plan.yaml; do

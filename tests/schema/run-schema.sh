@@ -55,12 +55,14 @@ loader() { # kind file
     esac
 }
 for kind in plan paper house variant; do
+    # One node for every file of a kind: a line "valid FILE" or "invalid FILE: why" each.
+    v $S/$kind.schema.json $C/$kind/good-* $C/$kind/bad-* >$T/verdicts-$kind 2>&1
     for f in $C/$kind/good-* $C/$kind/bad-*; do
         [ -f "$f" ] || continue
         loader $kind "$f"
         l=$?
-        ajv=$(v $S/$kind.schema.json "$f")
-        a=$?
+        ajv=$(grep -F " $f" $T/verdicts-$kind | head -1)
+        case $ajv in valid*) a=0 ;; invalid*) a=1 ;; *) a=2 ;; esac
         case $(basename "$f") in
         good-*) want="accepted by both"; [ $l -eq 0 ] && [ $a -eq 0 ]; agree=$? ;;
         *) want="refused by both"; [ $l -eq 1 ] && [ $a -eq 1 ]; agree=$? ;;
