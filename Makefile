@@ -101,7 +101,10 @@ TABLED_FLAGS ?=
 $(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
 	./tabled build -MD --no-index --no-plan-diagnostics $(TABLED_FLAGS) -o $(OUT) $<
 
-$(OUT)/%/rollup.json: plans/%/plan.yaml tabled
+# A plan's roll-up also depends on its update files (plans/<plan>/updates/*.yaml) and
+# on their folder, so that adding a file is noticed; update files are never plans.
+.SECONDEXPANSION:
+$(OUT)/%/rollup.json: plans/%/plan.yaml $$(wildcard plans/$$*/updates plans/$$*/updates/*.yaml) tabled
 	./tabled build $(TABLED_FLAGS) -o $(OUT) $<
 
 $(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled

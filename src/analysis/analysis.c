@@ -43,25 +43,26 @@ void rollup_finish(rollup_counts *r, const rag_policy *policy)
     }
 }
 
-static unsigned reasons_of(const schedule *s, derived_status d)
+static unsigned reasons_of(derived_status d)
 {
     unsigned r = 0;
     if (d.kind == STATUS_OVERDUE) r |= EXC_OVERDUE;
     if (d.kind == STATUS_RESCHEDULED) r |= EXC_RESCHEDULED;
     if (d.kind != STATUS_COMPLETE && d.kind != STATUS_CANCELLED) {
-        if (s->rag == RAG_RED) r |= EXC_REPORTED_RED;
-        if (s->rag == RAG_AMBER) r |= EXC_REPORTED_AMBER;
+        if (d.reported == RAG_RED) r |= EXC_REPORTED_RED;
+        if (d.reported == RAG_AMBER) r |= EXC_REPORTED_AMBER;
     }
     if (d.optimistic) r |= EXC_OPTIMISTIC;
     return r;
 }
 
-/* A revision counts as "since P" when agreed after P, or when its agreement date is
- * unknown (shown rather than hidden). */
-static int revision_after(const revision *v, day_t since)
+/* The first of the revisions known at T that became known after P (they are sorted by
+ * when known, so those are a suffix). */
+static size_t first_after(const schedule *s, size_t known, day_t since)
 {
-    if (!date_has_bounds(v->agreed)) return 1;
-    return date_last_day(v->agreed) > since;
+    size_t k = known;
+    while (k > 0 && s->revisions[k - 1].known > since) k--;
+    return k;
 }
 
 static int cmp_rows(const void *pa, const void *pb)
@@ -82,8 +83,8 @@ static void build_exceptions(analysis *an)
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
         derived_status st = an->actions[i];
-        if (st.kind == STATUS_CANCELLED) continue;
-        unsigned reasons = reasons_of(&a->s, st);
+        if (!an->present[i] || st.kind == STATUS_CANCELLED) continue;
+        unsigned reasons = reasons_of(st);
         exception_milestone *ms = NULL;
         if (a->n_milestones) {
             ms = arena_alloc(&an->arena, a->n_milestones * sizeof *ms);
@@ -92,27 +93,26 @@ static void build_exceptions(analysis *an)
                 ms[j].milestone = &a->milestones[j];
                 ms[j].status = m;
                 ms[j].reasons = m.kind == STATUS_CANCELLED || st.kind == STATUS_COMPLETE
-                                    ? 0 : reasons_of(&a->milestones[j].s, m);
+                                    ? 0 : reasons_of(m);
                 reasons |= ms[j].reasons;
             }
         }
         if (!reasons) continue;
 
-        /* Revisions to show: every one, or with P only those agreed after P. A row that
-         * is only rescheduled, with no revision since P, is old news and left out. */
-        const revision **revs = arena_alloc(&an->arena, (a->s.n_revisions + 1) * sizeof *revs);
-        size_t nrev = 0;
-        for (size_t k = 0; k < a->s.n_revisions; k++)
-            if (revision_in_force(&a->s.revisions[k], an->as_at) &&
-                (!an->has_since || revision_after(&a->s.revisions[k], an->since)))
-                revs[nrev++] = &a->s.revisions[k];
+        /* Every revision known at T is in force and shown, with or without P (domain
+         * 5a: one rule for every column). With P, a row that is only rescheduled and
+         * has no revision that became known after P is old news and left out. */
+        size_t nrev = an->views[i].n_revisions;
+        const revision **revs = arena_alloc(&an->arena, (nrev + 1) * sizeof *revs);
+        for (size_t k = 0; k < nrev; k++) revs[k] = &a->s.revisions[k];
+        size_t first_new = an->has_since ? first_after(&a->s, nrev, an->since) : nrev;
         if (an->has_since && (reasons & ~(unsigned)EXC_RESCHEDULED) == 0) {
-            int fresh = nrev > 0;
-            for (size_t j = 0; j < a->n_milestones && !fresh; j++)
-                for (size_t k = 0; k < a->milestones[j].s.n_revisions; k++)
-                    if (revision_in_force(&a->milestones[j].s.revisions[k], an->as_at) &&
-                        revision_after(&a->milestones[j].s.revisions[k], an->since))
-                        fresh = 1;
+            int fresh = first_new < nrev;
+            for (size_t j = 0; j < a->n_milestones && !fresh; j++) {
+                const schedule *ms_s = &a->milestones[j].s;
+                size_t known = revisions_known_at(ms_s, an->as_at);
+                fresh = first_after(ms_s, known, an->since) < known;
+            }
             if (!fresh) continue;
         }
 
@@ -122,11 +122,12 @@ static void build_exceptions(analysis *an)
         row->reasons = reasons;
         row->revisions = revs;
         row->n_revisions = nrev;
+        row->first_new = first_new;
         row->milestones = ms;
         row->n_milestones = a->n_milestones;
         row->reason = NULL;
         for (size_t k = nrev; k > 0 && !row->reason; k--) row->reason = revs[k - 1]->reason;
-        if (!row->reason) row->reason = a->s.progress;
+        if (!row->reason) row->reason = an->views[i].progress;
         if (reasons & EXC_OPTIMISTIC) an->n_optimistic++;
     }
     qsort(an->exceptions, an->n_exceptions, sizeof *an->exceptions, cmp_rows);
@@ -158,19 +159,31 @@ analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_poli
 
     an->actions = arena_alloc(&an->arena, (p->n_actions + 1) * sizeof *an->actions);
     an->milestones = arena_alloc(&an->arena, (p->n_actions + 1) * sizeof *an->milestones);
+    an->views = arena_alloc(&an->arena, (p->n_actions + 1) * sizeof *an->views);
+    an->present = arena_alloc(&an->arena, p->n_actions + 1);
     an->themes = arena_alloc(&an->arena, (p->n_themes + 1) * sizeof *an->themes);
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
         an->milestones[i] = arena_alloc(&an->arena, (a->n_milestones + 1) * sizeof(derived_status));
         for (size_t j = 0; j < a->n_milestones; j++)
             an->milestones[i][j] = milestone_status(&a->milestones[j], as_at);
-        an->actions[i] = action_status_from(a, as_at, an->milestones[i]);
+        an->views[i] = schedule_at(&a->s, as_at);
+        an->actions[i] = action_status_view(a, as_at, an->milestones[i], &an->views[i]);
+        an->present[i] = (unsigned char)action_present_at(a, as_at);
+        if (!an->present[i]) continue;
         rollup_add(&an->overall, an->actions[i]);
         if (a->theme) rollup_add(&an->themes[a->theme->index], an->actions[i]);
     }
     rollup_finish(&an->overall, &an->policy);
     for (size_t t = 0; t < p->n_themes; t++) rollup_finish(&an->themes[t], &an->policy);
     build_exceptions(an);
+    if (since) {
+        analysis *before = analyse(p, *since, NULL, policy);
+        an->changes = arena_alloc(&an->arena, sizeof *an->changes);
+        changes_compute(an->changes, &an->arena, p, *since, as_at, before->actions,
+                        before->present, an->actions, an->present);
+        analysis_free(before);
+    }
     return an;
 }
 
@@ -187,6 +200,7 @@ size_t count_actions(const analysis *an, const action_filter *f)
     size_t n = 0;
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
+        if (!an->present[i]) continue;
         if (f->theme && a->theme != f->theme) continue;
         status_kind k = an->actions[i].kind;
         if (f->status == COUNT_OPEN && (k == STATUS_COMPLETE || k == STATUS_CANCELLED)) continue;

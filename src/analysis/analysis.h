@@ -7,6 +7,8 @@
 #include <stddef.h>
 
 #include "../model/plan.h"
+#include "changes.h"
+#include "history.h"
 #include "status.h"
 
 /* How a theme's RAG is worked out (house style). */
@@ -47,11 +49,13 @@ typedef struct {
     const action *action;
     derived_status status;
     unsigned reasons;           /* EXC_* for the action or any of its milestones */
-    const revision **revisions; /* the revisions to show (all, or agreed after --since) */
+    const revision **revisions; /* every revision known at T, in the order agreed */
     size_t n_revisions;
+    size_t first_new;           /* with --since: revisions[first_new..] became known after
+                                 * P; without, n_revisions */
     exception_milestone *milestones;    /* every milestone of the action */
     size_t n_milestones;
-    const char *reason;         /* the latest shown revision's reason, else the progress note */
+    const char *reason;         /* the latest known revision's reason, else the progress note */
 } exception_row;
 
 typedef struct {
@@ -69,6 +73,8 @@ typedef struct {
 
     derived_status *actions;    /* by action index */
     derived_status **milestones;/* by action index, then milestone index */
+    schedule_view *views;       /* by action index: what was entered, as known at T */
+    unsigned char *present;     /* by action index: 1 when the action is in the plan at T */
 
     rollup_counts overall;
     rollup_counts *themes;      /* by theme index */
@@ -79,12 +85,18 @@ typedef struct {
     size_t n_groups;
     size_t n_optimistic;
 
+    changes *changes;           /* with since: what moved between P and T; else NULL */
+
     arena arena;
 } analysis;
 
-/* since may be NULL. The plan must outlive the analysis. */
+/* since may be NULL; given, the analysis also holds the changes between since and
+ * as_at. The plan must outlive the analysis. Actions added to the plan after T are
+ * left out of every count, list and table. */
 analysis *analyse(const plan *p, day_t as_at, const day_t *since, const rag_policy *policy);
 void analysis_free(analysis *an);
+/* 1 when the action is in the plan as at the analysis date. */
+static inline int analysis_shows(const analysis *an, const action *a) { return an->present[a->index]; }
 
 /* Roll-up of one set of statuses (exposed for tests and for agenda packs). */
 void rollup_add(rollup_counts *r, derived_status s);

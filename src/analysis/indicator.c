@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "history.h"
+
 indicator_result indicator_judge(polarity pol, double tol, double target, double actual)
 {
     double margin = fabs(target) * tol / 100.0;
@@ -21,12 +23,12 @@ static const period_value *find(const period_value *v, size_t n, day_t first)
     return NULL;
 }
 
-indicator_period indicator_status(const indicator *ind, fuzzy_date period)
+indicator_period indicator_status(const indicator *ind, fuzzy_date period, day_t as_at)
 {
     indicator_period r = {0, 0, 0, 0, IND_NO_DATA, DIR_NONE};
     day_t first = date_first_day(period);
     const period_value *t = find(ind->targets, ind->n_targets, first);
-    const period_value *a = find(ind->actuals, ind->n_actuals, first);
+    const period_value *a = indicator_actual_at(ind, first, as_at);
     if (t) {
         r.has_target = 1;
         r.target = t->value;
@@ -37,10 +39,15 @@ indicator_period indicator_status(const indicator *ind, fuzzy_date period)
     }
     if (t && a) r.result = indicator_judge(ind->polarity, ind->tolerance, t->value, a->value);
     if (a) {
-        /* The previous actual: the latest before this period, else the baseline. */
+        /* The previous actual: the latest period before this one with an actual known at
+         * T, else the baseline. */
         const period_value *prev = NULL;
-        for (size_t i = 0; i < ind->n_actuals; i++)
-            if (date_first_day(ind->actuals[i].period) < first) prev = &ind->actuals[i];
+        for (size_t i = 0; i < ind->n_actuals; i++) {
+            day_t f = date_first_day(ind->actuals[i].period);
+            if (f >= first || (prev && date_first_day(prev->period) >= f)) continue;
+            const period_value *k = indicator_actual_at(ind, f, as_at);
+            if (k) prev = k;
+        }
         double pv;
         int have = 0;
         if (prev) {
@@ -58,6 +65,26 @@ indicator_period indicator_status(const indicator *ind, fuzzy_date period)
         }
     }
     return r;
+}
+
+/* The latest period with an actual known at T, for "the indicator's status now". */
+int indicator_latest_period(const indicator *ind, day_t as_at, fuzzy_date *period)
+{
+    int found = 0;
+    for (size_t i = 0; i < ind->n_actuals; i++) {
+        const period_value *a = &ind->actuals[i];
+        if (!indicator_actual_at(ind, date_first_day(a->period), as_at)) continue;
+        if (!found || date_first_day(a->period) > date_first_day(*period)) *period = a->period;
+        found = 1;
+    }
+    return found;
+}
+
+rag_level indicator_result_level(indicator_result r)
+{
+    return r == IND_MET ? LEVEL_GREEN
+           : r == IND_WITHIN_TOLERANCE ? LEVEL_AMBER
+           : r == IND_MISSED ? LEVEL_RED : LEVEL_NONE;
 }
 
 const char *indicator_result_name(indicator_result r)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../util/natcmp.h"
+#include "../util/xalloc.h"
 
 int risk_score_value(risk_score s)
 {
@@ -26,28 +27,50 @@ const char *risk_band_name(risk_band b)
     return (unsigned)b <= BAND_VERY_HIGH ? names[b] : "";
 }
 
-static const plan *sort_plan;
+rag_level risk_band_level(risk_band b)
+{
+    switch (b) {
+    case BAND_LOW: return LEVEL_GREEN;
+    case BAND_MODERATE: return LEVEL_AMBER;
+    case BAND_HIGH:
+    case BAND_VERY_HIGH: return LEVEL_RED;
+    default: return LEVEL_NONE;
+    }
+}
+
+typedef struct {
+    size_t index;
+    int net;
+    const char *ref;
+} ranked;
 
 static int cmp_risk(const void *pa, const void *pb)
 {
-    const risk *a = &sort_plan->risks[*(const size_t *)pa];
-    const risk *b = &sort_plan->risks[*(const size_t *)pb];
-    int sa = risk_score_value(a->net), sb = risk_score_value(b->net);
-    if (sa != sb) return sa > sb ? -1 : 1;
-    return natcmp(a->ref, b->ref);
+    const ranked *a = pa, *b = pb;
+    if (a->net != b->net) return a->net > b->net ? -1 : 1;
+    int c = natcmp(a->ref, b->ref);
+    if (c) return c;
+    return a->index < b->index ? -1 : a->index > b->index;
 }
 
-void risk_register_order(const plan *p, size_t *order)
+size_t risk_register_order(const plan *p, day_t as_at, size_t *order)
 {
-    for (size_t i = 0; i < p->n_risks; i++) order[i] = i;
-    sort_plan = p;
-    qsort(order, p->n_risks, sizeof *order, cmp_risk);
-    sort_plan = NULL;
+    ranked *r = xmalloc((p->n_risks + 1) * sizeof *r);
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_risks; i++) {
+        risk_view v = risk_at(&p->risks[i], as_at);
+        if (!v.present) continue;
+        r[n++] = (ranked){i, risk_score_value(v.net), p->risks[i].ref};
+    }
+    qsort(r, n, sizeof *r, cmp_risk);
+    for (size_t i = 0; i < n; i++) order[i] = r[i].index;
+    free(r);
+    return n;
 }
 
-int risk_review_overdue(const risk *r, day_t as_at, int max_days)
+int risk_review_overdue(const risk_view *v, day_t as_at, int max_days)
 {
-    if (date_has_bounds(r->review_by) && date_last_day(r->review_by) < as_at) return 1;
-    if (!date_has_bounds(r->reviewed)) return max_days > 0;
-    return max_days > 0 && as_at - date_last_day(r->reviewed) > max_days;
+    if (date_has_bounds(v->review_by) && date_last_day(v->review_by) < as_at) return 1;
+    if (!date_has_bounds(v->reviewed)) return max_days > 0;
+    return max_days > 0 && as_at - date_last_day(v->reviewed) > max_days;
 }

@@ -1,14 +1,9 @@
-/* status.c - the status rule table. */
+/* status.c - the status rule table, applied to the plan as known at T. */
 #include "status.h"
 
-fuzzy_date schedule_current_due(const schedule *s)
-{
-    return s->n_revisions ? s->revisions[s->n_revisions - 1].date : s->due;
-}
+#include "history.h"
 
-/* Orders due dates: an earlier last day is earlier; ongoing is later than any day;
- * not given sorts first. */
-static int due_order(fuzzy_date a, fuzzy_date b)
+int due_order(fuzzy_date a, fuzzy_date b)
 {
     int ra = a.kind == DATE_NONE ? 0 : a.kind == DATE_ONGOING ? 2 : 1;
     int rb = b.kind == DATE_NONE ? 0 : b.kind == DATE_ONGOING ? 2 : 1;
@@ -18,22 +13,10 @@ static int due_order(fuzzy_date a, fuzzy_date b)
     return x < y ? -1 : x > y;
 }
 
-int schedule_is_rescheduled(const schedule *s)
-{
-    if (!s->n_revisions) return 0;
-    return due_order(schedule_current_due(s), s->due) > 0;
-}
-
-int revision_in_force(const revision *v, day_t as_at)
-{
-    return !date_has_bounds(v->agreed) || date_first_day(v->agreed) <= as_at;
-}
-
 fuzzy_date schedule_due_at(const schedule *s, day_t as_at)
 {
-    for (size_t i = s->n_revisions; i > 0; i--)
-        if (revision_in_force(&s->revisions[i - 1], as_at)) return s->revisions[i - 1].date;
-    return s->due;
+    size_t n = revisions_known_at(s, as_at);
+    return n ? s->revisions[n - 1].date : s->due;
 }
 
 int schedule_is_rescheduled_at(const schedule *s, day_t as_at)
@@ -43,22 +26,20 @@ int schedule_is_rescheduled_at(const schedule *s, day_t as_at)
 
 int schedule_is_complete_at(const schedule *s, day_t as_at)
 {
-    if (s->status != ENTERED_COMPLETE) return 0;
-    if (!date_has_bounds(s->completed)) return 1;
-    return date_first_day(s->completed) <= as_at;
+    schedule_view v = schedule_at(s, as_at);
+    return view_is_complete(&v, as_at);
 }
 
-static int days_overdue(const schedule *s, day_t as_at)
+static int days_overdue(fuzzy_date due, day_t as_at)
 {
-    fuzzy_date due = schedule_due_at(s, as_at);
     if (!date_has_bounds(due)) return 0;
     day_t last = date_last_day(due);
     return last < as_at ? (int)(as_at - last) : 0;
 }
 
-static derived_status finish(derived_status d, const schedule *s)
+static derived_status finish(derived_status d)
 {
-    rag_level stated = stated_level(s->rag);
+    rag_level stated = stated_level(d.reported);
     rag_level derived = status_level(d.kind);
     /* Lower level = better. A stated level better than the derived one is optimistic;
      * "not yet due" counts as green for this comparison. */
@@ -67,54 +48,61 @@ static derived_status finish(derived_status d, const schedule *s)
     return d;
 }
 
-static derived_status schedule_status(const schedule *s, day_t as_at, int all_milestones_done,
-                                      int milestone_days)
+static derived_status schedule_status(const schedule *s, const schedule_view *view, day_t as_at,
+                                      int all_milestones_done, int milestone_days)
 {
-    derived_status d = {STATUS_ON_TARGET, 0, 0, 0};
-    if (s->status == ENTERED_CANCELLED) {
+    schedule_view v = view ? *view : schedule_at(s, as_at);
+    derived_status d = {STATUS_ON_TARGET, 0, 0, 0, v.rag};
+    if (v.status == ENTERED_CANCELLED) {
         d.kind = STATUS_CANCELLED;
         return d;
     }
-    if (schedule_is_complete_at(s, as_at) || all_milestones_done) {
+    if (view_is_complete(&v, as_at) || all_milestones_done) {
         d.kind = STATUS_COMPLETE;
-        return finish(d, s);
+        return finish(d);
     }
-    int own = days_overdue(s, as_at);
+    int own = days_overdue(v.due, as_at);
     if (own > 0 || milestone_days > 0) {
         d.kind = STATUS_OVERDUE;
         d.days_overdue = own > milestone_days ? own : milestone_days;
         d.overdue_milestone = milestone_days > own;
-        return finish(d, s);
+        return finish(d);
     }
-    if (schedule_is_rescheduled_at(s, as_at))
+    if (due_order(v.due, s->due) > 0)
         d.kind = STATUS_RESCHEDULED;
-    else if (s->status == ENTERED_NOT_STARTED && date_has_bounds(s->start) &&
+    else if (v.status == ENTERED_NOT_STARTED && date_has_bounds(s->start) &&
              date_first_day(s->start) < as_at)
         d.kind = STATUS_LATE_START;
     else if (date_has_bounds(s->start) && date_first_day(s->start) > as_at)
         d.kind = STATUS_NOT_YET_DUE;
-    return finish(d, s);
+    return finish(d);
 }
 
 derived_status milestone_status(const milestone *m, day_t as_at)
 {
-    return schedule_status(&m->s, as_at, 0, 0);
+    return schedule_status(&m->s, NULL, as_at, 0, 0);
 }
 
 derived_status action_status_from(const action *a, day_t as_at, const derived_status *ms)
+{
+    return action_status_view(a, as_at, ms, NULL);
+}
+
+derived_status action_status_view(const action *a, day_t as_at, const derived_status *ms,
+                                  const schedule_view *v)
 {
     /* Complete when every milestone that is not cancelled is; at least overdue by the
      * most overdue milestone. */
     size_t live = 0, done = 0;
     int worst_days = 0;
     for (size_t i = 0; i < a->n_milestones; i++) {
-        if (a->milestones[i].s.status == ENTERED_CANCELLED) continue;
         derived_status m = ms ? ms[i] : milestone_status(&a->milestones[i], as_at);
+        if (m.kind == STATUS_CANCELLED) continue;
         live++;
         if (m.kind == STATUS_COMPLETE) done++;
         if (m.kind == STATUS_OVERDUE && m.days_overdue > worst_days) worst_days = m.days_overdue;
     }
-    return schedule_status(&a->s, as_at, live > 0 && done == live, worst_days);
+    return schedule_status(&a->s, v, as_at, live > 0 && done == live, worst_days);
 }
 
 derived_status action_status(const action *a, day_t as_at)

@@ -20,6 +20,7 @@ typedef struct {
 int cmd_check(int argc, char **argv);
 int cmd_rollup(int argc, char **argv);
 int cmd_exceptions(int argc, char **argv);
+int cmd_changes(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_schema(int argc, char **argv);

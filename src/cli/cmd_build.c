@@ -156,8 +156,8 @@ static void collect_images(const rnode *n, strbuf *sb)
 /* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
  * for each input keep make going when one is deleted (as gcc -MP does). */
 static void write_depfile(build_state *st, const template_set *ts, const char *base,
-                          const char *private_base, const paper *pp, const rdoc *d, int html,
-                          int pdf, int private_pdf)
+                          const char *private_base, const paper *pp, const plan *pl,
+                          const rdoc *d, int html, int pdf, int private_pdf)
 {
     strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
     const char *exts[] = {".html", ".pdf", ".json", ".html", ".pdf"};
@@ -171,6 +171,9 @@ static void write_depfile(build_state *st, const template_set *ts, const char *b
     }
     dep_path(&deps, pp->file);
     dep_path(&deps, pp->plan_path);
+    /* the plan's update files, and their folder (so a new file is noticed) */
+    for (size_t i = 0; i < pl->n_inputs; i++) dep_path(&deps, pl->inputs[i]);
+    if (pp->previous_path) dep_path(&deps, pp->previous_path);
     for (size_t i = 0; i < ts->n_inputs; i++) dep_path(&deps, ts->inputs[i]);
     if (pdf) {
         const char *fonts[] = {ts->house.font_regular, ts->house.font_bold, ts->house.font_italic,
@@ -205,9 +208,11 @@ static void write_depfile(build_state *st, const template_set *ts, const char *b
  * for rebuilding the index without rebuilding the papers. */
 /* an is NULL for the public edition of an exempt paper: no roll-up, only its public
  * facts and the paragraph it is exempt under. */
-static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned formats,
-                       strbuf *out)
+static void paper_json(const rdoc *d, const analysis *an, day_t as_at, int exempt,
+                       unsigned formats, strbuf *out)
 {
+    char iso[DATE_BUF];
+    date_format_iso(date_of_day(as_at), iso, sizeof iso);
     strbuf roll = STRBUF_INIT;
     if (an) rollup_json(an, &roll);
     json_writer w;
@@ -224,6 +229,7 @@ static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned f
     json_key(&w, "organisation"); json_string(&w, d->organisation);
     json_key(&w, "variant"); json_string(&w, d->variant);
     json_key(&w, "as_at"); json_string(&w, d->as_at);
+    json_key(&w, "as_at_date"); json_string(&w, iso);
     json_key(&w, "html"); json_bool(&w, (formats & FMT_HTML) != 0);
     json_key(&w, "pdf"); json_bool(&w, (formats & FMT_PDF) != 0);
     if (exempt) {
@@ -237,6 +243,22 @@ static void paper_json(const rdoc *d, const analysis *an, int exempt, unsigned f
         sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
         w.need_comma = 1;
         w.after_key = 0;
+    }
+    if (an && an->changes) {
+        /* what moved since the previous report, by kind (tabled changes has the rows) */
+        char since[DATE_BUF];
+        date_format_iso(date_of_day(an->since), since, sizeof since);
+        json_key(&w, "changes");
+        json_begin_object(&w);
+        json_key(&w, "since");
+        json_string(&w, since);
+        for (int k = 0; k < CHANGE__COUNT; k++) {
+            json_key(&w, change_kind_id((change_kind)k));
+            json_int(&w, (long long)an->changes->count[k]);
+        }
+        json_key(&w, "total");
+        json_int(&w, (long long)an->changes->n_rows);
+        json_end_object(&w);
     }
     json_end_object(&w);
     sb_free(&roll);
@@ -303,8 +325,8 @@ static void build_paper_file(build_state *st, const char *path)
     }
     have_pdf = write_edition(st, ts, d, base, pp->slug);
     strbuf buf = STRBUF_INIT;
-    paper_json(d, exempt ? NULL : an, exempt, (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0),
-               &buf);
+    paper_json(d, exempt ? NULL : an, as_at, exempt,
+               (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0), &buf);
     snprintf(out, bl, "%s%s.json", base, pp->slug);
     write_out(st, out, buf.data, buf.len);
     sb_free(&buf);
@@ -314,7 +336,7 @@ static void build_paper_file(build_state *st, const char *path)
             priv = xmalloc(bl);
             snprintf(priv, bl, "%s/private/%s/", st->outdir, d->plan_slug);
         }
-        write_depfile(st, ts, base, priv, pp, private_doc ? private_doc : d,
+        write_depfile(st, ts, base, priv, pp, pl, private_doc ? private_doc : d,
                       (st->formats & FMT_HTML) != 0, have_pdf, have_private_pdf);
         free(priv);
     }

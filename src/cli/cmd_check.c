@@ -8,17 +8,19 @@
 #include "../report/labels.h"
 #include "cli.h"
 
+/* The warning is placed on the update that gave the RAG, as known at the date. */
 static void warn_optimistic(diag_list *d, const schedule *s, derived_status st, const char *what,
                             day_t as_at)
 {
     if (!st.optimistic) return;
+    schedule_view v = schedule_at(s, as_at);
+    srcpos pos = v.rag_from && v.rag_from->rag_pos.line ? v.rag_from->rag_pos : s->pos;
     strbuf label = STRBUF_INIT;
     label_status(&label, st);
     char date[DATE_BUF];
     date_format(date_of_day(as_at), date, sizeof date);
-    diag_warning(d, s->rag_pos.line ? s->rag_pos : s->pos,
-                 "%s is reported %s but is %s as at %s", what, stated_rag_name(s->rag),
-                 label.data, date);
+    diag_warning(d, pos, "%s is reported %s but is %s as at %s", what,
+                 stated_rag_name(st.reported), label.data, date);
     sb_free(&label);
 }
 

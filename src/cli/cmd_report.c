@@ -1,4 +1,5 @@
-/* cmd_report.c - tabled rollup and tabled exceptions: one plan, as at a date. */
+/* cmd_report.c - tabled rollup, tabled exceptions and tabled changes: one plan, as at a
+ * date (and, for changes, since the previous report's). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 
 typedef void (*text_fn)(const analysis *, strbuf *, int, int);
 typedef void (*data_fn)(const analysis *, strbuf *);
+
+enum { SINCE_NO = 0, SINCE_OPTIONAL, SINCE_REQUIRED };
 
 static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn text,
                data_fn json, data_fn csv)
@@ -86,6 +89,10 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
         opt_free(&it);
         return usage_error(cmd, "--as-at DATE is required");
     }
+    if (allow_since == SINCE_REQUIRED && !has_since) {
+        opt_free(&it);
+        return usage_error(cmd, "--since DATE (the previous report's date) is required");
+    }
     if (has_since && since >= as_at) {
         opt_free(&it);
         return usage_error(cmd, "--since must be before --as-at");
@@ -118,10 +125,16 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
 
 int cmd_rollup(int argc, char **argv)
 {
-    return run("rollup", argc, argv, 0, rollup_text, rollup_json, rollup_csv);
+    return run("rollup", argc, argv, SINCE_NO, rollup_text, rollup_json, rollup_csv);
 }
 
 int cmd_exceptions(int argc, char **argv)
 {
-    return run("exceptions", argc, argv, 1, exceptions_text, exceptions_json, exceptions_csv);
+    return run("exceptions", argc, argv, SINCE_OPTIONAL, exceptions_text, exceptions_json,
+               exceptions_csv);
+}
+
+int cmd_changes(int argc, char **argv)
+{
+    return run("changes", argc, argv, SINCE_REQUIRED, changes_text, changes_json, changes_csv);
 }

@@ -41,6 +41,9 @@ static const struct {
                "12A to the Local Government Act 1972.\", \"anyOf\": [{\"type\": \"integer\", "
                "\"minimum\": 1, \"maximum\": 7}, {\"type\": \"string\", \"pattern\": "
                "\"^ *[1-7] *$\"}]}", NULL},
+    {"previous-report", "{\"type\": [\"string\", \"null\"], \"description\": \"The paper "
+                        "presented last time, relative to this one: its as-at date (or meeting) is "
+                        "this paper's since date.\"}", NULL},
     {"numbering", "{\"description\": \"full (1, 1.1), sections (1, 2) or none.\", \"anyOf\": "
                   "[{\"enum\": [\"full\", \"sections\", \"none\"]}, {\"type\": \"string\", "
                   "\"pattern\": \"^([Ff][Uu][Ll][Ll]|[Ss][Ee][Cc][Tt][Ii][Oo][Nn][Ss]|[Nn]"
@@ -114,6 +117,9 @@ static void write_schema(strbuf *o, const variant_set *vs)
                "  \"anyOf\": [{\"type\": \"object\", \"properties\": {\"as-at\": true}, \"required\": [\"as-at\"]},\n"
                "            {\"type\": \"object\", \"properties\": {\"meeting\": true}, \"required\": "
                "[\"meeting\"]}],\n"
+               "  \"not\": {\"description\": \"since or previous-report, not both\", \"type\": "
+               "\"object\", \"properties\": {\"since\": true, \"previous-report\": true}, "
+               "\"required\": [\"since\", \"previous-report\"]},\n"
                "  \"properties\": {\n    \"variant\": {\"description\": \"The front sheet: a "
                "file in templates/variants.\", \"enum\": [");
     for (size_t i = 0; i < vs->n; i++) {

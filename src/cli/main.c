@@ -69,7 +69,22 @@ static const command commands[] = {
      "Red or Amber, and every optimistic report, grouped by theme in reference order.\n"
      "\n"
      "  --as-at DATE      the reporting date (a period means its last day)\n"
-     "  --since DATE      the previous report's date: only revisions agreed after it\n"
+     "  --since DATE      the previous report's date: a row that is only rescheduled is\n"
+     "                    listed when a revision was agreed after it (marked new)\n"
+     TERMINAL_REPORT_HELP},
+    {"changes", cmd_changes, "what moved since the previous report",
+     "usage: tabled changes PLAN --since DATE --as-at DATE [--format text|json|csv]\n"
+     "                      [--columns N]\n"
+     "\n"
+     "Compares the plan as known at the previous report's date (--since) with the plan\n"
+     "as known at --as-at: actions completed, cancelled, reopened or added; actions\n"
+     "that became overdue or stopped being overdue; revisions agreed in between, with\n"
+     "the days they slipped; reported RAG and status that moved (worse or better);\n"
+     "risks new, closed or whose net band moved; indicators whose status moved. Each\n"
+     "row gives the state at both dates.\n"
+     "\n"
+     "  --since DATE      the previous report's date (a period means its last day)\n"
+     "  --as-at DATE      this report's date\n"
      TERMINAL_REPORT_HELP},
     {"build", cmd_build, "compile papers (HTML, PDF) and JSON roll-ups",
      "usage: tabled build [-o DIR] [--format html,pdf,json] [--as-at DATE] FILE...\n"

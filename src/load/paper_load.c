@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/fileio.h"
+#include "../util/project_root.h"
 #include "../util/strbuf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -15,7 +16,7 @@
 /* Keys every paper may have, whatever its variant. */
 static const char *const common_keys[] = {"plan", "variant", "as-at", "since", "committee",
                                           "meeting", "item", "report-of", "subject",
-                                          "exempt", "numbering"};
+                                          "exempt", "numbering", "previous-report"};
 static const char *const numbering_words[] = {"full", "sections", "none"};
 
 /* Narrative limits, checked before cmark sees it (its table parsing is quadratic). */
@@ -167,6 +168,66 @@ static char *dir_of(const char *path)
     return strndup(path, (size_t)(slash - path));
 }
 
+/* previous-report: FILE.md names the paper presented last time; its as-at date (or its
+ * meeting) is this paper's since date. Only its front block is read. */
+static void load_previous(paper *p, schema_ctx *c, const ynode *front)
+{
+    const ynode *n = ynode_get(front, "previous-report");
+    if (!n || schema_is_null(n) || !schema_expect(c, n, YN_SCALAR, "previous-report", "the front block"))
+        return;
+    if (p->has_since) {
+        diag_error(c->diags, n->pos, "give 'since' or 'previous-report', not both");
+        return;
+    }
+    char *dir = dir_of(p->file);
+    const char *path = n->text[0] == '/' ? arena_strdup(&p->arena, n->text)
+                                         : arena_printf(&p->arena, "%s/%s", dir, n->text);
+    free(dir);
+    char *data = NULL;
+    size_t len = 0;
+    const char *why = NULL;
+    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
+        diag_error(c->diags, n->pos, "cannot read the previous report %s: %s", n->text, why);
+        return;
+    }
+    char *root = project_root_find(p->file);
+    int outside = root && !project_root_contains(root, path, NULL);
+    free(root);
+    if (outside) {
+        diag_error(c->diags, n->pos, "the previous report %s is outside the project folder", n->text);
+        free(data);
+        return;
+    }
+    size_t close_at = 0, body_at = 0;
+    arena tree;
+    arena_init(&tree);
+    diag_list quiet;    /* the previous paper's own errors are its build's to report */
+    diag_init(&quiet);
+    schema_ctx qc = {&tree, &quiet, c->today};
+    int empty, ok = 0;
+    ynode *pf = find_front_block(data, len, &close_at, &body_at) == 0
+                    ? yaml_tree_parse(&tree, &quiet, path, data, close_at, &empty) : NULL;
+    if (pf && pf->kind == YN_MAP) {
+        fuzzy_date d;
+        if (schema_date(&qc, pf, "as-at", "as-at date", &d, NULL) > 0 ||
+            schema_date(&qc, pf, "meeting", "meeting date", &d, NULL) > 0)
+            if (date_has_bounds(d) && !quiet.errors) {
+                p->since = d;
+                ok = 1;
+            }
+    }
+    if (!ok)
+        diag_error(c->diags, n->pos, "the previous report %s has no readable 'as-at' or "
+                   "'meeting' date in its front block", n->text);
+    else {
+        p->has_since = 1;
+        p->previous_path = path;
+    }
+    diag_free(&quiet);
+    arena_free(&tree);
+    free(data);
+}
+
 paper *paper_load_buffer(const char *name, const char *data, size_t len,
                          const variant_set *variants, diag_list *diags)
 {
@@ -255,15 +316,22 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
     int has_as_at = schema_date_as(&c, front, "as-at", "as-at date", DATE_ACCEPT_PERIOD, &p->as_at, &dpos);
     p->has_since = schema_date_as(&c, front, "since", "since date", DATE_ACCEPT_PERIOD, &p->since,
                                   &dpos) > 0;
-    if (p->has_since && has_as_at > 0 && date_has_bounds(p->since) && date_has_bounds(p->as_at) &&
-        date_last_day(p->since) >= date_last_day(p->as_at))
-        diag_error(diags, dpos, "the previous report date (since) must be before the as-at date");
+    const ynode *prev = ynode_get(front, "previous-report");
+    if (prev) {
+        load_previous(p, &c, front);
+        dpos = prev->pos;
+    }
+    srcpos since_pos = dpos;
     int has_meeting = schema_date_as(&c, front, "meeting", "meeting date", DATE_ACCEPT(DATE_DAY),
                                      &p->meeting, &dpos);
     if (has_as_at == 0) {
         if (has_meeting > 0) p->as_at = p->meeting;
         else diag_error(diags, front->pos, "the front block needs 'as-at' (the reporting date) or 'meeting'");
     }
+    if (p->has_since && date_has_bounds(p->since) && date_has_bounds(p->as_at) &&
+        date_last_day(p->since) >= date_last_day(p->as_at))
+        diag_error(diags, since_pos, "the previous report's date (%s) must be before this "
+                   "paper's as-at date", prev ? "its as-at" : "since");
     p->committee = schema_text(&c, front, "committee", 0, "the front block");
     p->item = schema_text(&c, front, "item", 0, "the front block");
     p->report_of = schema_text(&c, front, "report-of", 0, "the front block");

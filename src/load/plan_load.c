@@ -11,7 +11,9 @@
 #include "../util/fileio.h"
 #include "../util/hashmap.h"
 #include "../util/strbuf.h"
+#include "history_load.h"
 #include "schema.h"
+#include "updates_load.h"
 #include "yaml_tree.h"
 
 typedef struct {
@@ -33,10 +35,10 @@ static const char *const theme_keys[] = {"ref", "title", "description", "lead", 
 static const char *const action_keys[] = {
     "ref", "theme", "description", "who", "start", "due", "revisions", "measure",
     "recommendations", "related", "resources", "progress", "status", "completed", "rag",
-    "milestones"};
-static const char *const milestone_keys[] = {"title", "who", "start", "due", "revisions",
+    "milestones", "updates", "added"};
+static const char *const milestone_keys[] = {"ref", "title", "who", "start", "due", "revisions",
                                              "measure", "progress", "status", "completed",
-                                             "rag"};
+                                             "rag", "updates"};
 static const char *const revision_keys[] = {"date", "agreed", "reason"};
 static const char *const indicator_keys[] = {"code", "description", "unit", "polarity",
                                              "tolerance", "theme", "baseline", "targets",
@@ -44,11 +46,8 @@ static const char *const indicator_keys[] = {"code", "description", "unit", "pol
 static const char *const baseline_keys[] = {"period", "value"};
 static const char *const risk_keys[] = {"ref", "theme", "description", "consequence",
                                         "owner", "inherent", "net", "controls",
-                                        "further-actions", "reviewed", "review-by"};
-static const char *const score_keys[] = {"likelihood", "impact"};
-static const char *const status_words[] = {"not-started", "in-progress", "complete",
-                                           "cancelled"};
-static const char *const rag_words[] = {"red", "amber", "green", "complete"};
+                                        "further-actions", "reviewed", "review-by",
+                                        "reviews", "added", "closed"};
 static const char *const polarity_words[] = {"higher", "lower"};
 
 /* A list section: returns the items of a sequence of mappings, or NULL. */
@@ -162,7 +161,9 @@ static void load_meta(loader *L, const ynode *root)
     p->title = plan_text(L, m, "title", 1, "'plan'");
     p->organisation = plan_text(L, m, "organisation", 1, "'plan'");
     p->short_title = plan_text(L, m, "short-title", 0, "'plan'");
-    schema_date_as(&L->sc, m, "updated", "updated date", DATE_ACCEPT_PERIOD, &p->updated, NULL);
+    srcpos upos = m->pos;
+    if (schema_date_as(&L->sc, m, "updated", "updated date", DATE_ACCEPT_PERIOD, &p->updated, &upos) > 0)
+        p->undated_known = entry_day(p->updated);
     const ynode *roles = key_node(m, "roles");
     if (roles && schema_expect(&L->sc, roles, YN_MAP, "roles", "'plan'")) {
         p->roles = arena_alloc(&p->arena, (roles->len + 1) * sizeof *p->roles);
@@ -295,27 +296,12 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
         person *x = lookup_person(L, who[i], where);
         if (x) s->who[s->n_who++] = x;
     }
-    srcpos start_pos = map->pos, completed_pos = map->pos;
+    srcpos start_pos = map->pos;
     s->due_pos = map->pos;
     schema_date_as(&L->sc, map, "start", "start date", DATE_ACCEPT_PERIOD, &s->start, &start_pos);
     schema_date(&L->sc, map, "due", "due date", &s->due, &s->due_pos);
-    int has_completed = schema_date_as(&L->sc, map, "completed", "completion date",
-                                       DATE_ACCEPT(DATE_DAY) | DATE_ACCEPT(DATE_MONTH),
-                                       &s->completed, &completed_pos);
     load_revisions(L, map, s, where);
-    s->progress = plan_text(L, map, "progress", 0, where);
-
-    const ynode *st = key_node(map, "status");
-    if (st) {
-        int k = schema_enum(&L->sc, st, status_words, N(status_words), "status", where);
-        if (k >= 0) s->status = (entered_status)(k + 1);
-    }
-    const ynode *rag = key_node(map, "rag");
-    if (rag) {
-        s->rag_pos = rag->pos;
-        int k = schema_enum(&L->sc, rag, rag_words, N(rag_words), "rag", where);
-        if (k >= 0) s->rag = (stated_rag)(k + 1);
-    }
+    set_revisions_known(&L->sc, s, where, L->p->undated_known);
 
     /* Date rules. */
     char a[DATE_BUF], b[DATE_BUF];
@@ -335,25 +321,8 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
                        "revised date %s of %s moves before its start, %s", a, where, b);
         }
     }
-    if (has_completed > 0) {
-        if (date_first_day(s->completed) > L->sc.today) {
-            date_format(s->completed, a, sizeof a);
-            diag_error(L->sc.diags, completed_pos,
-                       "completion date %s of %s is in the future", a, where);
-        } else if (has_start && date_last_day(s->completed) < date_first_day(s->start)) {
-            date_format(s->completed, a, sizeof a);
-            date_format(s->start, b, sizeof b);
-            diag_error(L->sc.diags, completed_pos,
-                       "completion date %s of %s is before its start, %s", a, where, b);
-        }
-        if (s->status == ENTERED_NONE)
-            s->status = ENTERED_COMPLETE;
-        else if (s->status != ENTERED_COMPLETE)
-            diag_error(L->sc.diags, completed_pos,
-                       "%s has a completion date but status '%s'; set status: complete or "
-                       "remove 'completed'",
-                       where, entered_status_name(s->status));
-    }
+    /* What was entered about it: the simple undated form and its dated updates. */
+    load_schedule_updates(&L->sc, map, s, where, L->p->undated_known);
 }
 
 static void load_actions(loader *L, const ynode *root)
@@ -376,6 +345,10 @@ static void load_actions(loader *L, const ynode *root)
         x->description = plan_text(L, m, "description", 1, where);
         x->measure = plan_text(L, m, "measure", 0, where);
         x->resources = plan_text(L, m, "resources", 0, where);
+        srcpos added_pos = m->pos;
+        x->added_known = DAY_ALWAYS;
+        if (schema_date_as(&L->sc, m, "added", "date added", DATE_ACCEPT_PERIOD, &x->added, &added_pos) > 0)
+            x->added_known = entry_day(x->added);
         const ynode *th = key_node(m, "theme");
         if (!th)
             diag_error(L->sc.diags, m->pos, "%s has no 'theme'; add one", where);
@@ -392,6 +365,7 @@ static void load_actions(loader *L, const ynode *root)
                 milestone *y = &x->milestones[x->n_milestones++];
                 const char *mwhere = arena_printf(&p->arena, "milestone %zu of %s", j + 1, where);
                 schema_check_keys(&L->sc, mm, milestone_keys, N(milestone_keys), mwhere);
+                y->ref = plan_text(L, mm, "ref", 0, mwhere);
                 y->title = plan_text(L, mm, "title", 1, mwhere);
                 y->measure = plan_text(L, mm, "measure", 0, mwhere);
                 y->action = x;
@@ -515,17 +489,6 @@ static void load_indicators(loader *L, const ynode *root)
     }
 }
 
-static void load_score(loader *L, const ynode *m, const char *key, risk_score *out, const char *where)
-{
-    const ynode *s = key_node(m, key);
-    if (!s || !schema_expect(&L->sc, s, YN_MAP, key, where)) return;
-    schema_check_keys(&L->sc, s, score_keys, N(score_keys), key);
-    if (schema_int(&L->sc, s, "likelihood", 1, 5, &out->likelihood, key) == 0)
-        diag_error(L->sc.diags, s->pos, "'%s' of %s has no likelihood (1-5)", key, where);
-    if (schema_int(&L->sc, s, "impact", 1, 5, &out->impact, key) == 0)
-        diag_error(L->sc.diags, s->pos, "'%s' of %s has no impact (1-5)", key, where);
-}
-
 static void load_risks(loader *L, const ynode *root)
 {
     plan *p = L->p;
@@ -550,24 +513,23 @@ static void load_risks(loader *L, const ynode *root)
         const ynode *ow = key_node(m, "owner");
         if (ow && schema_expect(&L->sc, ow, YN_SCALAR, "owner", where))
             x->owner = lookup_person(L, ow, where);
-        load_score(L, m, "inherent", &x->inherent, where);
-        load_score(L, m, "net", &x->net, where);
-        schema_date_as(&L->sc, m, "reviewed", "review date", DATE_ACCEPT_PERIOD, &x->reviewed, NULL);
-        schema_date_as(&L->sc, m, "review-by", "next review date", DATE_ACCEPT_PERIOD, &x->review_by,
-                       NULL);
+        load_risk_history(&L->sc, m, x, where, p->undated_known);
         if (x->ref && register_ref(L, &L->risks, x->ref, x, key_node(m, "ref")->pos, "risk",
                                    risk_pos))
             p->n_risks++;
     }
 }
 
-plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list *diags)
+/* The plan file alone, before any update file is merged in. NULL after errors. */
+static plan *plan_parse(const char *name, const char *data, size_t len, diag_list *diags)
 {
     plan *p = calloc(1, sizeof *p);
     if (!p) return NULL;
     arena_init(&p->arena);
     size_t errors_before = diags->errors;
     p->file = arena_strdup(&p->arena, name);
+    p->undated_known = DAY_ALWAYS;
+    p->latest_known = DAY_ALWAYS;
 
     loader L;
     memset(&L, 0, sizeof L);
@@ -613,12 +575,41 @@ plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list
     return p;
 }
 
+/* Every history in the order it became known, checked as a whole. */
+static plan *finish(plan *p, diag_list *diags, size_t errors_before)
+{
+    if (p) plan_history_finish(p, diags);
+    if (p && diags->errors > errors_before) {
+        plan_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+plan *plan_load_buffer(const char *name, const char *data, size_t len, diag_list *diags)
+{
+    size_t errors_before = diags->errors;
+    return finish(plan_parse(name, data, len, diags), diags, errors_before);
+}
+
+plan *plan_load_buffers(const char *name, const char *data, size_t len, size_t n,
+                        const char *const *update_names, const char *const *update_datas,
+                        const size_t *update_lens, diag_list *diags)
+{
+    size_t errors_before = diags->errors;
+    plan *p = plan_parse(name, data, len, diags);
+    if (p) updates_load_buffers(p, n, update_names, update_datas, update_lens, diags);
+    return finish(p, diags, errors_before);
+}
+
 plan *plan_load_file(const char *path, diag_list *diags)
 {
     char *data;
     size_t len;
+    size_t errors_before = diags->errors;
     if (read_input(path, "plan", diags, &data, &len) != 0) return NULL;
-    plan *p = plan_load_buffer(path, data, len, diags);
+    plan *p = plan_parse(path, data, len, diags);
     free(data);
-    return p;
+    if (p) updates_load_beside(p, diags);
+    return finish(p, diags, errors_before);
 }

@@ -1,5 +1,4 @@
 /* variant_load.c - front-sheet variants are data: load them from templates/variants. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +16,6 @@ static const char *const type_words[] = {"text", "date", "table"};
 static const char *const place_words[] = {"front", "end"};
 static const char *const numbering_words[] = {"full", "sections", "none"};
 static const char *const bool_words[] = {"false", "true"};
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Loads one variant file. A name an earlier folder already gave is skipped (the
  * project's variant wins over the installed one); a name given twice in one folder is
@@ -101,32 +95,6 @@ static void load_one(variant_set *set, const char *path, size_t first_of_dir, di
     set->n++;
 }
 
-/* The *.yaml files of dir, sorted; NULL with an error when it cannot be opened. */
-static char **list_yaml(const char *dir, size_t *n, diag_list *diags)
-{
-    *n = 0;
-    DIR *d = opendir(dir);
-    if (!d) {
-        diag_error(diags, make_pos(dir, 0, 0), "cannot open the variants directory");
-        return NULL;
-    }
-    char **names = NULL;
-    size_t cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l < 6 || strcmp(e->d_name + l - 5, ".yaml") != 0 || e->d_name[0] == '.') continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 8;
-            names = xrealloc(names, cap * sizeof *names);
-        }
-        names[(*n)++] = xstrdup(e->d_name);
-    }
-    closedir(d);
-    if (*n) qsort(names, *n, sizeof *names, cmp_str);
-    return names;
-}
-
 int variants_load_dirs(variant_set *set, char *const *dirs, size_t ndirs, diag_list *diags)
 {
     memset(set, 0, sizeof *set);
@@ -136,7 +104,8 @@ int variants_load_dirs(variant_set *set, char *const *dirs, size_t ndirs, diag_l
     size_t counts[4] = {0}, total = 0;
     if (ndirs > 4) ndirs = 4;
     for (size_t k = 0; k < ndirs; k++) {
-        names[k] = list_yaml(dirs[k], &counts[k], diags);
+        if (list_yaml_files(dirs[k], &names[k], &counts[k]) != 0)
+            diag_error(diags, make_pos(dirs[k], 0, 0), "cannot open the variants directory");
         total += counts[k];
     }
     set->items = arena_alloc(&set->arena, (total + 1) * sizeof *set->items);
@@ -148,9 +117,8 @@ int variants_load_dirs(variant_set *set, char *const *dirs, size_t ndirs, diag_l
             snprintf(path, pl, "%s/%s", dirs[k], names[k][i]);
             load_one(set, path, first, diags);
             free(path);
-            free(names[k][i]);
         }
-        free(names[k]);
+        free_names(names[k], counts[k]);
     }
     return diags->errors > before ? -1 : 0;
 }

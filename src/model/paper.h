@@ -51,6 +51,7 @@ typedef struct {
     const variant *variant;
     fuzzy_date as_at, since, meeting;
     int has_since;
+    const char *previous_path;  /* previous-report: the paper whose as-at is since */
     const char *committee, *item, *report_of, *subject;
     int exempt_paragraph;       /* 0 or 1..7 */
     numbering_mode numbering;

@@ -12,7 +12,9 @@ void plan_free(plan *p)
 
 day_t plan_default_as_at(const plan *p)
 {
-    return date_has_bounds(p->updated) ? date_last_day(p->updated) : date_today();
+    day_t t = date_has_bounds(p->updated) ? date_last_day(p->updated) : DAY_ALWAYS;
+    if (p->latest_known != DAY_ALWAYS && p->latest_known > t) t = p->latest_known;
+    return t == DAY_ALWAYS ? date_today() : t;
 }
 
 const char *entered_status_name(entered_status s)

@@ -61,27 +61,51 @@ typedef enum {
     RAG_COMPLETE
 } stated_rag;
 
+/* When an entry counts as entered (domain rules, section 3a): a day. Undated values
+ * count from the plan's 'updated' date; with no such date they are known at any date. */
+#define DAY_ALWAYS INT32_MIN    /* known at every date */
+#define DAY_NEVER INT32_MAX     /* never happens (a risk not closed) */
+
 typedef struct {
     fuzzy_date date;        /* the new due date */
-    fuzzy_date agreed;      /* when it was agreed (may be DATE_NONE) */
+    fuzzy_date agreed;      /* when it was agreed, as written (may be DATE_NONE) */
+    day_t known;            /* when it counts as entered: agreed, the date of the update
+                             * that reported it, or the plan's updated date */
     const char *reason;
     srcpos pos;
 } revision;
 
-/* Fields that actions and milestones share. */
+/* A dated report on an action or milestone: what it says as at its date. Each field is
+ * optional; one not given keeps the value of the previous update. The simple undated
+ * form (status, rag, progress and completed on the action itself) is one update with
+ * date DATE_NONE, known from the plan's updated date. */
+typedef struct {
+    fuzzy_date date;        /* the date it reports on, as written; DATE_NONE if undated */
+    day_t known;            /* when it counts as entered */
+    entered_status status;  /* ENTERED_NONE: not given */
+    stated_rag rag;         /* RAG_NONE: not given */
+    const char *progress;   /* NULL: not given */
+    fuzzy_date completed;   /* DATE_NONE: not given */
+    const char *reopened;   /* why a complete or cancelled item is open again */
+    srcpos pos, rag_pos;
+} schedule_update;
+
+/* Fields that actions and milestones share. What was entered about them (status, RAG,
+ * progress, completion) is only in their dated updates: analysis/history.h says what
+ * was known at a date. */
 typedef struct {
     person **who;
     size_t n_who;
-    fuzzy_date start, due, completed;
-    revision *revisions;
+    fuzzy_date start, due;
+    revision *revisions;    /* in the order they became known */
     size_t n_revisions;
-    entered_status status;
-    stated_rag rag;
-    const char *progress;
-    srcpos pos, due_pos, rag_pos;
+    schedule_update *updates;   /* in the order they became known */
+    size_t n_updates;
+    srcpos pos, due_pos;
 } schedule;
 
 typedef struct {
+    const char *ref;        /* optional: names the milestone in update files */
     const char *title, *measure;
     schedule s;
     action *action;
@@ -90,6 +114,8 @@ typedef struct {
 struct action {
     const char *ref, *description, *measure, *resources;
     theme *theme;
+    fuzzy_date added;       /* when it was added to the plan (DATE_NONE: from the start) */
+    day_t added_known;      /* DAY_ALWAYS, or the last day of added */
     schedule s;
     milestone *milestones;
     size_t n_milestones;
@@ -105,6 +131,7 @@ typedef enum { POLARITY_HIGHER = 0, POLARITY_LOWER } polarity;
 typedef struct {
     fuzzy_date period;
     double value;
+    day_t known;            /* DAY_ALWAYS, or the date of the update that reported it */
     srcpos pos;
 } period_value;
 
@@ -115,7 +142,7 @@ typedef struct {
     theme *theme;
     int has_baseline;
     period_value baseline;
-    period_value *targets, *actuals;    /* sorted by period */
+    period_value *targets, *actuals;    /* sorted by period, then by when known */
     size_t n_targets, n_actuals;
     srcpos pos;
 } indicator;
@@ -124,12 +151,28 @@ typedef struct {
     int likelihood, impact; /* 1-5; 0 = not given */
 } risk_score;
 
+/* A dated review of a risk. Scores not given keep the previous review's. The simple
+ * form (inherent, net, reviewed, review-by on the risk itself) is one review, dated by
+ * 'reviewed' or, without it, known from the plan's updated date. */
+typedef struct {
+    fuzzy_date date;        /* the review date; DATE_NONE if undated */
+    day_t known;
+    risk_score inherent, net;   /* 0 = not given */
+    fuzzy_date review_by;
+    const char *note;
+    srcpos pos;
+} risk_review;
+
 typedef struct {
     const char *ref, *description, *consequence, *controls, *further_actions;
     theme *theme;
     person *owner;
-    risk_score inherent, net;
-    fuzzy_date reviewed, review_by;
+    fuzzy_date added, closed;   /* DATE_NONE: from the start / still open */
+    day_t added_known;          /* DAY_ALWAYS or the last day of added */
+    day_t closed_known;         /* DAY_NEVER, or when the closure counts as entered */
+    const char *closed_note;
+    risk_review *reviews;       /* in the order they became known */
+    size_t n_reviews;
     srcpos pos;
 } risk;
 
@@ -142,6 +185,10 @@ typedef struct {
     const char *file;
     const char *title, *organisation, *short_title;
     fuzzy_date updated;
+    day_t undated_known;    /* when undated values count as entered: updated, or DAY_ALWAYS */
+    day_t latest_known;     /* the latest date any update or review reports on; DAY_ALWAYS if none */
+    const char **inputs;    /* files and folders read besides the plan (update files) */
+    size_t n_inputs;
     plan_role *roles;
     size_t n_roles;
 
@@ -164,8 +211,9 @@ typedef struct {
 } plan;
 
 void plan_free(plan *p);
-/* The date a plan's statuses stand at when no --as-at is given: its 'updated' date,
- * else today (SOURCE_DATE_EPOCH when set). */
+/* The date a plan's statuses stand at when no --as-at is given: the later of its
+ * 'updated' date and its latest dated update or review, else today (SOURCE_DATE_EPOCH
+ * when set). */
 day_t plan_default_as_at(const plan *p);
 
 const char *entered_status_name(entered_status s);

@@ -35,19 +35,19 @@ static void put_line(void *ctx, const char *s, size_t n)
 }
 
 /* Text wrapped to the terminal's width. */
-static void wrapped(strbuf *out, const char *text, int width, int bold)
+void summary_wrapped(strbuf *out, const char *text, int width, int bold)
 {
     line_sink k = {out, bold};
     wrap_text(text, width, put_line, &k);
 }
 
-static void as_at_line(const analysis *an, strbuf *out, const char *what, int width, int color)
+void summary_heading(const analysis *an, strbuf *out, const char *what, int width, int color)
 {
     char d[DATE_BUF];
     strbuf line = STRBUF_INIT;
     sb_printf(&line, "%s: %s, %s", what, an->plan->title ? an->plan->title : "",
               an->plan->organisation ? an->plan->organisation : "");
-    wrapped(out, line.data, width, color);
+    summary_wrapped(out, line.data, width, color);
     sb_reset(&line);
     date_format(date_of_day(an->as_at), d, sizeof d);
     sb_printf(&line, "As at %s", d);
@@ -55,7 +55,7 @@ static void as_at_line(const analysis *an, strbuf *out, const char *what, int wi
         date_format(date_of_day(an->since), d, sizeof d);
         sb_printf(&line, "; changes since %s", d);
     }
-    wrapped(out, line.data, width, 0);
+    summary_wrapped(out, line.data, width, 0);
     sb_putc(out, '\n');
     sb_free(&line);
 }
@@ -78,7 +78,7 @@ static void dropped_note(strbuf *out, const char *const *headers, const int *dro
     if (k) {
         sb_putc(&note, '.');
         sb_putc(out, '\n');
-        wrapped(out, note.data, width, 0);
+        summary_wrapped(out, note.data, width, 0);
     }
     sb_free(&note);
 }
@@ -111,7 +111,7 @@ void rollup_text(const analysis *an, strbuf *out, int width, int color)
         "Theme", "Com\u00ADplete", "On target", "Re\u00ADsched\u00ADuled", "Late start",
         "Over\u00ADdue", "Not yet due", "Can\u00ADcelled", "Total", "% com\u00ADplete", "RAG"};
     const plan *p = an->plan;
-    as_at_line(an, out, "Roll-up", width, color);
+    summary_heading(an, out, "Roll-up", width, color);
     text_table t;
     text_table_init(&t, headers, 11, 10);
     for (size_t c = 1; c <= N_ROLLUP; c++) text_table_flags(&t, c, TT_RIGHT | TT_DROP_ZERO);
@@ -154,7 +154,7 @@ static void json_counts(json_writer *w, const rollup_counts *r)
     json_string(w, rag_level_id(r->rag));
 }
 
-static void json_date(json_writer *w, const char *key, fuzzy_date d)
+void summary_json_date(json_writer *w, const char *key, fuzzy_date d)
 {
     char buf[DATE_BUF];
     json_key(w, key);
@@ -174,7 +174,7 @@ static void json_day(json_writer *w, const char *key, day_t d)
     json_string(w, buf);
 }
 
-static void json_header(json_writer *w, const analysis *an)
+void summary_json_header(json_writer *w, const analysis *an)
 {
     json_key(w, "plan");
     json_string(w, an->plan->title);
@@ -190,7 +190,7 @@ void rollup_json(const analysis *an, strbuf *out)
     json_writer w;
     json_init(&w, out);
     json_begin_object(&w);
-    json_header(&w, an);
+    summary_json_header(&w, an);
     json_key(&w, "overall");
     json_begin_object(&w);
     json_counts(&w, &an->overall);
@@ -214,6 +214,7 @@ void rollup_json(const analysis *an, strbuf *out)
     json_begin_array(&w);
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
+        if (!analysis_shows(an, a)) continue;
         derived_status s = an->actions[i];
         json_begin_object(&w);
         json_key(&w, "ref");
@@ -228,11 +229,11 @@ void rollup_json(const analysis *an, strbuf *out)
             json_key(&w, "days_overdue");
             json_int(&w, s.days_overdue);
         }
-        json_date(&w, "due", a->s.due);
-        json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
-        if (a->s.rag) {
+        summary_json_date(&w, "due", a->s.due);
+        summary_json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
+        if (s.reported) {
             json_key(&w, "reported_rag");
-            json_string(&w, stated_rag_name(a->s.rag));
+            json_string(&w, stated_rag_name(s.reported));
         }
         if (s.optimistic) {
             json_key(&w, "optimistic");
@@ -295,7 +296,7 @@ static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at)
 static void reason_cell(strbuf *out, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, &row->action->s, row->status);
+    label_optimistic(&flag, row->status);
     if (flag.len) sb_printf(out, row->reason ? "%s. " : "%s", flag.data);
     sb_free(&flag);
     if (row->reason) sb_puts(out, row->reason);
@@ -306,9 +307,9 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
     static const char *const headers[] = {"Ref", "Action", "Mile\u00ADstone", "Who", "When",
                                           "Days over\u00ADdue", "Reason",
                                           "Measure of suc\u00ADcess"};
-    as_at_line(an, out, "Exception report", width, color);
+    summary_heading(an, out, "Exception report", width, color);
     if (!an->n_exceptions) {
-        wrapped(out, "No exceptions: no action or milestone is overdue, rescheduled or reported "
+        summary_wrapped(out, "No exceptions: no action or milestone is overdue, rescheduled or reported "
                      "Red or Amber.", width, 0);
         return;
     }
@@ -333,7 +334,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
             strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reason = STRBUF_INIT;
             milestone_cell(&ms, row, an->as_at);
             label_who(&who, &row->action->s);
-            label_when(&when, &row->action->s, row->revisions, row->n_revisions, 1);
+            label_when(&when, &row->action->s, row->revisions, row->n_revisions, row->first_new, 1);
             reason_cell(&reason, row);
             char days[32] = "";
             if (row->status.kind == STATUS_OVERDUE) snprintf(days, sizeof days, "%d", row->status.days_overdue);
@@ -360,8 +361,8 @@ static void json_revisions(json_writer *w, const exception_row *row)
     json_begin_array(w);
     for (size_t k = 0; k < row->n_revisions; k++) {
         json_begin_object(w);
-        json_date(w, "date", row->revisions[k]->date);
-        json_date(w, "agreed", row->revisions[k]->agreed);
+        summary_json_date(w, "date", row->revisions[k]->date);
+        summary_json_date(w, "agreed", row->revisions[k]->agreed);
         json_key(w, "reason");
         json_string(w, row->revisions[k]->reason);
         json_end_object(w);
@@ -386,7 +387,7 @@ void exceptions_json(const analysis *an, strbuf *out)
     json_writer w;
     json_init(&w, out);
     json_begin_object(&w);
-    json_header(&w, an);
+    summary_json_header(&w, an);
     json_key(&w, "count");
     json_int(&w, (long long)an->n_exceptions);
     json_key(&w, "themes");
@@ -419,14 +420,14 @@ void exceptions_json(const analysis *an, strbuf *out)
             json_key(&w, "who");
             json_string(&w, who.data ? who.data : "");
             sb_free(&who);
-            json_date(&w, "due", a->s.due);
-            json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
+            summary_json_date(&w, "due", a->s.due);
+            summary_json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
             json_revisions(&w, row);
             json_key(&w, "reason");
             json_string(&w, row->reason);
             if (row->status.optimistic) {
                 strbuf flag = STRBUF_INIT;
-                label_optimistic(&flag, &a->s, row->status);
+                label_optimistic(&flag, row->status);
                 json_key(&w, "flag");
                 json_string(&w, flag.data);
                 sb_free(&flag);
@@ -442,8 +443,8 @@ void exceptions_json(const analysis *an, strbuf *out)
                 json_string(&w, m->milestone->title);
                 json_key(&w, "status");
                 json_string(&w, status_kind_id(m->status.kind));
-                json_date(&w, "due", m->milestone->s.due);
-                json_date(&w, "current_due", schedule_due_at(&m->milestone->s, an->as_at));
+                summary_json_date(&w, "due", m->milestone->s.due);
+                summary_json_date(&w, "current_due", schedule_due_at(&m->milestone->s, an->as_at));
                 json_reasons(&w, m->reasons);
                 json_end_object(&w);
             }
@@ -471,7 +472,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
                reason = STRBUF_INIT;
         milestone_cell(&ms, row, an->as_at);
         label_who(&who, &a->s);
-        label_when(&when, &a->s, row->revisions, row->n_revisions, 0);
+        label_when(&when, &a->s, row->revisions, row->n_revisions, row->first_new, 0);
         label_reasons(&reasons, row->reasons);
         reason_cell(&reason, row);
         char due[DATE_BUF], cur[DATE_BUF], days[32] = "";

@@ -39,6 +39,14 @@ void theme_not_found(build_ctx *b, srcpos pos, const char *what, const char *ref
 
 /* Computed blocks (computed_blocks.c): appends the named block's content. */
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos);
+/* The changes block (changes_block.c): what moved since the previous report. */
+void block_changes(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos);
+/* Shared by the blocks: theme=REF resolved (NULL and an error when unknown; *given
+ * says whether it was given); caption= or the default; dates in the paper's words. */
+const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, int *given);
+const char *caption_or(build_ctx *b, const opt_list *o, const char *dflt);
+char *date_text(rdoc *d, fuzzy_date f);
+char *as_at_text(build_ctx *b);
 
 /* Placeholders (placeholders.c): appends text with {{ ... }} expanded to parent. */
 void expand_placeholders(build_ctx *b, rnode *parent, const char *text, srcpos pos);

@@ -15,22 +15,22 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const block_names[] = {"rollup", "exceptions", "plan", "risks", "indicators"};
+static const char *const block_names[] = {"rollup", "exceptions", "plan", "risks", "indicators",
+                                          "changes"};
 
-static char *date_text(rdoc *d, fuzzy_date f)
+char *date_text(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
     date_format(f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
 }
 
-static char *as_at_text(build_ctx *b)
+char *as_at_text(build_ctx *b)
 {
     return date_text(b->d, date_of_day(b->an->as_at));
 }
 
-/* Resolves theme=REF; NULL (and an error) if unknown; *all when not given. */
-static const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, int *given)
+const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, int *given)
 {
     const char *ref = opts_get(o, "theme");
     *given = ref != NULL;
@@ -41,7 +41,7 @@ static const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, in
     return NULL;
 }
 
-static const char *caption_or(build_ctx *b, const opt_list *o, const char *dflt)
+const char *caption_or(build_ctx *b, const opt_list *o, const char *dflt)
 {
     const char *c = opts_get(o, "caption");
     return c && *c ? c : arena_strdup(&b->d->arena, dflt);
@@ -177,9 +177,12 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
         date_format(row->revisions[k]->date, d, sizeof d);
         strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "Revised %s", d);
+        int is_new = k >= row->first_new;
         if (date_has_bounds(row->revisions[k]->agreed)) {
             date_format_short(row->revisions[k]->agreed, d, sizeof d);
-            sb_printf(&sb, " (agreed %s)", d);
+            sb_printf(&sb, " (agreed %s%s)", d, is_new ? ", new" : "");
+        } else if (is_new) {
+            sb_puts(&sb, " (new)");
         }
         rnode_add_text(b->d, cell, sb.data);
         sb_free(&sb);
@@ -189,7 +192,7 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
 static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, &row->action->s, row->status);
+    label_optimistic(&flag, row->status);
     if (flag.len) {
         flag.data[0] = (char)(flag.data[0] - 'a' + 'A');
         rnode *s = rnode_add(b->d, cell, RN_STRONG);
@@ -355,6 +358,7 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
         sb_free(&gt);
         for (size_t k = 0; k < th->n_actions; k++) {
             const action *a = th->actions[k];
+            if (!analysis_shows(b->an, a)) continue;
             derived_status st = b->an->actions[a->index];
             rnode *tr = tb_row(b->d, t, 0);
             rnode *ref = tb_cell(b->d, tr, a->ref, LEVEL_NONE);
@@ -407,24 +411,6 @@ static void block_plan(build_ctx *b, rnode *parent, const opt_list *o, srcpos po
 
 /* ---- risks ------------------------------------------------------------- */
 
-static rag_level band_level(risk_band band)
-{
-    switch (band) {
-    case BAND_LOW: return LEVEL_GREEN;
-    case BAND_MODERATE: return LEVEL_AMBER;
-    case BAND_HIGH:
-    case BAND_VERY_HIGH: return LEVEL_RED;
-    default: return LEVEL_NONE;
-    }
-}
-
-static void score_text(strbuf *sb, risk_score s)
-{
-    int v = risk_score_value(s);
-    if (!v) sb_puts(sb, "-");
-    else sb_printf(sb, "%d \xC3\x97 %d = %d", s.likelihood, s.impact, v);
-}
-
 static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
 {
     static const char *const allowed[] = {"theme", "caption"};
@@ -433,9 +419,15 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
     const theme *only = theme_option(b, o, pos, &given);
     if (given && !only) return;
     const plan *p = b->plan;
-    if (!p->n_risks) {
+    size_t *order = xcalloc(p->n_risks + 1, sizeof *order);
+    size_t n_open = risk_register_order(p, b->an->as_at, order);
+    if (!n_open) {
+        free(order);
+        char msg[128];
+        if (p->n_risks) snprintf(msg, sizeof msg, "The plan records no open risks as at %s.", as_at_text(b));
+        else snprintf(msg, sizeof msg, "The plan records no risks.");
         rnode *n = rnode_add(b->d, parent, RN_NOTICE);
-        rnode_add_text(b->d, rnode_add(b->d, n, RN_PARAGRAPH), "The plan records no risks.");
+        rnode_add_text(b->d, rnode_add(b->d, n, RN_PARAGRAPH), msg);
         return;
     }
     static const char *const headers[] = {"Ref", "Risk", "Owner", "Inherent (L \xC3\x97 I)",
@@ -447,11 +439,10 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
     rnode *t = tb_table(b->d, caption_or(b, o, cap), headers, 9);
     t->flags |= RF_COMPUTED | RF_WIDE;
     t->col_weights = weights;
-    size_t *order = xcalloc(p->n_risks + 1, sizeof *order);
-    risk_register_order(p, order);
-    for (size_t i = 0; i < p->n_risks; i++) {
+    for (size_t i = 0; i < n_open; i++) {
         const risk *r = &p->risks[order[i]];
         if (only && r->theme != only) continue;
+        risk_view v = risk_at(r, b->an->as_at);
         rnode *tr = tb_row(b->d, t, 0);
         rnode *ref = tb_cell(b->d, tr, r->ref, LEVEL_NONE);
         ref->flags |= RF_ROW_HEADER;
@@ -466,20 +457,20 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
         }
         tb_cell(b->d, tr, r->owner ? r->owner->name : "", LEVEL_NONE);
         strbuf sb = STRBUF_INIT;
-        score_text(&sb, r->inherent);
+        label_score(&sb, v.inherent);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         sb_reset(&sb);
         tb_cell(b->d, tr, r->controls, LEVEL_NONE);
-        score_text(&sb, r->net);
+        label_score(&sb, v.net);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
-        risk_band band = risk_band_of(risk_score_value(r->net));
-        tb_cell(b->d, tr, band ? risk_band_name(band) : "-", band_level(band));
+        risk_band band = risk_band_of(risk_score_value(v.net));
+        tb_cell(b->d, tr, band ? risk_band_name(band) : "-", risk_band_level(band));
         tb_cell(b->d, tr, r->further_actions, LEVEL_NONE);
         sb_reset(&sb);
         char d[DATE_BUF];
-        date_format_short(r->reviewed, d, sizeof d);
+        date_format_short(v.reviewed, d, sizeof d);
         sb_puts(&sb, d[0] ? d : "Never");
-        int overdue = risk_review_overdue(r, b->an->as_at, b->house->risk_review_days);
+        int overdue = risk_review_overdue(&v, b->an->as_at, b->house->risk_review_days);
         rnode *rc = tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         if (overdue) {
             rnode_add(b->d, rc, RN_LINEBREAK);
@@ -495,23 +486,6 @@ static void block_risks(build_ctx *b, rnode *parent, const opt_list *o, srcpos p
 }
 
 /* ---- indicators -------------------------------------------------------- */
-
-static void value_text(strbuf *sb, double v, const char *unit)
-{
-    char num[64];
-    snprintf(num, sizeof num, "%.2f", v);
-    /* Trim trailing zeros: 96.50 -> 96.5, 12.00 -> 12 */
-    char *dot = strchr(num, '.');
-    if (dot) {
-        char *e = num + strlen(num) - 1;
-        while (e > dot && *e == '0') *e-- = '\0';
-        if (e == dot) *e = '\0';
-    }
-    if (unit && strcmp(unit, "%") == 0) sb_printf(sb, "%s%%", num);
-    else if (unit && (strcmp(unit, "GBP") == 0 || strcmp(unit, "\xC2\xA3") == 0)) sb_printf(sb, "\xC2\xA3%s", num);
-    else if (unit && *unit && strcmp(unit, "count") != 0) sb_printf(sb, "%s %s", num, unit);
-    else sb_puts(sb, num);
-}
 
 static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos)
 {
@@ -544,7 +518,7 @@ static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, src
     for (size_t i = 0; i < p->n_indicators; i++) {
         const indicator *ind = &p->indicators[i];
         if (only && ind->theme != only) continue;
-        indicator_period st = indicator_status(ind, period);
+        indicator_period st = indicator_status(ind, period, b->an->as_at);
         rnode *tr = tb_row(b->d, t, 0);
         rnode *c = tb_cell(b->d, tr, ind->code, LEVEL_NONE);
         c->flags |= RF_ROW_HEADER;
@@ -554,20 +528,18 @@ static void block_indicators(build_ctx *b, rnode *parent, const opt_list *o, src
         if (ind->has_baseline) {
             char bd[DATE_BUF];
             date_format(ind->baseline.period, bd, sizeof bd);
-            value_text(&sb, ind->baseline.value, ind->unit);
+            label_value(&sb, ind->baseline.value, ind->unit);
             sb_printf(&sb, " (%s)", bd);
         }
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         sb_reset(&sb);
-        if (st.has_target) value_text(&sb, st.target, ind->unit);
+        if (st.has_target) label_value(&sb, st.target, ind->unit);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
         sb_reset(&sb);
-        if (st.has_actual) value_text(&sb, st.actual, ind->unit);
+        if (st.has_actual) label_value(&sb, st.actual, ind->unit);
         tb_cell(b->d, tr, sb.data, LEVEL_NONE)->align = ALIGN_RIGHT;
         sb_free(&sb);
-        rag_level lvl = st.result == IND_MET ? LEVEL_GREEN
-                        : st.result == IND_WITHIN_TOLERANCE ? LEVEL_AMBER
-                        : st.result == IND_MISSED ? LEVEL_RED : LEVEL_NONE;
+        rag_level lvl = indicator_result_level(st.result);
         tb_cell(b->d, tr, indicator_result_name(st.result), lvl);
         const char *dir = st.direction == DIR_IMPROVING ? "\xE2\x86\x91 Improving"
                           : st.direction == DIR_SAME ? "\xE2\x86\x92 Same"
@@ -589,6 +561,7 @@ void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
     else if (!strcmp(o.name, "plan")) block_plan(b, parent, &o, pos);
     else if (!strcmp(o.name, "risks")) block_risks(b, parent, &o, pos);
     else if (!strcmp(o.name, "indicators")) block_indicators(b, parent, &o, pos);
+    else if (!strcmp(o.name, "changes")) block_changes(b, parent, &o, pos);
     else {
         strbuf all = STRBUF_INIT;
         sb_word_list(&all, block_names, N(block_names), N(block_names), NULL);

@@ -1,6 +1,9 @@
 /* labels.c - shared wording. */
 #include "labels.h"
 
+#include <stdio.h>
+#include <string.h>
+
 void label_status(strbuf *out, derived_status s)
 {
     if (s.kind == STATUS_OVERDUE)
@@ -9,10 +12,10 @@ void label_status(strbuf *out, derived_status s)
         sb_puts(out, status_kind_name(s.kind));
 }
 
-void label_optimistic(strbuf *out, const schedule *s, derived_status d)
+void label_optimistic(strbuf *out, derived_status d)
 {
     if (!d.optimistic) return;
-    sb_printf(out, "reported %s; ", stated_rag_name(s->rag));
+    sb_printf(out, "reported %s; ", stated_rag_name(d.reported));
     if (d.kind == STATUS_OVERDUE)
         sb_printf(out, "%d day%s overdue", d.days_overdue, d.days_overdue == 1 ? "" : "s");
     else if (d.kind == STATUS_RESCHEDULED)
@@ -24,7 +27,7 @@ void label_optimistic(strbuf *out, const schedule *s, derived_status d)
 }
 
 void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n,
-                int short_dates)
+                size_t first_new, int short_dates)
 {
     void (*fmt)(fuzzy_date, char *, size_t) = short_dates ? date_format_short : date_format;
     char buf[DATE_BUF];
@@ -33,9 +36,12 @@ void label_when(strbuf *out, const schedule *s, const revision *const *revs, siz
     for (size_t i = 0; i < n; i++) {
         fmt(revs[i]->date, buf, sizeof buf);
         sb_printf(out, ", revised %s", buf);
+        int is_new = i >= first_new;
         if (date_has_bounds(revs[i]->agreed)) {
             fmt(revs[i]->agreed, buf, sizeof buf);
-            sb_printf(out, " (agreed %s)", buf);
+            sb_printf(out, " (agreed %s%s)", buf, is_new ? ", new" : "");
+        } else if (is_new) {
+            sb_puts(out, " (new)");
         }
     }
 }
@@ -59,4 +65,155 @@ void label_reasons(strbuf *out, unsigned r)
     if (r & EXC_REPORTED_RED) { sb_printf(out, "%sreported Red", sep); sep = ", "; }
     if (r & EXC_REPORTED_AMBER) { sb_printf(out, "%sreported Amber", sep); sep = ", "; }
     if (r & EXC_OPTIMISTIC) { sb_printf(out, "%soptimistic report", sep); }
+}
+
+void label_value(strbuf *out, double v, const char *unit)
+{
+    char num[64];
+    snprintf(num, sizeof num, "%.2f", v);
+    /* Trim trailing zeros: 96.50 -> 96.5, 12.00 -> 12 */
+    char *dot = strchr(num, '.');
+    if (dot) {
+        char *e = num + strlen(num) - 1;
+        while (e > dot && *e == '0') *e-- = '\0';
+        if (e == dot) *e = '\0';
+    }
+    if (unit && strcmp(unit, "%") == 0) sb_printf(out, "%s%%", num);
+    else if (unit && (strcmp(unit, "GBP") == 0 || strcmp(unit, "\xC2\xA3") == 0)) sb_printf(out, "\xC2\xA3%s", num);
+    else if (unit && *unit && strcmp(unit, "count") != 0) sb_printf(out, "%s %s", num, unit);
+    else sb_puts(out, num);
+}
+
+void label_score(strbuf *out, risk_score s)
+{
+    int v = risk_score_value(s);
+    if (!v) sb_puts(out, "-");
+    else sb_printf(out, "%d \xC3\x97 %d = %d", s.likelihood, s.impact, v);
+}
+
+const char *change_ref(const change_row *r)
+{
+    return r->action ? r->action->ref : r->risk ? r->risk->ref : r->indicator ? r->indicator->code : "";
+}
+
+const char *change_item(const change_row *r)
+{
+    if (r->milestone) return r->milestone->title ? r->milestone->title : "";
+    if (r->action) return r->action->description ? r->action->description : "";
+    if (r->risk) return r->risk->description ? r->risk->description : "";
+    if (r->indicator) return r->indicator->description ? r->indicator->description : "";
+    return "";
+}
+
+static void risk_state(strbuf *out, const risk_view *v)
+{
+    risk_band band = risk_band_of(risk_score_value(v->net));
+    if (!band) {
+        sb_puts(out, "Not assessed");
+        return;
+    }
+    sb_printf(out, "%s (", risk_band_name(band));
+    label_score(out, v->net);
+    sb_putc(out, ')');
+}
+
+void label_change_state(strbuf *out, const change_row *r, int after)
+{
+    char d[DATE_BUF];
+    switch (r->kind) {
+    case CHANGE_ADDED:
+        if (!after) sb_puts(out, "Not in the plan");
+        else label_status(out, r->after);
+        return;
+    case CHANGE_REVISED:
+        date_format(after ? r->revision->date : r->due_before, d, sizeof d);
+        sb_printf(out, "Due %s", d[0] ? d : "(no date)");
+        return;
+    case CHANGE_REPORTED: {
+        stated_rag g = after ? r->after.reported : r->before.reported;
+        if (g) sb_printf(out, "Reported %s", stated_rag_name(g));
+        else sb_puts(out, "Not reported");
+        return;
+    }
+    case CHANGE_RISK_NEW:
+        if (!after) sb_puts(out, "Not in the register");
+        else risk_state(out, &r->risk_after);
+        return;
+    case CHANGE_RISK_CLOSED:
+        if (!after) {
+            risk_state(out, &r->risk_before);
+        } else {
+            date_format(r->risk->closed, d, sizeof d);
+            sb_printf(out, "Closed %s", d);
+        }
+        return;
+    case CHANGE_RISK_MOVED:
+        risk_state(out, after ? &r->risk_after : &r->risk_before);
+        return;
+    case CHANGE_INDICATOR: {
+        const indicator_period *p = after ? &r->ind_after : &r->ind_before;
+        if (!(after ? r->ind_has_after : r->ind_has_before) || !p->has_actual) {
+            sb_puts(out, "No data");
+            return;
+        }
+        date_format(after ? r->ind_period_after : r->ind_period_before, d, sizeof d);
+        sb_printf(out, "%s: ", indicator_result_name(p->result));
+        label_value(out, p->actual, r->indicator->unit);
+        sb_printf(out, " (%s)", d);
+        return;
+    }
+    default:
+        label_status(out, after ? r->after : r->before);
+        return;
+    }
+}
+
+rag_level change_state_level(const change_row *r, int after)
+{
+    switch (r->kind) {
+    case CHANGE_ADDED:
+        return after ? status_level(r->after.kind) : LEVEL_NONE;
+    case CHANGE_REVISED:
+        return LEVEL_NONE;
+    case CHANGE_REPORTED:
+        return stated_level(after ? r->after.reported : r->before.reported);
+    case CHANGE_RISK_NEW:
+    case CHANGE_RISK_CLOSED:
+    case CHANGE_RISK_MOVED: {
+        const risk_view *v = after ? &r->risk_after : &r->risk_before;
+        if (r->kind == CHANGE_RISK_NEW && !after) return LEVEL_NONE;
+        if (r->kind == CHANGE_RISK_CLOSED && after) return LEVEL_NONE;
+        return risk_band_level(risk_band_of(risk_score_value(v->net)));
+    }
+    case CHANGE_INDICATOR:
+        return indicator_result_level(after ? r->ind_after.result : r->ind_before.result);
+    default:
+        return status_level(after ? r->after.kind : r->before.kind);
+    }
+}
+
+void label_change_detail(strbuf *out, const change_row *r)
+{
+    if (r->kind == CHANGE_REVISED) {
+        const char *sep = "";
+        if (r->has_slip && r->days_slipped) {
+            int n = r->days_slipped < 0 ? -r->days_slipped : r->days_slipped;
+            sb_printf(out, "%d day%s %s", n, n == 1 ? "" : "s", r->days_slipped > 0 ? "later" : "earlier");
+            sep = "; ";
+        }
+        if (date_has_bounds(r->revision->agreed)) {
+            char d[DATE_BUF];
+            date_format(r->revision->agreed, d, sizeof d);
+            sb_printf(out, "%sagreed %s", sep, d);
+            sep = "; ";
+        }
+        if (r->revision->reason) sb_printf(out, "%s%s", *sep ? ". " : "", r->revision->reason);
+        return;
+    }
+    /* Completed, overdue and the like say which way they went by themselves. */
+    if (r->kind != CHANGE_REPORTED && r->kind != CHANGE_STATUS && r->kind != CHANGE_RISK_MOVED &&
+        r->kind != CHANGE_INDICATOR)
+        return;
+    if (r->direction > 0) sb_puts(out, "Better");
+    else if (r->direction < 0) sb_puts(out, "Worse");
 }

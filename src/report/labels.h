@@ -9,16 +9,33 @@
 /* "Overdue: 40 days", "Rescheduled", "On target", ... */
 void label_status(strbuf *out, derived_status s);
 /* "reported Green; 40 days overdue" for an optimistic row, else nothing. */
-void label_optimistic(strbuf *out, const schedule *s, derived_status d);
-/* "December 2010, revised March 2011" (original then each shown revision); with
- * short_dates "Dec 2010, revised Mar 2011", for narrow terminal columns. */
+void label_optimistic(strbuf *out, derived_status d);
+/* "December 2010, revised March 2011 (agreed 15 December 2010)" (original then each
+ * revision); revisions from first_new on are marked "new" (agreed since the previous
+ * report). With short_dates "Dec 2010, revised Mar 2011", for narrow terminal columns. */
 void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n,
-                int short_dates);
+                size_t first_new, int short_dates);
 /* "Web Manager / HSM" */
 void label_who(strbuf *out, const schedule *s);
 /* "40%" or "-" */
 void label_percent(strbuf *out, int percent);
 /* Comma-joined names of the EXC_* bits: "overdue, reported Red" */
 void label_reasons(strbuf *out, unsigned reasons);
+/* An indicator value in its unit: "96.5%", "£12", "17 days", "4". */
+void label_value(strbuf *out, double v, const char *unit);
+/* A risk score: "4 × 3 = 12", or "-" when not scored. */
+void label_score(strbuf *out, risk_score s);
+
+/* Changes since the previous report (analysis/changes.h): */
+/* the reference and the item's description ("Milestone: title" for a milestone); */
+const char *change_ref(const change_row *r);
+const char *change_item(const change_row *r);
+/* the state as at P (after = 0) or as at T: "Overdue: 12 days", "Due March 2011",
+ * "Reported Amber", "High (4 × 4 = 16)", "Met: 96.2% (Q1 2010/11)", and its colour; */
+void label_change_state(strbuf *out, const change_row *r, int after);
+rag_level change_state_level(const change_row *r, int after);
+/* what changed, beyond the two states: "92 days later; agreed 15 December 2010",
+ * "worse", "better" ("" when the states say it all). */
+void label_change_detail(strbuf *out, const change_row *r);
 
 #endif

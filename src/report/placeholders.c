@@ -6,19 +6,42 @@
 #include "../util/strbuf.h"
 #include "build_ctx.h"
 #include "labels.h"
+#include "wording.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const names[] = {
     "actions", "complete", "on-target", "rescheduled", "late-start", "overdue", "not-yet-due",
     "cancelled", "open", "percent-complete", "exceptions", "as-at", "since", "plan-title",
-    "organisation"};
-static const char *const filters[] = {"theme", "due-in", "words"};
+    "organisation", "completed-since", "cancelled-since", "reopened-since", "added-since",
+    "newly-overdue", "no-longer-overdue", "revised-since", "reported-worse", "reported-better",
+    "status-worse", "status-better", "new-risks", "closed-risks", "risks-worse", "risks-better",
+    "indicators-moved", "changes"};
+static const char *const filters[] = {"theme", "due-in", "words", "noun", "verb", "capital"};
 
-static const char *const number_words[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty"};
+/* Counts of the changes since the previous report: rows of a kind, or of a kind that
+ * went one way (+1 better, -1 worse); CHANGE__COUNT counts every row. */
+static const struct {
+    const char *name;
+    change_kind kind;
+    int direction;
+} change_counts[] = {
+    {"completed-since", CHANGE_COMPLETED, 0}, {"cancelled-since", CHANGE_CANCELLED, 0},
+    {"reopened-since", CHANGE_REOPENED, 0}, {"added-since", CHANGE_ADDED, 0},
+    {"newly-overdue", CHANGE_OVERDUE, 0}, {"no-longer-overdue", CHANGE_NO_LONGER_OVERDUE, 0},
+    {"revised-since", CHANGE_REVISED, 0}, {"reported-worse", CHANGE_REPORTED, -1},
+    {"reported-better", CHANGE_REPORTED, 1}, {"status-worse", CHANGE_STATUS, -1},
+    {"status-better", CHANGE_STATUS, 1}, {"new-risks", CHANGE_RISK_NEW, 0},
+    {"closed-risks", CHANGE_RISK_CLOSED, 0}, {"risks-worse", CHANGE_RISK_MOVED, -1},
+    {"risks-better", CHANGE_RISK_MOVED, 1}, {"indicators-moved", CHANGE_INDICATOR, 0},
+    {"changes", CHANGE__COUNT, 0}};
+
+/* A count with its wording options: words, noun=, verb[=], capital. */
+static void put_count(strbuf *out, size_t n, const opt_list *o)
+{
+    word_count(out, n, opts_get(o, "words") != NULL, opts_get(o, "noun"),
+               opts_get(o, "verb") != NULL, opts_get(o, "verb"), opts_get(o, "capital") != NULL);
+}
 
 /* Writes the value of one placeholder into out; 0, or -1 after reporting an error. */
 static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
@@ -49,6 +72,14 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
     const char *name = o.name;
     const analysis *an = b->an;
     char buf[DATE_BUF];
+    int is_text = !strcmp(name, "as-at") || !strcmp(name, "since") || !strcmp(name, "plan-title") ||
+                  !strcmp(name, "organisation") || !strcmp(name, "percent-complete");
+    if (is_text && (opts_get(&o, "words") || opts_get(&o, "noun") || opts_get(&o, "verb") ||
+                    opts_get(&o, "capital"))) {
+        diag_error(b->diags, pos, "{{ %s }} is not a count: words, noun=, verb and capital go "
+                   "with counts such as {{ overdue }}", name);
+        return -1;
+    }
     if (!strcmp(name, "as-at")) {
         date_format(date_of_day(an->as_at), buf, sizeof buf);
         sb_puts(out, buf);
@@ -56,7 +87,7 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
     }
     if (!strcmp(name, "since")) {
         if (!an->has_since) {
-            diag_error(b->diags, pos, "{{ since }} needs 'since' in the front block");
+            diag_error(b->diags, pos, "{{ since }} needs 'since' or 'previous-report' in the front block");
             return -1;
         }
         date_format(date_of_day(an->since), buf, sizeof buf);
@@ -72,7 +103,7 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
         return 0;
     }
     if (!strcmp(name, "exceptions")) {
-        sb_printf(out, "%zu", an->n_exceptions);
+        put_count(out, an->n_exceptions, &o);
         return 0;
     }
 
@@ -85,6 +116,28 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
             theme_not_found(b, pos, arena_printf(&b->d->arena, "{{ %s }}", name), tref);
             return -1;
         }
+    }
+    for (size_t i = 0; i < N(change_counts); i++) {
+        if (strcmp(name, change_counts[i].name)) continue;
+        if (!an->changes) {
+            diag_error(b->diags, pos, "{{ %s }} counts changes since the previous report: add "
+                       "'since: DATE' or 'previous-report: PAPER.md' to the front block", name);
+            return -1;
+        }
+        if (opts_get(&o, "due-in")) {
+            diag_error(b->diags, pos, "{{ %s }} takes theme=, not due-in=", name);
+            return -1;
+        }
+        size_t n = 0;
+        for (size_t r = 0; r < an->changes->n_rows; r++) {
+            const change_row *row = &an->changes->rows[r];
+            if (change_counts[i].kind != CHANGE__COUNT && row->kind != change_counts[i].kind) continue;
+            if (change_counts[i].direction && row->direction != change_counts[i].direction) continue;
+            if (th && row->theme != th) continue;
+            n++;
+        }
+        put_count(out, n, &o);
+        return 0;
     }
     action_filter filter = {COUNT_ALL, th, 0, 0, 0};
     const char *per = opts_get(&o, "due-in");
@@ -116,9 +169,7 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
     else if (!strcmp(name, "overdue")) filter.status = STATUS_OVERDUE;
     else if (!strcmp(name, "not-yet-due")) filter.status = STATUS_NOT_YET_DUE;
     else if (!strcmp(name, "cancelled")) filter.status = STATUS_CANCELLED;
-    size_t n = count_actions(an, &filter);
-    if (opts_get(&o, "words") && n < N(number_words)) sb_puts(out, number_words[n]);
-    else sb_printf(out, "%zu", n);
+    put_count(out, count_actions(an, &filter), &o);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -149,4 +150,40 @@ char *parent_dir_name(const char *path)
     }
     if (start == end) return xstrdup("plan");
     return strndup(start, n);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int list_yaml_files(const char *dir, char ***names, size_t *n)
+{
+    *names = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (e->d_name[0] == '.') continue;
+        if (!((l > 5 && !strcmp(e->d_name + l - 5, ".yaml")) ||
+              (l > 4 && !strcmp(e->d_name + l - 4, ".yml"))))
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *names = xrealloc(*names, cap * sizeof **names);
+        }
+        (*names)[(*n)++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (*n) qsort(*names, *n, sizeof **names, cmp_name);
+    return 0;
+}
+
+void free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
 }

@@ -25,6 +25,12 @@ int write_file_atomic(const char *path, const void *data, size_t len);
  * (a plan's slug in out/); "plan" when there is none. malloc'd. */
 char *parent_dir_name(const char *path);
 
+/* The names (not paths) of the *.yaml and *.yml files in dir, not hidden ones, sorted
+ * byte-wise: *names is malloc'd, each name too (free with free_names). Returns 0, or
+ * -1 when dir cannot be opened. */
+int list_yaml_files(const char *dir, char ***names, size_t *n);
+void free_names(char **names, size_t n);
+
 /* mkdir -p for the directory part of path. */
 int make_parent_dirs(const char *path);
 

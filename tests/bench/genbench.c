@@ -592,7 +592,8 @@ static void make_model(int n)
                 x->n_rev = 1 + (rnd(5) == 0);
                 for (int v = 0; v < x->n_rev; v++) {
                     x->rev[v].date = month_at(asat_mi + 2 + 2 * v + rnd(4)); /* Feb .. Jul 2011 */
-                    x->rev[v].agreed = day_in(mindex(2010, 7) + 2 * v + rnd(3), 1 + rnd(28));
+                    /* each agreed in a later month than the one before */
+                    x->rev[v].agreed = day_in(mindex(2010, 7) + 3 * v + rnd(3), 1 + rnd(28));
                     x->rev[v].reason = PICK(REASONS);
                 }
                 if (rnd(4) == 0) x->rev[x->n_rev - 1].date = (date){D_QUARTER, 2010, 4, 0};

@@ -150,14 +150,15 @@ if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ]; then ok "check --werror on a clean pl
 
 NORWICH=plans/norwich-hip/plan.yaml
 if [ -f "$NORWICH" ]; then
+    # The seeds give no RAG judgements, so the example plan reports none (issue 9).
     run check "$NORWICH"
-    if [ "$rc" -eq 0 ] && grep -q ': warning: .*reported Green' "$tmp/err"; then
-        ok "norwich-hip: optimistic warning, exit 0"
+    if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ]; then
+        ok "norwich-hip: check is clean, exit 0"
     else
-        not_ok "norwich-hip: optimistic warning, exit 0" "exit $rc"
+        not_ok "norwich-hip: check is clean, exit 0" "exit $rc"
     fi
     run check --werror "$NORWICH"
-    exit_is 1 "norwich-hip --werror"
+    exit_is 0 "norwich-hip --werror"
 else
     skip "plans/norwich-hip/plan.yaml not there"
     skip "plans/norwich-hip/plan.yaml not there"
@@ -396,18 +397,19 @@ EOF
         skip "no JSON parser"
         skip "no JSON parser"
     fi
-    # With --since, a subset: the overdue rows stay.
+    # With --since: seed 004 gives no agreed dates, so its revisions count from the
+    # plan's updated date, 31 December 2010, after P: every row stays, every revision is
+    # marked new, and Days overdue is the same (one rule for every column).
     run exceptions "$COPELAND" --as-at "2010/11 Q3" --since 2010-11-30 --format csv
     csv2tsv "$tmp/out" >"$tmp/cop-since.tsv"
-    col "$tmp/cop-since.tsv" ref | LC_ALL=C sort >"$tmp/since-refs"
-    col "$tmp/cop.tsv" ref | LC_ALL=C sort >"$tmp/all-refs"
-    overdue=$(col "$tmp/cop.tsv" ref status | awk -F '\t' '$2 == "overdue" { print $1 }' | LC_ALL=C sort)
-    if [ "$rc" -eq 0 ] && [ -z "$(LC_ALL=C comm -23 "$tmp/since-refs" "$tmp/all-refs")" ] &&
-        [ -z "$(echo "$overdue" | LC_ALL=C comm -23 - "$tmp/since-refs")" ] &&
-        [ "$(wc -l <"$tmp/since-refs")" -lt 18 ]; then
-        ok "copeland-shap --since 2010-11-30: fewer rows, all overdue ones kept"
+    col "$tmp/cop-since.tsv" ref days_overdue >"$tmp/cs1"
+    col "$tmp/cop.tsv" ref days_overdue >"$tmp/cs2"
+    if [ "$rc" -eq 0 ] && cmp -s "$tmp/cs1" "$tmp/cs2" &&
+        [ "$(col "$tmp/cop-since.tsv" when | grep -c 'revised')" -eq "$(col "$tmp/cop-since.tsv" when | grep -c '(new)')" ] &&
+        [ "$(col "$tmp/cop-since.tsv" when | grep -c '(new)')" -gt 0 ]; then
+        ok "copeland-shap --since 2010-11-30: the same rows and days overdue, every revision marked new"
     else
-        not_ok "copeland-shap --since 2010-11-30: fewer rows, all overdue ones kept" "exit $rc"
+        not_ok "copeland-shap --since 2010-11-30: the same rows and days overdue, every revision marked new" "exit $rc"
     fi
 else
     for i in 1 2 3 4 5 6 7 8 9 10; do skip "plans/copeland-shap/plan.yaml not there"; done

@@ -253,14 +253,17 @@ int main(int argc, char **argv)
         printf("\n");
         if (rnd(5) == 0) {
             int nrev = 1 + (int)rnd(2);
-            int rd = d;
+            int rd = d, agreed = s - 1;
             printf("    revisions:\n");
             for (int r = 0; r < nrev; r++) {
                 rd = min_int(rd + 1 + (int)rnd(4), LAST_MONTH_INDEX);
                 int y, m;
                 month_of(rd, &y, &m);
                 printf("      - date: %04d-%02d\n        agreed: ", y, m);
-                put_day(min_int(s + (int)rnd((unsigned)(rd - s + 1)), LAST_MONTH_INDEX));
+                /* agreed in a later month than the revision before it (domain 3a) */
+                int lo = agreed + 1 > s ? agreed + 1 : s;
+                agreed = min_int(lo + (int)rnd((unsigned)(rd > lo ? rd - lo + 1 : 1)), LAST_MONTH_INDEX);
+                put_day(agreed);
                 printf("\n        reason: Revised at panel meeting %d.\n", r + 1);
             }
         }

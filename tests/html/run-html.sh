@@ -43,6 +43,17 @@ rc=$?
 sed 's/^/# /' $log | tail -10
 check "hostile output is still valid and accessible" "[ $rc -eq 0 ]"
 
+# Changes since the previous report (tests/history's fixture council): the changes
+# blocks are valid and accessible too.
+C=build/html-changes
+rm -rf $C
+./tabled build -o $C --format html tests/history/fixtures/council/q2.md \
+    tests/history/fixtures/council/q3.md 2>/dev/null
+node tests/html/check.mjs --werror $C/council/q3.html >$log 2>&1
+rc=$?
+sed 's/^/# /' $log | tail -10
+check "a paper with changes blocks is valid and accessible" "[ -s $C/council/q3.html ] && [ $rc -eq 0 ]"
+
 # A missing required front-sheet field is an error at the front block.
 tmp=build/html-missing
 rm -rf $tmp && mkdir -p $tmp

@@ -43,6 +43,28 @@ mk >build/mk.log
 check "touching a plan rebuilds its papers and roll-up only" \
     "[ \$(built build/mk.log) -eq \$(ls plans/norwich-hip/*.md | wc -l) ] && grep -q 'norwich-hip/plan.yaml' build/mk.log"
 
+# Update files (issue 9): named in the dependency files, never built as plans, and a
+# new or changed one rebuilds the papers of its plan.
+check "dependency files name the plan's update files and their folder" \
+    "grep -q 'plans/norwich-hip/updates/2010-06-30.yaml' $OUT/norwich-hip/scrutiny-2010-07-22.d && grep -q 'plans/norwich-hip/updates ' $OUT/norwich-hip/scrutiny-2010-07-22.d"
+check "make papers never builds an update file as a plan" "! grep -q 'tabled build.*updates/' build/mk.log && [ ! -e $OUT/updates ]"
+sleep 1
+touch plans/norwich-hip/updates/2010-06-30.yaml
+mk >build/mk.log
+check "touching an update file rebuilds its plan's papers and roll-up only" \
+    "[ \$(built build/mk.log) -eq \$(ls plans/norwich-hip/*.md | wc -l) ] && grep -q 'norwich-hip/plan.yaml' build/mk.log && ! grep -q 'tabled build.*copeland' build/mk.log"
+NEWUPD=plans/norwich-hip/updates/zz-make-test-$$.yaml
+trap 'rm -f $NEWUPD' EXIT INT TERM
+sleep 1
+printf 'date: 2010-07-01\nactions:\n  - {ref: A.1, progress: Added by tests/make.}\n' >$NEWUPD
+mk >build/mk.log
+check "a new update file rebuilds its plan's papers" \
+    "[ \$(built build/mk.log) -eq \$(ls plans/norwich-hip/*.md | wc -l) ] && ! grep -q 'tabled build.*copeland' build/mk.log"
+sleep 1
+rm -f $NEWUPD
+mk >build/mk.log
+check "... and so does removing one" "[ \$(built build/mk.log) -eq \$(ls plans/norwich-hip/*.md | wc -l) ]"
+
 sleep 1
 touch templates/house.yaml
 mk >build/mk.log

@@ -84,17 +84,19 @@ plan_schema = load_schema("plan.schema.json")
 
 def base_plan():
     return {
-        "plan": {"title": "T", "organisation": "O"},
+        "plan": {"title": "T", "organisation": "O", "updated": "2010-06-30"},
         "people": [{"id": "ann"}],
         "sources": [{"id": "s1", "title": "S"}],
         "recommendations": [{"ref": "R1", "source": "s1"}],
         "themes": [{"ref": "A", "title": "Alpha"}],
         "actions": [{"ref": "A.1", "theme": "A", "description": "D",
-                     "revisions": [{"date": "2010-05"}], "milestones": [{"title": "M"}]}],
+                     "revisions": [{"date": "2010-05"}], "milestones": [{"ref": "M1", "title": "M"}],
+                     "updates": [{"date": "2010-01-31", "status": "in-progress"}]}],
         "indicators": [{"code": "I1", "description": "D",
                         "baseline": {"period": "2009/10", "value": "1"}}],
         "risks": [{"ref": "RK1", "description": "D",
-                   "inherent": {"likelihood": "1", "impact": "1"}}],
+                   "inherent": {"likelihood": "1", "impact": "1"},
+                   "reviews": [{"date": "2010-01-31", "note": "N"}]}],
     }
 
 
@@ -117,12 +119,50 @@ plan_cases = [
     ("a baseline", lambda p: p["indicators"][0]["baseline"], "/$defs/indicator/properties/baseline"),
     ("a risk", lambda p: p["risks"][0], "/$defs/risk"),
     ("a risk score", lambda p: p["risks"][0]["inherent"], "/$defs/score"),
+    ("an update", lambda p: p["actions"][0]["updates"][0], "/$defs/update"),
+    ("a review", lambda p: p["risks"][0]["reviews"][0], "/$defs/review"),
 ]
 for name, part, pointer in plan_cases:
     p = base_plan()
     part(p)[UNKNOWN] = "1"
     dump(plan_path, p)
     compare("plan.schema.json: the keys of " + name, run(["check", "plan.yaml"]), plan_schema, pointer)
+
+# ---- update files ------------------------------------------------------------------------
+updates_schema = load_schema("updates.schema.json")
+updir = os.path.join(work, "updates")
+os.makedirs(updir, exist_ok=True)
+
+
+def base_updates():
+    return {
+        "date": "2010-06-30",
+        "actions": [{"ref": "A.1", "progress": "P", "revisions": [{"date": "2011-01"}],
+                     "milestones": [{"ref": "M1", "progress": "P"}]}],
+        "risks": [{"ref": "RK1", "note": "N"}],
+        "indicators": [{"code": "I1", "actuals": {"2009/10": "1"}}],
+    }
+
+
+dump(plan_path, base_plan())
+dump(os.path.join(updir, "2010-06-30.yaml"), base_updates())
+err = run(["check", "plan.yaml"])
+tap(err.strip() == "", "the base plan with an update file is clean", err)
+update_cases = [
+    ("an update file", lambda u: u, "/"),
+    ("an action's entry", lambda u: u["actions"][0], "/$defs/action-entry"),
+    ("a milestone's entry", lambda u: u["actions"][0]["milestones"][0], "/$defs/milestone-entry"),
+    ("a revision in an update file", lambda u: u["actions"][0]["revisions"][0], "/$defs/revision"),
+    ("a risk's entry", lambda u: u["risks"][0], "/$defs/risk-entry"),
+    ("an indicator's entry", lambda u: u["indicators"][0], "/$defs/indicator-entry"),
+]
+for name, part, pointer in update_cases:
+    u = base_updates()
+    part(u)[UNKNOWN] = "1"
+    dump(os.path.join(updir, "2010-06-30.yaml"), u)
+    compare("updates.schema.json: the keys of " + name, run(["check", "plan.yaml"]), updates_schema, pointer)
+os.remove(os.path.join(updir, "2010-06-30.yaml"))
+os.rmdir(updir)
 
 # ---- the house style --------------------------------------------------------------------
 house_schema = load_schema("house.schema.json")

@@ -35,6 +35,8 @@ typedef struct {
     action actions[MAXA];
     action *theme_actions[MAXT][MAXA];
     revision revs[MAXA][MAXR];
+    schedule_update ups[MAXA];          /* one undated update each: updates[0] */
+    schedule_update ms_ups[MAXA][MAXM];
     milestone ms[MAXA][MAXM];
     revision ms_revs[MAXA][MAXM][MAXR];
     person people[2];
@@ -81,7 +83,11 @@ static action *fx_action(fixture *f, theme *t, const char *ref, fuzzy_date due,
     a->index = i;
     a->s.start = MONTH(2010, 4);
     a->s.due = due;
-    a->s.status = status;
+    a->s.updates = &f->ups[i];
+    a->s.n_updates = 1;
+    f->ups[i].known = DAY_ALWAYS;
+    f->ups[i].status = status;
+    a->added_known = DAY_ALWAYS;
     a->s.revisions = f->revs[i];
     a->milestones = f->ms[i];
     a->s.who = f->who[i];
@@ -95,6 +101,7 @@ static revision *fx_revise(schedule *s, fuzzy_date date, fuzzy_date agreed, cons
     revision *v = &s->revisions[s->n_revisions++];
     v->date = date;
     v->agreed = agreed;
+    v->known = date_has_bounds(agreed) ? date_last_day(agreed) : DAY_ALWAYS;
     v->reason = reason;
     return v;
 }
@@ -109,7 +116,10 @@ static milestone *fx_milestone(fixture *f, action *a, const char *title, fuzzy_d
     m->action = a;
     m->s.start = MONTH(2010, 4);
     m->s.due = due;
-    m->s.status = status;
+    f->ms_ups[a->index][j].known = DAY_ALWAYS;
+    f->ms_ups[a->index][j].status = status;
+    m->s.updates = &f->ms_ups[a->index][j];
+    m->s.n_updates = 1;
     m->s.revisions = f->ms_revs[a->index][j];
     return m;
 }
@@ -124,7 +134,7 @@ static const exception_row *row_of(const analysis *an, const char *ref)
 
 static derived_status status_of(status_kind k, int days)
 {
-    derived_status d = {k, days, 0, 0};
+    derived_status d = {k, days, 0, 0, RAG_NONE};
     return d;
 }
 
@@ -361,22 +371,22 @@ TEST(exceptions_include_and_exclude)
     action *x = fx_action(f, a, "A.2", MONTH(2010, 11), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2011, 3), DAY(2010, 11, 24), "slipped");          /* rescheduled */
     x = fx_action(f, a, "A.3", MONTH(2011, 3), ENTERED_IN_PROGRESS);
-    x->s.rag = RAG_RED;                                                      /* reported red */
+    x->s.updates[0].rag = RAG_RED;                                                      /* reported red */
     x = fx_action(f, a, "A.4", MONTH(2011, 3), ENTERED_IN_PROGRESS);
-    x->s.rag = RAG_AMBER;                                                    /* reported amber */
+    x->s.updates[0].rag = RAG_AMBER;                                                    /* reported amber */
     x = fx_action(f, a, "A.5", MONTH(2011, 3), ENTERED_NOT_STARTED);
-    x->s.rag = RAG_GREEN;                                                    /* optimistic */
+    x->s.updates[0].rag = RAG_GREEN;                                                    /* optimistic */
     fx_action(f, a, "A.6", MONTH(2010, 6), ENTERED_COMPLETE);               /* complete */
     x = fx_action(f, a, "A.7", MONTH(2010, 6), ENTERED_CANCELLED);           /* cancelled */
-    x->s.rag = RAG_RED;
+    x->s.updates[0].rag = RAG_RED;
     x = fx_action(f, a, "A.8", MONTH(2011, 3), ENTERED_IN_PROGRESS);         /* on target */
-    x->s.rag = RAG_GREEN;
+    x->s.updates[0].rag = RAG_GREEN;
     x = fx_action(f, a, "A.9", MONTH(2011, 3), ENTERED_IN_PROGRESS);         /* not yet due */
     x->s.start = MONTH(2011, 1);
     x = fx_action(f, a, "A.10", MONTH(2010, 6), ENTERED_COMPLETE);          /* complete, */
-    x->s.rag = RAG_RED;                                                      /* stale red */
+    x->s.updates[0].rag = RAG_RED;                                                      /* stale red */
     x = fx_action(f, a, "A.11", MONTH(2010, 10), ENTERED_IN_PROGRESS);       /* overdue and */
-    x->s.rag = RAG_GREEN;                                                    /* optimistic */
+    x->s.updates[0].rag = RAG_GREEN;                                                    /* optimistic */
 
     analysis *an = analyse(&f->p, t, NULL, NULL);
     assert_int_equal(an->n_exceptions, 6);
@@ -442,7 +452,7 @@ TEST(milestone_exceptions)
     /* On-target action whose milestone is reported red. */
     x = fx_action(f, a, "A.4", MONTH(2011, 3), ENTERED_IN_PROGRESS);
     m = fx_milestone(f, x, "worrying", MONTH(2011, 2), ENTERED_IN_PROGRESS);
-    m->s.rag = RAG_RED;
+    m->s.updates[0].rag = RAG_RED;
     /* Cancelled milestone overdue: nothing. */
     x = fx_action(f, a, "A.5", MONTH(2011, 3), ENTERED_IN_PROGRESS);
     fx_milestone(f, x, "dropped", MONTH(2010, 5), ENTERED_CANCELLED);
@@ -511,12 +521,15 @@ TEST(grouped_by_theme_in_plan_order_and_natural_ref_order)
     free(f);
 }
 
-TEST(since_shows_only_revisions_agreed_after_P)
+/* With P (domain 5a), every column uses the same rule: each revision known at T is in
+ * force and shown, those agreed after P marked new; a row that is only rescheduled is
+ * listed when a revision was agreed after P. */
+TEST(since_marks_revisions_agreed_after_P)
 {
     fixture *f = fx_new();
     theme *a = fx_theme(f, "A");
     day_t t = T(2010, 12, 31), p = T(2010, 9, 30);
-    /* Rescheduled twice: once before P, once after. Only the later shows. */
+    /* Rescheduled twice: once before P, once after. Both show; the later is new. */
     action *x = fx_action(f, a, "A.1", MONTH(2010, 8), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2010, 11), DAY(2010, 7, 15), "first");
     fx_revise(&x->s, MONTH(2011, 3), DAY(2010, 11, 10), "second");
@@ -529,17 +542,17 @@ TEST(since_shows_only_revisions_agreed_after_P)
     /* Agreed the day after P: shown. */
     x = fx_action(f, a, "A.4", MONTH(2010, 8), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2011, 3), DAY(2010, 10, 1), "day after");
-    /* Overdue with an old revision: stays, showing no revisions. */
+    /* Overdue with an old revision: stays, showing it (it is in force). */
     x = fx_action(f, a, "A.5", MONTH(2010, 6), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2010, 10), DAY(2010, 7, 1), "old slip");
-    x->s.progress = "progress note";
-    /* Agreement date unknown: shown rather than hidden. */
+    x->s.updates[0].progress = "progress note";
+    /* Agreement date unknown, no updated date: known at any date, so old news. */
     x = fx_action(f, a, "A.6", MONTH(2010, 8), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2011, 3), NODATE, "undated");
     /* Rescheduled before P but reported red: stays for the red. */
     x = fx_action(f, a, "A.7", MONTH(2010, 8), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2011, 3), DAY(2010, 7, 15), "old but red");
-    x->s.rag = RAG_RED;
+    x->s.updates[0].rag = RAG_RED;
     /* Action rescheduled long ago but a milestone revised since P: fresh. */
     x = fx_action(f, a, "A.8", MONTH(2010, 8), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2011, 3), DAY(2010, 7, 15), "old");
@@ -559,24 +572,30 @@ TEST(since_shows_only_revisions_agreed_after_P)
     assert_true(an->has_since);
     assert_int_equal(an->since, p);
     assert_non_null(r = row_of(an, "A.1"));
-    assert_int_equal(r->n_revisions, 1);
-    assert_string_equal(r->revisions[0]->reason, "second");
+    assert_int_equal(r->n_revisions, 2);
+    assert_int_equal(r->first_new, 1);
+    assert_string_equal(r->revisions[0]->reason, "first");
+    assert_string_equal(r->revisions[1]->reason, "second");
     assert_string_equal(r->reason, "second");
     assert_null(row_of(an, "A.2"));
     assert_null(row_of(an, "A.3"));
     assert_non_null(r = row_of(an, "A.4"));
     assert_int_equal(r->n_revisions, 1);
+    assert_int_equal(r->first_new, 0);
+    /* The old revision is in force: When shows it, Days overdue counts from it. */
     assert_non_null(r = row_of(an, "A.5"));
     assert_int_equal(r->status.kind, STATUS_OVERDUE);
-    assert_int_equal(r->n_revisions, 0);
-    assert_string_equal(r->reason, "progress note");
-    assert_non_null(r = row_of(an, "A.6"));
+    assert_int_equal(r->status.days_overdue, 61);
     assert_int_equal(r->n_revisions, 1);
+    assert_int_equal(r->first_new, 1);
+    assert_string_equal(r->reason, "old slip");
+    assert_null(row_of(an, "A.6"));
     assert_non_null(r = row_of(an, "A.7"));
     assert_int_equal(r->reasons, EXC_RESCHEDULED | EXC_REPORTED_RED);
-    assert_int_equal(r->n_revisions, 0);
+    assert_int_equal(r->n_revisions, 1);
+    assert_int_equal(r->first_new, 1);
     assert_non_null(r = row_of(an, "A.8"));
-    assert_int_equal(an->n_exceptions, 6);
+    assert_int_equal(an->n_exceptions, 5);
     analysis_free(an);
     free(f);
 }
@@ -593,7 +612,7 @@ TEST(revisions_agreed_after_T_are_not_shown)
     /* Only revision agreed after T: overdue at T, showing no revision. */
     x = fx_action(f, a, "A.2", MONTH(2010, 10), ENTERED_IN_PROGRESS);
     fx_revise(&x->s, MONTH(2011, 3), DAY(2011, 1, 5), "too late");
-    x->s.progress = "SHMNA not yet complete";
+    x->s.updates[0].progress = "SHMNA not yet complete";
     analysis *an = analyse(&f->p, t, NULL, NULL);
     const exception_row *r;
     assert_non_null(r = row_of(an, "A.1"));
@@ -620,9 +639,9 @@ TEST(row_reason_falls_back_to_progress)
     fixture *f = fx_new();
     theme *a = fx_theme(f, "A");
     action *x = fx_action(f, a, "A.1", MONTH(2010, 8), ENTERED_IN_PROGRESS);
-    x->s.progress = "waiting for the panel";
+    x->s.updates[0].progress = "waiting for the panel";
     x = fx_action(f, a, "A.2", MONTH(2010, 8), ENTERED_IN_PROGRESS);
-    x->s.progress = "progress";
+    x->s.updates[0].progress = "progress";
     fx_revise(&x->s, MONTH(2010, 9), DAY(2010, 7, 1), "first reason");
     fx_revise(&x->s, MONTH(2011, 3), DAY(2010, 9, 1), NULL); /* no reason given */
     analysis *an = analyse(&f->p, T(2010, 12, 31), NULL, NULL);
@@ -706,40 +725,35 @@ TEST(label_status_words)
 
 TEST(label_optimistic_words)
 {
-    schedule s;
-    memset(&s, 0, sizeof s);
-    s.rag = RAG_GREEN;
     strbuf sb = STRBUF_INIT;
-    derived_status d = {STATUS_OVERDUE, 40, 0, 1};
-    label_optimistic(&sb, &s, d);
+    derived_status d = {STATUS_OVERDUE, 40, 0, 1, RAG_GREEN};
+    label_optimistic(&sb, d);
     assert_string_equal(label(&sb), "reported Green; 40 days overdue");
     sb_reset(&sb);
     d.days_overdue = 1;
-    label_optimistic(&sb, &s, d);
+    label_optimistic(&sb, d);
     assert_string_equal(label(&sb), "reported Green; 1 day overdue");
     sb_reset(&sb);
-    s.rag = RAG_AMBER;
+    d.reported = RAG_AMBER;
     d.days_overdue = 3;
-    label_optimistic(&sb, &s, d);
+    label_optimistic(&sb, d);
     assert_string_equal(label(&sb), "reported Amber; 3 days overdue");
     sb_reset(&sb);
-    s.rag = RAG_GREEN;
-    d = (derived_status){STATUS_RESCHEDULED, 0, 0, 1};
-    label_optimistic(&sb, &s, d);
+    d = (derived_status){STATUS_RESCHEDULED, 0, 0, 1, RAG_GREEN};
+    label_optimistic(&sb, d);
     assert_string_equal(label(&sb), "reported Green; rescheduled");
     sb_reset(&sb);
-    d = (derived_status){STATUS_LATE_START, 0, 0, 1};
-    label_optimistic(&sb, &s, d);
+    d = (derived_status){STATUS_LATE_START, 0, 0, 1, RAG_GREEN};
+    label_optimistic(&sb, d);
     assert_string_equal(label(&sb), "reported Green; not started");
     sb_reset(&sb);
-    s.rag = RAG_COMPLETE;
-    d = (derived_status){STATUS_ON_TARGET, 0, 0, 1};
-    label_optimistic(&sb, &s, d);
+    d = (derived_status){STATUS_ON_TARGET, 0, 0, 1, RAG_COMPLETE};
+    label_optimistic(&sb, d);
     assert_string_equal(label(&sb), "reported Complete; not complete");
     sb_reset(&sb);
     /* Not optimistic: nothing. */
-    d = (derived_status){STATUS_OVERDUE, 40, 0, 0};
-    label_optimistic(&sb, &s, d);
+    d = (derived_status){STATUS_OVERDUE, 40, 0, 0, RAG_COMPLETE};
+    label_optimistic(&sb, d);
     assert_int_equal(sb.len, 0);
     sb_free(&sb);
 }
@@ -749,10 +763,10 @@ TEST(label_optimistic_through_analyse)
     fixture *f = fx_new();
     theme *a = fx_theme(f, "A");
     action *x = fx_action(f, a, "A.3", DAY(2010, 10, 31), ENTERED_IN_PROGRESS);
-    x->s.rag = RAG_GREEN;
+    x->s.updates[0].rag = RAG_GREEN;
     analysis *an = analyse(&f->p, T(2010, 12, 10), NULL, NULL);
     strbuf sb = STRBUF_INIT;
-    label_optimistic(&sb, &x->s, an->actions[0]);
+    label_optimistic(&sb, an->actions[0]);
     assert_string_equal(label(&sb), "reported Green; 40 days overdue");
     sb_reset(&sb);
     label_status(&sb, an->actions[0]);
@@ -768,29 +782,34 @@ TEST(label_when_words)
     theme *a = fx_theme(f, "A");
     action *x = fx_action(f, a, "A.1", MONTH(2010, 12), ENTERED_IN_PROGRESS);
     strbuf sb = STRBUF_INIT;
-    label_when(&sb, &x->s, NULL, 0, 0);
+    label_when(&sb, &x->s, NULL, 0, 0, 0);
     assert_string_equal(label(&sb), "December 2010");
     sb_reset(&sb);
     const revision *revs[2];
     revs[0] = fx_revise(&x->s, MONTH(2011, 3), NODATE, NULL);
-    label_when(&sb, &x->s, revs, 1, 0);
+    label_when(&sb, &x->s, revs, 1, 1, 0);
     assert_string_equal(label(&sb), "December 2010, revised March 2011");
     sb_reset(&sb);
     revs[1] = fx_revise(&x->s, (fuzzy_date){DATE_QUARTER, 2011, 0, 0, 1}, DAY(2011, 2, 15), NULL);
-    label_when(&sb, &x->s, revs, 2, 0);
+    label_when(&sb, &x->s, revs, 2, 2, 0);
     assert_string_equal(label(&sb), "December 2010, revised March 2011, revised Q1 2011/12 "
                                     "(agreed 15 February 2011)");
     sb_reset(&sb);
-    label_when(&sb, &x->s, revs, 2, 1);
+    label_when(&sb, &x->s, revs, 2, 2, 1);
     assert_string_equal(label(&sb), "Dec 2010, revised Mar 2011, revised Q1 2011/12 "
                                     "(agreed 15 Feb 2011)");
+    /* Revisions agreed since the previous report are marked. */
+    sb_reset(&sb);
+    label_when(&sb, &x->s, revs, 2, 0, 1);
+    assert_string_equal(label(&sb), "Dec 2010, revised Mar 2011 (new), revised Q1 2011/12 "
+                                    "(agreed 15 Feb 2011, new)");
     sb_reset(&sb);
     action *y = fx_action(f, a, "A.2", NODATE, ENTERED_IN_PROGRESS);
-    label_when(&sb, &y->s, NULL, 0, 0);
+    label_when(&sb, &y->s, NULL, 0, 0, 0);
     assert_string_equal(label(&sb), "no date");
     sb_reset(&sb);
     action *z = fx_action(f, a, "A.3", ONGOING, ENTERED_IN_PROGRESS);
-    label_when(&sb, &z->s, NULL, 0, 0);
+    label_when(&sb, &z->s, NULL, 0, 0, 0);
     assert_string_equal(label(&sb), "ongoing");
     sb_free(&sb);
     free(f);
@@ -890,7 +909,7 @@ int main(void)
         cmocka_unit_test(no_exceptions),
         cmocka_unit_test(milestone_exceptions),
         cmocka_unit_test(grouped_by_theme_in_plan_order_and_natural_ref_order),
-        cmocka_unit_test(since_shows_only_revisions_agreed_after_P),
+        cmocka_unit_test(since_marks_revisions_agreed_after_P),
         cmocka_unit_test(revisions_agreed_after_T_are_not_shown),
         cmocka_unit_test(row_reason_falls_back_to_progress),
         cmocka_unit_test(count_due_between_inclusive),

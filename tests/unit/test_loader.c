@@ -12,12 +12,17 @@
 
 #include <cmocka.h>
 
+#include "analysis/history.h"
 #include "load/plan_load.h"
 #include "load/yaml_tree.h"
 
 #define TEST(name) static void name(void **state __attribute__((unused)))
 
 /* ---- loading and looking at diagnostics ----------------------------------------------- */
+
+/* What was entered, as known once everything is known. */
+#define LATE DAY_NEVER
+static schedule_view V(const schedule *s) { return schedule_at(s, LATE); }
 
 static diag_list D;
 static plan *P;
@@ -297,17 +302,17 @@ TEST(valid_plan_loads)
     assert_int_equal(a->n_related, 1);
     assert_ptr_equal(a->related[0], &p->actions[1]); /* a forward reference */
     assert_string_equal(a->resources, "Existing staff time.");
-    assert_string_equal(a->s.progress, "Draft out for consultation.");
-    assert_int_equal(a->s.status, ENTERED_IN_PROGRESS);
-    assert_int_equal(a->s.rag, RAG_GREEN);
-    assert_int_equal(a->s.completed.kind, DATE_NONE);
+    assert_string_equal(V(&a->s).progress, "Draft out for consultation.");
+    assert_int_equal(V(&a->s).status, ENTERED_IN_PROGRESS);
+    assert_int_equal(V(&a->s).rag, RAG_GREEN);
+    assert_int_equal(V(&a->s).completed.kind, DATE_NONE);
     /* Positions kept for diagnostics. */
     assert_int_equal(a->s.pos.line, 33);
     assert_int_equal(a->s.pos.col, 5);
     assert_int_equal(a->s.due_pos.line, 38);
     assert_int_equal(a->s.due_pos.col, 10);
-    assert_int_equal(a->s.rag_pos.line, 50);
-    assert_int_equal(a->s.rag_pos.col, 10);
+    assert_int_equal(V(&a->s).rag_from->rag_pos.line, 50);
+    assert_int_equal(V(&a->s).rag_from->rag_pos.col, 10);
 
     /* Milestones. */
     assert_int_equal(a->n_milestones, 2);
@@ -317,11 +322,11 @@ TEST(valid_plan_loads)
     assert_int_equal(m->s.n_who, 1);
     assert_ptr_equal(m->s.who[0], &p->people[1]);
     assert_int_equal(m->s.due.month, 7);
-    assert_int_equal(m->s.status, ENTERED_COMPLETE);
-    assert_int_equal(m->s.completed.kind, DATE_DAY);
-    assert_int_equal(m->s.completed.day, 20);
+    assert_int_equal(V(&m->s).status, ENTERED_COMPLETE);
+    assert_int_equal(V(&m->s).completed.kind, DATE_DAY);
+    assert_int_equal(V(&m->s).completed.day, 20);
     assert_int_equal(a->milestones[1].s.due.kind, DATE_ONGOING);
-    assert_int_equal(a->milestones[1].s.status, ENTERED_NONE);
+    assert_int_equal(V(&a->milestones[1].s).status, ENTERED_NONE);
 
     /* A.2: a completion date alone means complete; `who` may be one id. */
     action *b = &p->actions[1];
@@ -331,16 +336,16 @@ TEST(valid_plan_loads)
     assert_int_equal(b->s.n_who, 1);
     assert_ptr_equal(b->s.who[0], &p->people[0]);
     assert_int_equal(b->s.due.kind, DATE_FYEAR);
-    assert_int_equal(b->s.status, ENTERED_COMPLETE);
-    assert_int_equal(b->s.completed.kind, DATE_DAY);
-    assert_int_equal(b->s.rag, RAG_NONE);
+    assert_int_equal(V(&b->s).status, ENTERED_COMPLETE);
+    assert_int_equal(V(&b->s).completed.kind, DATE_DAY);
+    assert_int_equal(V(&b->s).rag, RAG_NONE);
     assert_int_equal(b->n_milestones, 0);
     assert_int_equal(b->s.n_revisions, 0);
 
     action *c = &p->actions[2];
     assert_string_equal(c->ref, "A.10");
     assert_int_equal(c->index, 2);
-    assert_int_equal(c->s.status, ENTERED_CANCELLED);
+    assert_int_equal(V(&c->s).status, ENTERED_CANCELLED);
     assert_int_equal(c->s.due.kind, DATE_NONE);
     assert_int_equal(c->n_related, 2);
     assert_ptr_equal(c->related[0], &p->actions[0]);
@@ -378,15 +383,17 @@ TEST(valid_plan_loads)
     assert_string_equal(r->ref, "RK1");
     assert_ptr_equal(r->theme, ta);
     assert_ptr_equal(r->owner, &p->people[0]);
-    assert_int_equal(r->inherent.likelihood, 4);
-    assert_int_equal(r->inherent.impact, 5);
-    assert_int_equal(r->net.likelihood, 2);
-    assert_int_equal(r->net.impact, 3);
+    risk_view rv = risk_at(r, LATE);
+    assert_true(rv.present);
+    assert_int_equal(rv.inherent.likelihood, 4);
+    assert_int_equal(rv.inherent.impact, 5);
+    assert_int_equal(rv.net.likelihood, 2);
+    assert_int_equal(rv.net.impact, 3);
     assert_string_equal(r->consequence, "No support.");
     assert_string_equal(r->controls, "Tenant panel.");
     assert_string_equal(r->further_actions, "Outreach.");
-    assert_int_equal(r->reviewed.kind, DATE_DAY);
-    assert_int_equal(r->review_by.month, 7);
+    assert_int_equal(rv.reviewed.kind, DATE_DAY);
+    assert_int_equal(rv.review_by.month, 7);
 }
 
 TEST(minimal_plan_loads)

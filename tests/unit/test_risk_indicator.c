@@ -17,6 +17,8 @@ static fuzzy_date DAY(int y, int m, int d) { return (fuzzy_date){DATE_DAY, y, m,
 static fuzzy_date FY(int y) { return (fuzzy_date){DATE_FYEAR, y, 0, 0, 0}; }
 static const fuzzy_date NODATE = {DATE_NONE, 0, 0, 0, 0};
 static day_t T(int y, int m, int d) { return date_from_ymd(y, m, d); }
+/* A date after every period of the tests: everything is known. */
+#define LATE T(2100, 1, 1)
 
 /* ---- risks ------------------------------------------------------------------------------ */
 
@@ -57,33 +59,53 @@ TEST(bands_and_boundaries)
     assert_string_equal(risk_band_name(BAND_NONE), "");
 }
 
+/* A risk with one undated review (known at any date), in the register from the start. */
+static risk_review reviews[8];
+static risk scored(size_t i, const char *ref, risk_score inherent, risk_score net)
+{
+    reviews[i] = (risk_review){.known = DAY_ALWAYS, .inherent = inherent, .net = net};
+    return (risk){.ref = ref, .reviews = &reviews[i], .n_reviews = 1, .added_known = DAY_ALWAYS,
+                  .closed_known = DAY_NEVER};
+}
+
 TEST(register_order_by_net_score)
 {
     risk risks[6];
-    memset(risks, 0, sizeof risks);
-    risks[0] = (risk){.ref = "RK1", .inherent = {5, 5}, .net = {2, 3}};  /* 6 */
-    risks[1] = (risk){.ref = "RK2", .inherent = {3, 3}, .net = {4, 4}};  /* 16 */
-    risks[2] = (risk){.ref = "RK10", .inherent = {2, 2}, .net = {3, 2}}; /* 6 */
-    risks[3] = (risk){.ref = "RK3", .inherent = {1, 1}, .net = {0, 0}};  /* not scored */
-    risks[4] = (risk){.ref = "RK4", .inherent = {5, 5}, .net = {5, 5}};  /* 25 */
-    risks[5] = (risk){.ref = "RK9", .inherent = {1, 1}, .net = {2, 3}};  /* 6 */
+    risks[0] = scored(0, "RK1", (risk_score){5, 5}, (risk_score){2, 3});  /* 6 */
+    risks[1] = scored(1, "RK2", (risk_score){3, 3}, (risk_score){4, 4});  /* 16 */
+    risks[2] = scored(2, "RK10", (risk_score){2, 2}, (risk_score){3, 2}); /* 6 */
+    risks[3] = scored(3, "RK3", (risk_score){1, 1}, (risk_score){0, 0});  /* not scored */
+    risks[4] = scored(4, "RK4", (risk_score){5, 5}, (risk_score){5, 5});  /* 25 */
+    risks[5] = scored(5, "RK9", (risk_score){1, 1}, (risk_score){2, 3});  /* 6 */
     plan p;
     memset(&p, 0, sizeof p);
     p.risks = risks;
     p.n_risks = 6;
     size_t order[6];
-    risk_register_order(&p, order);
+    assert_int_equal(risk_register_order(&p, T(2010, 1, 1), order), 6);
     /* Highest net score first; ties in natural ref order (RK9 before RK10); the inherent
      * score plays no part. */
     static const char *const want[] = {"RK4", "RK2", "RK1", "RK9", "RK10", "RK3"};
     for (size_t i = 0; i < 6; i++) assert_string_equal(risks[order[i]].ref, want[i]);
+    /* As at T: a risk added after T is not yet in the register, one closed by T no
+     * longer is. */
+    risks[4].added = DAY(2010, 6, 1);
+    risks[4].added_known = T(2010, 6, 1);
+    risks[1].closed = DAY(2010, 3, 1);
+    risks[1].closed_known = T(2010, 3, 1);
+    assert_int_equal(risk_register_order(&p, T(2010, 1, 1), order), 5);
+    assert_string_equal(risks[order[0]].ref, "RK2");
+    assert_int_equal(risk_register_order(&p, T(2010, 3, 1), order), 4);
+    assert_string_equal(risks[order[0]].ref, "RK1");
+    assert_int_equal(risk_register_order(&p, T(2010, 6, 1), order), 5);
+    assert_string_equal(risks[order[0]].ref, "RK4");
     p.n_risks = 0;
-    risk_register_order(&p, order); /* empty register: no crash */
+    assert_int_equal(risk_register_order(&p, T(2010, 1, 1), order), 0); /* empty: no crash */
 }
 
 TEST(review_overdue)
 {
-    risk r;
+    risk_view r;
     memset(&r, 0, sizeof r);
     r.reviewed = DAY(2009, 4, 30);
     r.review_by = DAY(2009, 7, 31);
@@ -159,10 +181,10 @@ static void ind_init(ind_fixture *f, polarity pol)
     f->ind.polarity = pol;
     f->ind.tolerance = 5;
     f->ind.has_baseline = 1;
-    f->ind.baseline = (period_value){FY(2001), 96.2, {0}};
-    f->targets[0] = (period_value){FY(2002), 97.0, {0}};
-    f->targets[1] = (period_value){FY(2003), 97.5, {0}};
-    f->targets[2] = (period_value){FY(2004), 98.0, {0}};
+    f->ind.baseline = (period_value){.period = FY(2001), .value = 96.2, .known = DAY_ALWAYS};
+    f->targets[0] = (period_value){.period = FY(2002), .value = 97.0, .known = DAY_ALWAYS};
+    f->targets[1] = (period_value){.period = FY(2003), .value = 97.5, .known = DAY_ALWAYS};
+    f->targets[2] = (period_value){.period = FY(2004), .value = 98.0, .known = DAY_ALWAYS};
     f->ind.targets = f->targets;
     f->ind.n_targets = 3;
     f->ind.actuals = f->actuals;
@@ -170,7 +192,7 @@ static void ind_init(ind_fixture *f, polarity pol)
 
 static void add_actual(ind_fixture *f, int fy, double v)
 {
-    f->actuals[f->ind.n_actuals++] = (period_value){FY(fy), v, {0}};
+    f->actuals[f->ind.n_actuals++] = (period_value){.period = FY(fy), .value = v, .known = DAY_ALWAYS};
 }
 
 TEST(status_first_actual_against_baseline)
@@ -178,7 +200,7 @@ TEST(status_first_actual_against_baseline)
     ind_fixture f;
     ind_init(&f, POLARITY_HIGHER);
     add_actual(&f, 2002, 96.8);
-    indicator_period r = indicator_status(&f.ind, FY(2002));
+    indicator_period r = indicator_status(&f.ind, FY(2002), LATE);
     assert_true(r.has_target);
     assert_true(r.has_actual);
     assert_true(r.target == 97.0);
@@ -194,10 +216,10 @@ TEST(status_against_previous_actual)
     add_actual(&f, 2002, 96.8);
     add_actual(&f, 2003, 96.0);
     add_actual(&f, 2004, 96.0);
-    indicator_period r = indicator_status(&f.ind, FY(2003));
+    indicator_period r = indicator_status(&f.ind, FY(2003), LATE);
     assert_int_equal(r.result, IND_WITHIN_TOLERANCE);
     assert_int_equal(r.direction, DIR_WORSE); /* 96.0 after 96.8, though above baseline */
-    r = indicator_status(&f.ind, FY(2004));
+    r = indicator_status(&f.ind, FY(2004), LATE);
     assert_int_equal(r.direction, DIR_SAME);
 }
 
@@ -210,10 +232,10 @@ TEST(status_lower_is_better_direction)
     f.targets[1].value = 20;
     add_actual(&f, 2002, 24);
     add_actual(&f, 2003, 26);
-    indicator_period r = indicator_status(&f.ind, FY(2002));
+    indicator_period r = indicator_status(&f.ind, FY(2002), LATE);
     assert_int_equal(r.result, IND_MET);
     assert_int_equal(r.direction, DIR_IMPROVING); /* down from 30 */
-    r = indicator_status(&f.ind, FY(2003));
+    r = indicator_status(&f.ind, FY(2003), LATE);
     assert_int_equal(r.result, IND_MISSED);       /* 26 > 21 */
     assert_int_equal(r.direction, DIR_WORSE);     /* up from 24 */
 }
@@ -223,14 +245,14 @@ TEST(status_without_data)
     ind_fixture f;
     ind_init(&f, POLARITY_HIGHER);
     /* A target but no actual: no result, no direction. */
-    indicator_period r = indicator_status(&f.ind, FY(2003));
+    indicator_period r = indicator_status(&f.ind, FY(2003), LATE);
     assert_true(r.has_target);
     assert_false(r.has_actual);
     assert_int_equal(r.result, IND_NO_DATA);
     assert_int_equal(r.direction, DIR_NONE);
     /* An actual but no target: a direction but no result. */
     add_actual(&f, 2005, 99.0);
-    r = indicator_status(&f.ind, FY(2005));
+    r = indicator_status(&f.ind, FY(2005), LATE);
     assert_false(r.has_target);
     assert_true(r.has_actual);
     assert_int_equal(r.result, IND_NO_DATA);
@@ -239,14 +261,14 @@ TEST(status_without_data)
     ind_init(&f, POLARITY_HIGHER);
     f.ind.has_baseline = 0;
     add_actual(&f, 2002, 97.5);
-    r = indicator_status(&f.ind, FY(2002));
+    r = indicator_status(&f.ind, FY(2002), LATE);
     assert_int_equal(r.result, IND_MET);
     assert_int_equal(r.direction, DIR_NONE);
     /* A baseline that is not earlier than the period is not a previous value. */
     ind_init(&f, POLARITY_HIGHER);
     f.ind.baseline.period = FY(2002);
     add_actual(&f, 2002, 97.5);
-    r = indicator_status(&f.ind, FY(2002));
+    r = indicator_status(&f.ind, FY(2002), LATE);
     assert_int_equal(r.direction, DIR_NONE);
 }
 

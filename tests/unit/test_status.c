@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "analysis/history.h"
 #include "analysis/status.h"
 
 #define TEST(name) static void name(void **state __attribute__((unused)))
@@ -26,12 +27,27 @@ static day_t T(int y, int m, int d) { return date_from_ymd(y, m, d); }
 #define MAXREV 4
 #define MAXMS 4
 
+/* What was entered about each schedule is one undated update (known at any date, as in
+ * a plan with no 'updated' date): updates[0]. Dated histories are test_history.c's. */
 typedef struct {
     action a;
+    schedule_update up;
     revision revs[MAXREV];
     milestone ms[MAXMS];
+    schedule_update ms_up[MAXMS];
     revision ms_revs[MAXMS][MAXREV];
 } fixture;
+
+/* Every revision is known; the current due date and whether it is later. */
+static fuzzy_date schedule_current_due(const schedule *s) { return schedule_due_at(s, DAY_NEVER); }
+static int schedule_is_rescheduled(const schedule *s) { return schedule_is_rescheduled_at(s, DAY_NEVER); }
+static int revision_in_force(const revision *v, day_t t) { return known_at(v->known, t); }
+/* Agreed on d: known from the last day of d. */
+static void agree(revision *v, fuzzy_date d)
+{
+    v->agreed = d;
+    v->known = date_last_day(d);
+}
 
 /* An in-progress action started 1 April 2010, due d, no RAG. */
 static void init(fixture *f, fuzzy_date due)
@@ -41,7 +57,10 @@ static void init(fixture *f, fuzzy_date due)
     f->a.description = "Test action";
     f->a.s.start = MONTH(2010, 4);
     f->a.s.due = due;
-    f->a.s.status = ENTERED_IN_PROGRESS;
+    f->a.s.updates = &f->up;
+    f->a.s.n_updates = 1;
+    f->up.known = DAY_ALWAYS;
+    f->up.status = ENTERED_IN_PROGRESS;
     f->a.s.revisions = f->revs;
     f->a.milestones = f->ms;
 }
@@ -53,6 +72,7 @@ static revision *revise(schedule *s, fuzzy_date date)
     memset(v, 0, sizeof *v);
     v->date = date;
     v->reason = "test";
+    v->known = DAY_ALWAYS;
     return v;
 }
 
@@ -66,7 +86,11 @@ static milestone *add_milestone(fixture *f, fuzzy_date due, entered_status st)
     m->action = &f->a;
     m->s.start = MONTH(2010, 4);
     m->s.due = due;
-    m->s.status = st;
+    memset(&f->ms_up[i], 0, sizeof f->ms_up[i]);
+    f->ms_up[i].known = DAY_ALWAYS;
+    f->ms_up[i].status = st;
+    m->s.updates = &f->ms_up[i];
+    m->s.n_updates = 1;
     m->s.revisions = f->ms_revs[i];
     return m;
 }
@@ -81,8 +105,8 @@ TEST(cancelled_beats_everything)
 {
     fixture f;
     init(&f, MONTH(2010, 6));
-    f.a.s.status = ENTERED_CANCELLED;
-    f.a.s.rag = RAG_GREEN;
+    f.a.s.updates[0].status = ENTERED_CANCELLED;
+    f.a.s.updates[0].rag = RAG_GREEN;
     revise(&f.a.s, MONTH(2010, 9)); /* rescheduled, and overdue by December */
     add_milestone(&f, MONTH(2010, 5), ENTERED_IN_PROGRESS);
     derived_status d = st(&f, T(2010, 12, 31));
@@ -97,8 +121,8 @@ TEST(cancelled_with_a_completion_date_is_cancelled)
 {
     fixture f;
     init(&f, MONTH(2010, 6));
-    f.a.s.status = ENTERED_CANCELLED;
-    f.a.s.completed = DAY(2010, 5, 1);
+    f.a.s.updates[0].status = ENTERED_CANCELLED;
+    f.a.s.updates[0].completed = DAY(2010, 5, 1);
     assert_status(st(&f, T(2010, 12, 31)), STATUS_CANCELLED);
 }
 
@@ -116,7 +140,7 @@ TEST(entered_complete_without_date_is_complete)
 {
     fixture f;
     init(&f, MONTH(2010, 6));
-    f.a.s.status = ENTERED_COMPLETE;
+    f.a.s.updates[0].status = ENTERED_COMPLETE;
     /* Long past its due date and rescheduled: complete wins. */
     revise(&f.a.s, MONTH(2010, 9));
     derived_status d = st(&f, T(2011, 6, 30));
@@ -129,8 +153,8 @@ TEST(complete_on_or_before_T)
 {
     fixture f;
     init(&f, MONTH(2010, 12));
-    f.a.s.status = ENTERED_COMPLETE;
-    f.a.s.completed = DAY(2011, 1, 15); /* completed 15 days late */
+    f.a.s.updates[0].status = ENTERED_COMPLETE;
+    f.a.s.updates[0].completed = DAY(2011, 1, 15); /* completed 15 days late */
     /* Completed after T: not complete at T. */
     assert_status(st(&f, T(2010, 12, 20)), STATUS_ON_TARGET);
     derived_status d = st(&f, T(2011, 1, 10));
@@ -148,8 +172,8 @@ TEST(complete_by_month_counts_from_its_first_day)
 {
     fixture f;
     init(&f, MONTH(2011, 3));
-    f.a.s.status = ENTERED_COMPLETE;
-    f.a.s.completed = MONTH(2011, 1);
+    f.a.s.updates[0].status = ENTERED_COMPLETE;
+    f.a.s.updates[0].completed = MONTH(2011, 1);
     assert_false(schedule_is_complete_at(&f.a.s, T(2010, 12, 31)));
     assert_true(schedule_is_complete_at(&f.a.s, T(2011, 1, 1)));
     assert_status(st(&f, T(2010, 12, 31)), STATUS_ON_TARGET);
@@ -162,7 +186,7 @@ TEST(in_progress_with_completion_date_is_not_complete)
      * `completed` without `status: complete`. */
     fixture f;
     init(&f, MONTH(2010, 12));
-    f.a.s.completed = DAY(2010, 11, 1);
+    f.a.s.updates[0].completed = DAY(2010, 11, 1);
     assert_false(schedule_is_complete_at(&f.a.s, T(2010, 12, 1)));
     assert_status(st(&f, T(2010, 12, 1)), STATUS_ON_TARGET);
 }
@@ -194,7 +218,7 @@ TEST(milestone_completed_after_T_is_not_complete_at_T)
     init(&f, MONTH(2011, 3));
     add_milestone(&f, MONTH(2010, 5), ENTERED_COMPLETE);
     milestone *m = add_milestone(&f, MONTH(2011, 2), ENTERED_COMPLETE);
-    m->s.completed = DAY(2011, 1, 20);
+    m->s.updates[0].completed = DAY(2011, 1, 20);
     assert_status(st(&f, T(2010, 12, 31)), STATUS_ON_TARGET);
     assert_status(st(&f, T(2011, 1, 20)), STATUS_COMPLETE);
 }
@@ -325,7 +349,7 @@ TEST(overdue_beats_late_start)
 {
     fixture f;
     init(&f, MONTH(2010, 6));
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     derived_status d = st(&f, T(2010, 7, 2));
     assert_status(d, STATUS_OVERDUE);
     assert_int_equal(d.days_overdue, 2);
@@ -425,7 +449,7 @@ TEST(complete_action_with_open_overdue_milestone_is_complete)
 {
     fixture f;
     init(&f, MONTH(2011, 3));
-    f.a.s.status = ENTERED_COMPLETE;
+    f.a.s.updates[0].status = ENTERED_COMPLETE;
     add_milestone(&f, MONTH(2010, 6), ENTERED_IN_PROGRESS);
     assert_status(st(&f, T(2010, 12, 31)), STATUS_COMPLETE);
 }
@@ -529,7 +553,7 @@ TEST(rescheduled_beats_late_start_and_not_yet_due)
 {
     fixture f;
     init(&f, MONTH(2010, 12));
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     revise(&f.a.s, MONTH(2011, 3));
     assert_status(st(&f, T(2010, 6, 1)), STATUS_RESCHEDULED); /* started 1 April: late */
     init(&f, MONTH(2011, 2));
@@ -547,7 +571,7 @@ TEST(revision_agreed_after_T_is_not_in_force)
     fixture f;
     init(&f, MONTH(2010, 10));
     revision *v = revise(&f.a.s, MONTH(2011, 3));
-    v->agreed = DAY(2011, 1, 5);
+    agree(v, DAY(2011, 1, 5));
     assert_false(revision_in_force(v, T(2011, 1, 4)));
     assert_true(revision_in_force(v, T(2011, 1, 5)));
     fuzzy_date due = schedule_due_at(&f.a.s, T(2010, 12, 31));
@@ -568,7 +592,7 @@ TEST(revision_agreed_after_T_is_not_in_force)
     assert_int_equal(schedule_current_due(&f.a.s).month, 3);
 }
 
-TEST(revision_without_agreed_date_is_always_in_force)
+TEST(revision_without_agreed_date_or_updated_date_is_always_in_force)
 {
     fixture f;
     init(&f, MONTH(2010, 10));
@@ -577,16 +601,19 @@ TEST(revision_without_agreed_date_is_always_in_force)
     assert_status(st(&f, T(2010, 6, 1)), STATUS_RESCHEDULED);
 }
 
-TEST(revision_agreed_in_a_month_is_in_force_from_its_first_day)
+TEST(revision_agreed_in_a_month_is_in_force_from_its_last_day)
 {
+    /* "Agreed December 2010" is only known to be agreed by 31 December (domain 3a: an
+     * entry dated with a period counts from its last day), so a paper as at 15 December
+     * never shows it and is not changed by it. */
     fixture f;
     init(&f, MONTH(2010, 10));
     revision *v = revise(&f.a.s, MONTH(2011, 3));
-    v->agreed = MONTH(2010, 12);
-    assert_false(revision_in_force(v, T(2010, 11, 30)));
-    assert_true(revision_in_force(v, T(2010, 12, 1)));
-    assert_int_equal(st(&f, T(2010, 11, 30)).days_overdue, 30);
-    assert_status(st(&f, T(2010, 12, 1)), STATUS_RESCHEDULED);
+    agree(v, MONTH(2010, 12));
+    assert_false(revision_in_force(v, T(2010, 12, 30)));
+    assert_true(revision_in_force(v, T(2010, 12, 31)));
+    assert_int_equal(st(&f, T(2010, 12, 30)).days_overdue, 60);
+    assert_status(st(&f, T(2010, 12, 31)), STATUS_RESCHEDULED);
 }
 
 TEST(latest_revision_in_force_counts)
@@ -595,9 +622,9 @@ TEST(latest_revision_in_force_counts)
     fixture f;
     init(&f, MONTH(2010, 9));
     revision *v = revise(&f.a.s, MONTH(2010, 11));
-    v->agreed = DAY(2010, 10, 1);
+    agree(v, DAY(2010, 10, 1));
     v = revise(&f.a.s, MONTH(2011, 3));
-    v->agreed = DAY(2011, 1, 10);
+    agree(v, DAY(2011, 1, 10));
     assert_int_equal(st(&f, T(2010, 9, 15)).kind, STATUS_ON_TARGET);  /* none in force */
     assert_int_equal(st(&f, T(2010, 10, 15)).kind, STATUS_RESCHEDULED); /* November */
     derived_status d = st(&f, T(2010, 12, 31));                       /* November, missed */
@@ -613,7 +640,7 @@ TEST(milestone_revision_in_force)
     init(&f, MONTH(2011, 3));
     milestone *m = add_milestone(&f, MONTH(2010, 11), ENTERED_IN_PROGRESS);
     revision *v = revise(&m->s, MONTH(2011, 2));
-    v->agreed = DAY(2011, 1, 10);
+    agree(v, DAY(2011, 1, 10));
     derived_status d = st(&f, T(2010, 12, 31));
     assert_status(d, STATUS_OVERDUE);
     assert_int_equal(d.days_overdue, 31);
@@ -628,7 +655,7 @@ TEST(not_started_after_start_is_late)
 {
     fixture f;
     init(&f, MONTH(2010, 12));
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     f.a.s.start = MONTH(2010, 6); /* first day: 1 June */
     derived_status d = st(&f, T(2010, 6, 2));
     assert_status(d, STATUS_LATE_START);
@@ -640,7 +667,7 @@ TEST(start_equal_to_T_is_not_late)
 {
     fixture f;
     init(&f, MONTH(2010, 12));
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     f.a.s.start = MONTH(2010, 6);
     assert_status(st(&f, T(2010, 6, 1)), STATUS_ON_TARGET);
     f.a.s.start = DAY(2010, 6, 15);
@@ -652,7 +679,7 @@ TEST(quarter_start_means_its_first_day)
 {
     fixture f;
     init(&f, FYEAR(2010));
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     f.a.s.start = QUARTER(2010, 3); /* 1 October 2010 */
     assert_status(st(&f, T(2010, 9, 30)), STATUS_NOT_YET_DUE);
     assert_status(st(&f, T(2010, 10, 1)), STATUS_ON_TARGET);
@@ -664,9 +691,9 @@ TEST(started_is_not_late)
     fixture f;
     init(&f, MONTH(2010, 12));
     f.a.s.start = MONTH(2010, 6);
-    f.a.s.status = ENTERED_IN_PROGRESS;
+    f.a.s.updates[0].status = ENTERED_IN_PROGRESS;
     assert_status(st(&f, T(2010, 7, 1)), STATUS_ON_TARGET);
-    f.a.s.status = ENTERED_NONE; /* not given: treated as in progress */
+    f.a.s.updates[0].status = ENTERED_NONE; /* not given: treated as in progress */
     assert_status(st(&f, T(2010, 7, 1)), STATUS_ON_TARGET);
 }
 
@@ -674,7 +701,7 @@ TEST(not_started_without_start_is_not_late)
 {
     fixture f;
     init(&f, MONTH(2010, 12));
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     f.a.s.start = NODATE;
     assert_status(st(&f, T(2010, 7, 1)), STATUS_ON_TARGET);
 }
@@ -689,7 +716,7 @@ TEST(start_after_T_is_not_yet_due)
     derived_status d = st(&f, T(2010, 12, 31));
     assert_status(d, STATUS_NOT_YET_DUE);
     assert_int_equal(status_level(d.kind), LEVEL_NOT_DUE);
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     assert_status(st(&f, T(2010, 12, 31)), STATUS_NOT_YET_DUE);
     assert_status(st(&f, T(2011, 1, 1)), STATUS_ON_TARGET);
 }
@@ -711,7 +738,7 @@ TEST(otherwise_on_target)
 
 static int optimistic(fixture *f, stated_rag rag, day_t t)
 {
-    f->a.s.rag = rag;
+    f->a.s.updates[0].rag = rag;
     return st(f, t).optimistic;
 }
 
@@ -725,7 +752,7 @@ TEST(green_while_overdue_is_optimistic)
     assert_true(optimistic(&f, RAG_COMPLETE, t));
     assert_false(optimistic(&f, RAG_RED, t));
     assert_false(optimistic(&f, RAG_NONE, t));
-    f.a.s.rag = RAG_GREEN;
+    f.a.s.updates[0].rag = RAG_GREEN;
     derived_status d = st(&f, t);
     assert_status(d, STATUS_OVERDUE);
     assert_int_equal(d.days_overdue, 10);
@@ -770,7 +797,7 @@ TEST(green_while_rescheduled_or_late_is_optimistic)
     assert_false(optimistic(&f, RAG_AMBER, t));
     assert_false(optimistic(&f, RAG_RED, t));
     init(&f, MONTH(2010, 12));
-    f.a.s.status = ENTERED_NOT_STARTED;
+    f.a.s.updates[0].status = ENTERED_NOT_STARTED;
     assert_status(st(&f, t), STATUS_LATE_START);
     assert_true(optimistic(&f, RAG_GREEN, t));
     assert_false(optimistic(&f, RAG_AMBER, t));
@@ -780,7 +807,7 @@ TEST(any_report_of_a_complete_action_is_not_optimistic)
 {
     fixture f;
     init(&f, MONTH(2010, 12));
-    f.a.s.status = ENTERED_COMPLETE;
+    f.a.s.updates[0].status = ENTERED_COMPLETE;
     day_t t = T(2011, 1, 31);
     assert_false(optimistic(&f, RAG_COMPLETE, t));
     assert_false(optimistic(&f, RAG_GREEN, t));
@@ -791,7 +818,7 @@ TEST(no_report_of_a_cancelled_action_is_optimistic)
 {
     fixture f;
     init(&f, MONTH(2010, 6));
-    f.a.s.status = ENTERED_CANCELLED;
+    f.a.s.updates[0].status = ENTERED_CANCELLED;
     assert_false(optimistic(&f, RAG_GREEN, T(2010, 12, 31)));
     assert_false(optimistic(&f, RAG_COMPLETE, T(2010, 12, 31)));
 }
@@ -801,14 +828,14 @@ TEST(optimistic_milestone)
     fixture f;
     init(&f, MONTH(2011, 3));
     milestone *m = add_milestone(&f, MONTH(2010, 10), ENTERED_IN_PROGRESS);
-    m->s.rag = RAG_GREEN;
+    m->s.updates[0].rag = RAG_GREEN;
     derived_status d = milestone_status(m, T(2010, 11, 10));
     assert_status(d, STATUS_OVERDUE);
     assert_int_equal(d.days_overdue, 10);
     assert_true(d.optimistic);
     /* The action is overdue because of it; its own report (none) is not optimistic. */
     assert_false(st(&f, T(2010, 11, 10)).optimistic);
-    f.a.s.rag = RAG_GREEN;
+    f.a.s.updates[0].rag = RAG_GREEN;
     assert_true(st(&f, T(2010, 11, 10)).optimistic);
 }
 
@@ -897,8 +924,8 @@ int main(void)
         cmocka_unit_test(no_revisions_is_not_rescheduled),
         cmocka_unit_test(rescheduled_beats_late_start_and_not_yet_due),
         cmocka_unit_test(revision_agreed_after_T_is_not_in_force),
-        cmocka_unit_test(revision_without_agreed_date_is_always_in_force),
-        cmocka_unit_test(revision_agreed_in_a_month_is_in_force_from_its_first_day),
+        cmocka_unit_test(revision_without_agreed_date_or_updated_date_is_always_in_force),
+        cmocka_unit_test(revision_agreed_in_a_month_is_in_force_from_its_last_day),
         cmocka_unit_test(latest_revision_in_force_counts),
         cmocka_unit_test(milestone_revision_in_force),
         cmocka_unit_test(not_started_after_start_is_late),
