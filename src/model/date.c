@@ -128,16 +128,17 @@ int date_parse_as(const char *s, unsigned accept, fuzzy_date *out, char *why, si
         why = tmp;
         whylen = sizeof tmp;
     }
-    char forms[200];
-    accepted_forms(accept, forms, sizeof forms);
+    char forms[200]; /* written only for a message: parsing must stay cheap */
     if (date_parse(s, out, why, whylen) == 0) {
         if (accept & DATE_ACCEPT(out->kind)) return 0;
+        accepted_forms(accept, forms, sizeof forms);
         snprintf(why, whylen, "is %s; write %s", kind_names[out->kind], forms);
         memset(out, 0, sizeof *out);
         return -1;
     }
     /* Keep a specific reason ("does not exist"); replace the list of every form. */
     if (strncmp(why, "is not a date:", 14) == 0) {
+        accepted_forms(accept, forms, sizeof forms);
         int y, y2, yy;
         size_t n = strlen(s);
         int fy_ok = (accept & (DATE_ACCEPT(DATE_FYEAR) | DATE_ACCEPT(DATE_QUARTER))) != 0;

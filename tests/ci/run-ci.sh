@@ -65,9 +65,10 @@ check "the workflow built every paper (HTML and PDF) and the index" \
     "[ \$(ls $F/out/*/*.html | wc -l) -eq $papers ] && [ \$(ls $F/out/*/*.pdf | wc -l) -eq $papers ] && [ -s $F/out/index.html ]"
 check_log=$(grep -l 'tabled check --diagnostics-format=github' $T/steps/*.sh | head -1)
 check_log=${check_log%.sh}.log
-check "the check step annotates: warnings as ::warning file=...,line=...,col=... commands" \
-    "grep -Eq '^::warning file=plans/[a-z-]+/plan.yaml,line=[0-9]+,col=[0-9]+,title=tabled::' $check_log"
-check "... and prints no GCC-style lines instead" "! grep -q ': warning: ' $check_log"
+# The example plans are clean, so the step prints nothing; its annotations are checked on
+# a project with mistakes below.
+check "the check step prints only workflow commands (no GCC-style lines to miss)" \
+    "! grep -Eq ': (warning|error): ' $check_log && ! grep -Ev '^::(error|warning|notice) ' $check_log | grep -q ."
 
 # ---- the GitLab pipeline, as written ----------------------------------------------------
 GL=$F/templates/ci/gitlab-ci.yml
@@ -105,8 +106,8 @@ while read -r job; do
         tail -15 $T/steps/gitlab-$job.log | sed 's/^/# /'
     fi
 done <$T/steps/gitlab-list
-check "the GitLab check job wrote a code quality report that parses, with the warnings in it" \
-    "python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, list) and r and all(i[\"location\"][\"path\"] and i[\"fingerprint\"] for i in r) and any(i[\"severity\"] == \"minor\" for i in r)' $F/gl-code-quality-report.json"
+check "the GitLab check job wrote a code quality report that parses (an empty list: the examples are clean)" \
+    "python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, list) and all(i[\"location\"][\"path\"] and i[\"fingerprint\"] for i in r)' $F/gl-code-quality-report.json"
 check "the GitLab pages job published out/ as public/" \
     "[ -s $F/public/index.html ] && [ \$(ls $F/public/*/*.html | wc -l) -eq $papers ]"
 

@@ -103,8 +103,15 @@ else
     (cd "$L" && $T/bare/bin/tabled build -o out3 --templates "$S/tabled/templates" \
         --fonts "$S/tabled/fonts" exception-2010-q3.md) >$T/bare.out 2>&1
     check "... and with --templates and --fonts it builds" "[ \$? -eq 0 ] && [ -s '$L/out3/$(basename "$L")/exception-2010-q3.pdf' ]"
-    (cd "$L" && $T/bare/bin/tabled check --templates "$S/tabled/templates" exception-2010-q3.md) >$T/bare.out 2>&1
-    check "check takes --templates too" "[ \$? -eq 0 ]"
+    (cd "$L" && $T/bare/bin/tabled check --templates "$S/tabled/templates" --fonts "$S/tabled/fonts" \
+        exception-2010-q3.md) >$T/bare.out 2>&1
+    check "check takes --templates and --fonts too" "[ \$? -eq 0 ]"
+    if [ ! -d /usr/local/share/tabled/fonts ]; then
+        (cd "$L" && $T/bare/bin/tabled check --templates "$S/tabled/templates" exception-2010-q3.md) \
+            >$T/bare.out 2>&1
+        check "... and without fonts it says which font is missing, as build would" \
+            "[ \$? -eq 1 ] && grep -q 'the font LiberationSans-Regular.ttf (named by the house style) is not in any fonts/ folder; give --fonts DIR' $T/bare.out"
+    fi
 fi
 
 # ---- installing needs no root ------------------------------------------------------------------
