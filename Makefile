@@ -3,6 +3,8 @@
 #   make papers   install missing Debian packages, build tabled, compile plans/ into out/
 #   make test     install test tools, build, run every test ("N passed, N failed")
 #   make tabled   just the program (installs nothing)
+#   make install  [PREFIX=/usr/local] [DESTDIR=]  program, templates, fonts, man pages
+#   make uninstall
 #   make compare  outputs of the example papers against BASE (default main), byte for byte
 
 # No built-in rules: make would otherwise search them for a way to remake each of the
@@ -23,20 +25,29 @@ LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
 BUILD   := build
+
+# Where make install puts things. The data folder is compiled into the program (it
+# is rebuilt when PREFIX changes); an installed tabled also finds share/tabled beside
+# its bin/ folder, so a DESTDIR staging copy works too.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/tabled
+MANDIR  ?= $(PREFIX)/share/man
 SRC     := $(shell find src -name '*.c' | LC_ALL=C sort)
 LIBSRC  := $(filter-out src/cli/main.c,$(SRC))
 OBJ     := $(LIBSRC:%.c=$(BUILD)/%.o)
-ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) $(PKGCFLAGS) $(CFLAGS)
+ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) -I$(BUILD) $(PKGCFLAGS) $(CFLAGS)
 
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
 
-.PHONY: all papers test deps test-deps asan-build clean compare bench bench-peers
+.PHONY: all papers test deps test-deps asan-build clean install uninstall compare bench \
+        bench-peers FORCE
 .DEFAULT_GOAL := all
 
 all: tabled
@@ -69,6 +80,20 @@ $(BUILD)/%.o: %.c | $(SETUP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLFLAGS) -MMD -MP -c $< -o $@
 
+# The installed data folder, compiled in. tabled_config.mk remembers the value built
+# with, so the header is rewritten (and tabled rebuilt) only when DATADIR changes, and
+# a no-op make runs no shell for it.
+-include $(BUILD)/tabled_config.mk
+ifneq ($(BUILT_DATADIR),$(DATADIR))
+$(BUILD)/tabled_config.h: FORCE
+endif
+$(BUILD)/tabled_config.h:
+	@mkdir -p $(BUILD)
+	@printf '#define TABLED_DATADIR "%s"\n' '$(DATADIR)' >$@
+	@printf 'BUILT_DATADIR := %s\n' '$(DATADIR)' >$(BUILD)/tabled_config.mk
+$(BUILD)/src/cli/resources.o $(BUILD)/src/cli/template_set.o: $(BUILD)/tabled_config.h
+FORCE:
+
 $(BUILD)/libtabled.a: $(OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -93,17 +118,21 @@ PLAN_JSON  := $(PLANS:plans/%/plan.yaml=$(OUT)/%/rollup.json)
 
 papers: $(PAPER_HTML) $(PLAN_JSON) $(OUT)/index.html
 
+# Each plan is checked once, by its roll-up's rule; a paper does not repeat its plan's
+# diagnostics (--no-plan-diagnostics), and a plan with errors fails its papers with one
+# line each. TABLED_FLAGS adds options, e.g. --diagnostics-format=github in CI.
+TABLED_FLAGS ?=
 $(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
-	./tabled build -MD --no-index -o $(OUT) $<
+	./tabled build -MD --no-index --no-plan-diagnostics $(TABLED_FLAGS) -o $(OUT) $<
 
 # A plan's roll-up also depends on its update files (plans/<plan>/updates/*.yaml) and
 # on their folder, so that adding a file is noticed; update files are never plans.
 .SECONDEXPANSION:
 $(OUT)/%/rollup.json: plans/%/plan.yaml $$(wildcard plans/$$*/updates plans/$$*/updates/*.yaml) tabled
-	./tabled build -o $(OUT) $<
+	./tabled build $(TABLED_FLAGS) -o $(OUT) $<
 
 $(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled
-	./tabled index -o $(OUT) $(PAPER_JSON)
+	./tabled index $(TABLED_FLAGS) -o $(OUT) $(PAPER_JSON)
 
 -include $(PAPER_HTML:.html=.d)
 
@@ -141,6 +170,32 @@ BASE ?= main
 NEW ?= .
 compare:
 	@tests/tools/compare-outputs.sh $(BASE) $(NEW)
+
+# ---- install ------------------------------------------------------------
+# The program, the templates and fonts it falls back on outside a project, the JSON
+# Schemas (under templates/schemas) and the man pages. No root is needed to build when
+# the Debian packages are there; installing into a system folder needs the rights to
+# write there, nothing more.
+MAN1 := $(sort $(wildcard src/man/*.1))
+MAN5 := $(sort $(wildcard src/man/*.5))
+DATA_FILES = $(shell find templates fonts -type f | LC_ALL=C sort)
+
+install: tabled
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(MANDIR)/man5'
+	install -m 755 tabled '$(DESTDIR)$(BINDIR)/tabled'
+	@for f in $(DATA_FILES); do \
+	    install -d "$(DESTDIR)$(DATADIR)/$$(dirname $$f)" && \
+	    install -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; \
+	done
+	@echo "installed templates and fonts in $(DESTDIR)$(DATADIR)"
+	install -m 644 $(MAN1) '$(DESTDIR)$(MANDIR)/man1/'
+	install -m 644 $(MAN5) '$(DESTDIR)$(MANDIR)/man5/'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/tabled'
+	rm -rf '$(DESTDIR)$(DATADIR)'
+	rm -f $(patsubst src/man/%,'$(DESTDIR)$(MANDIR)/man1/%',$(MAN1))
+	rm -f $(patsubst src/man/%,'$(DESTDIR)$(MANDIR)/man5/%',$(MAN5))
 
 # ---- benchmarks (tests/bench) -------------------------------------------
 # make bench: synthetic papers of 60, 600 and 6000 actions; tabled (HTML and PDF in one

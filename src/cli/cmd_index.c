@@ -5,21 +5,38 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../load/house_load.h"
 #include "../render/html/html_render.h"
 #include "../render/paper_json.h"
 #include "../report/index_doc.h"
 #include "../util/fileio.h"
+#include "../util/project_root.h"
 #include "../util/xalloc.h"
 #include "cli.h"
+#include "template_set.h"
+
+/* The folder whose project root decides the templates: the output folder when it is in
+ * a project, else the first input. */
+static const char *project_root_of_any(const char *outdir, const char *first)
+{
+    char *root = project_root_find(outdir);
+    if (root || !first) {
+        free(root);
+        return outdir;
+    }
+    return first;
+}
 
 int cmd_index(int argc, char **argv)
 {
     opt_iter it;
     opt_init(&it, "index", argc, argv);
-    const char *outdir = "out", *templates = "templates";
+    const char *outdir = "out";
+    template_cache tc = {NULL, NULL, NULL, 0};
     const char *o;
     while ((o = opt_next(&it))) {
+        int common = opt_common(&it, o);
+        if (common < 0) goto usage;
+        if (common) continue;
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
             print_help("index");
             opt_free(&it);
@@ -27,7 +44,7 @@ int cmd_index(int argc, char **argv)
         } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
             if (!(outdir = opt_value(&it, o))) goto usage;
         } else if (!strcmp(o, "templates")) {
-            if (!(templates = opt_value(&it, o))) goto usage;
+            if (!(tc.templates_opt = opt_value(&it, o))) goto usage;
         } else {
             usage_error("index", "unknown option '%s'", argv[it.i - 1]);
             goto usage;
@@ -41,15 +58,14 @@ int cmd_index(int argc, char **argv)
     size_t n = 0;
     for (int i = 0; i < it.npositional; i++)
         if (paper_json_read(it.positional[i], &a, &diags, &entries[n]) == 0) n++;
-    house_style house;
-    house_load(&house, arena_printf(&a, "%s/house.yaml", templates), &a, &diags);
-    char *css_path = arena_printf(&a, "%s/html/paper.css", templates), *css = NULL;
-    size_t len;
-    read_input(css_path, "stylesheet", &diags, &css, &len);
-    if (!diags.errors) {
+    /* The house style and stylesheet of the project the output folder is in, else of
+     * the first paper's, else the installed ones. */
+    const char *near = project_root_of_any(outdir, it.npositional ? it.positional[0] : NULL);
+    template_set *ts = templates_for(&tc, near, TS_HOUSE | TS_CSS, &diags);
+    if (ts && !diags.errors) {
         strbuf out = STRBUF_INIT;
-        rdoc *index = build_index(entries, n, &house);
-        html_render(index, css, &out);
+        rdoc *index = build_index(entries, n, &ts->house);
+        html_render(index, ts->css, &out);
         rdoc_free(index);
         char *path = arena_printf(&a, "%s/index.html", outdir);
         if (write_file_atomic(path, out.data, out.len) != 0)
@@ -58,7 +74,7 @@ int cmd_index(int argc, char **argv)
     }
     diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     int status = diags.errors ? EXIT_INPUT : EXIT_OK;
-    free(css);
+    template_cache_free(&tc);
     free(entries);
     diag_free(&diags);
     arena_free(&a);

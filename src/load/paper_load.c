@@ -124,7 +124,7 @@ static void load_field(paper *p, schema_ctx *c, const ynode *front, paper_field 
     int ok = 1;
     switch (d->type) {
     case FIELD_DATE:
-        ok = schema_date_node(c, n, d->key, &f->date) > 0;
+        ok = schema_date_node_as(c, n, d->key, DATE_ACCEPT_PERIOD, &f->date) > 0;
         break;
     case FIELD_TEXT:
         if (n->kind == YN_MAP) {
@@ -294,10 +294,10 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
             const char *near = closest_word(vname, names, variants->n);
             const ynode *vn = ynode_get(front, "variant");
             if (near)
-                diag_error(diags, vn->pos, "unknown front-sheet variant '%s'; did you mean '%s'?",
-                           vname, near);
+                diag_error(diags, vn->pos, "unknown front-sheet variant '%s'; did you mean '%s'? "
+                           "(variants: %s)", vname, near, all.data ? all.data : "none");
             else
-                diag_error(diags, vn->pos, "unknown front-sheet variant '%s' (templates/variants has: %s)",
+                diag_error(diags, vn->pos, "unknown front-sheet variant '%s' (variants: %s)",
                            vname, all.data ? all.data : "none");
             sb_free(&all);
             free(names);
@@ -321,6 +321,7 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
     const char *plan_rel = schema_text(&c, front, "plan", 0, "the front block");
     const ynode *pn = ynode_get(front, "plan");
     p->plan_pos = pn ? pn->pos : front->pos;
+    p->plan_named = plan_rel != NULL;
     if (!plan_rel) plan_rel = "plan.yaml";
     if (plan_rel[0] == '/') {
         p->plan_path = plan_rel;
@@ -330,24 +331,17 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
         free(dir);
     }
     srcpos dpos;
-    int has_as_at = schema_date(&c, front, "as-at", "as-at date", &p->as_at, &dpos);
-    if (has_as_at > 0 && !date_has_bounds(p->as_at)) {
-        diag_error(diags, dpos, "as-at must be a date, not 'ongoing'");
-    }
-    p->has_since = schema_date(&c, front, "since", "since date", &p->since, &dpos) > 0;
-    if (p->has_since && !date_has_bounds(p->since)) {
-        diag_error(diags, dpos, "since must be a date, not 'ongoing'");
-        p->has_since = 0;
-    }
+    int has_as_at = schema_date_as(&c, front, "as-at", "as-at date", DATE_ACCEPT_PERIOD, &p->as_at, &dpos);
+    p->has_since = schema_date_as(&c, front, "since", "since date", DATE_ACCEPT_PERIOD, &p->since,
+                                  &dpos) > 0;
     const ynode *prev = ynode_get(front, "previous-report");
     if (prev) {
         load_previous(p, &c, front);
         dpos = prev->pos;
     }
     srcpos since_pos = dpos;
-    int has_meeting = schema_date(&c, front, "meeting", "meeting date", &p->meeting, &dpos);
-    if (has_meeting > 0 && p->meeting.kind != DATE_DAY)
-        diag_error(diags, dpos, "the meeting date must be a day, such as 2010-07-22");
+    int has_meeting = schema_date_as(&c, front, "meeting", "meeting date", DATE_ACCEPT(DATE_DAY),
+                                     &p->meeting, &dpos);
     if (has_as_at == 0) {
         if (has_meeting > 0) p->as_at = p->meeting;
         else diag_error(diags, front->pos, "the front block needs 'as-at' (the reporting date) or 'meeting'");

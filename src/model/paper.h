@@ -62,7 +62,8 @@ typedef struct {
     const char *file;           /* plans/x/paper.md */
     const char *slug;           /* paper file name without .md */
     const char *plan_path;      /* resolved path of the plan it reports on */
-    srcpos plan_pos;
+    srcpos plan_pos;            /* the plan: line, else the front block */
+    int plan_named;             /* plan: was given (else plan.yaml beside the paper) */
     const variant *variant;
     fuzzy_date as_at, since, meeting;
     int has_since;

@@ -25,7 +25,9 @@ void changes_csv(const analysis *an, strbuf *out);
 
 /* Shared by the summaries: "WHAT: plan, organisation / As at T; since P" and the same
  * facts as JSON keys; a date as an ISO string key (null when not given). */
-void summary_heading(const analysis *an, strbuf *out, const char *what, int color);
+void summary_heading(const analysis *an, strbuf *out, const char *what, int width, int color);
+/* text wrapped to width columns, a line each, bold when asked */
+void summary_wrapped(strbuf *out, const char *text, int width, int bold);
 void summary_json_header(json_writer *w, const analysis *an);
 void summary_json_date(json_writer *w, const char *key, fuzzy_date d);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../util/strbuf.h"
+#include "../util/suggest.h"
 #include "labels.h"
 #include "table_build.h"
 
@@ -54,15 +55,15 @@ void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
         if (!strcmp(o.name, blocks[i].name)) def = &blocks[i];
     }
     if (!def) {
+        strbuf all = STRBUF_INIT;
+        sb_word_list(&all, names, N(blocks), N(blocks), NULL);
         const char *near = closest_word(o.name, names, N(blocks));
-        if (near) {
-            diag_error(b->diags, pos, "unknown block '%s'; did you mean '%s'?", o.name, near);
-        } else {
-            strbuf all = STRBUF_INIT;
-            for (size_t i = 0; i < N(blocks); i++) sb_printf(&all, "%s%s", i ? ", " : "", names[i]);
+        if (near)
+            diag_error(b->diags, pos, "unknown block '%s'; did you mean '%s'? (blocks: %s)", o.name,
+                       near, all.data);
+        else
             diag_error(b->diags, pos, "unknown block '%s' (blocks: %s)", o.name, all.data);
-            sb_free(&all);
-        }
+        sb_free(&all);
         return;
     }
     const char *what = arena_printf(&b->d->arena, "the %s block", def->name);
@@ -73,7 +74,7 @@ void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
         for (size_t i = 0; i < b->plan->n_themes && !a.theme; i++)
             if (!strcmp(b->plan->themes[i].ref, ref)) a.theme = &b->plan->themes[i];
         if (!a.theme) {
-            diag_error(b->diags, pos, "%s block: the plan has no theme '%s'", o.name, ref);
+            theme_not_found(b, pos, arena_printf(&b->d->arena, "%s block", o.name), ref);
             return;
         }
     }

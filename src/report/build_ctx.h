@@ -34,6 +34,9 @@ const char *opts_get(const opt_list *o, const char *key);
 int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size_t n,
                const char *what, srcpos pos);
 
+/* Reports "WHAT: the plan has no theme 'REF'; did you mean 'A'? (themes: A, B)". */
+void theme_not_found(build_ctx *b, srcpos pos, const char *what, const char *ref);
+
 /* Computed blocks (blocks.c): appends the named block's content, or reports why not. */
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos);
 

@@ -11,6 +11,7 @@
 #include "../util/image_check.h"
 #include "../util/strbuf.h"
 #include "build_ctx.h"
+#include "word_paste.h"
 
 typedef struct {
     build_ctx *b;
@@ -244,8 +245,21 @@ static void blocks(conv *c, rnode *parent, cmark_node *n)
     for (; n; n = cmark_node_next(n)) block(c, parent, n);
 }
 
-static cmark_node *parse(const char *md, size_t len)
+static void paste_warning(void *ctx, int line, int col, const char *msg)
 {
+    conv *c = ctx;
+    diag_warning(c->b->diags, make_pos(c->b->paper->file, line + c->line_offset, col), "%s", msg);
+}
+
+static cmark_node *parse(conv *c, const char *md, size_t len)
+{
+    /* Bullets pasted from Word become list items first. */
+    size_t fixed_len;
+    char *fixed = word_paste_fix(md, len, &fixed_len, paste_warning, c);
+    if (fixed) {
+        md = fixed;
+        len = fixed_len;
+    }
     cmark_gfm_core_extensions_ensure_registered();
     cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
     static const char *const exts[] = {"table", "strikethrough", "autolink", "tagfilter"};
@@ -256,6 +270,7 @@ static cmark_node *parse(const char *md, size_t len)
     cmark_parser_feed(p, md, len);
     cmark_node *doc = cmark_parser_finish(p);
     cmark_parser_free(p);
+    free(fixed);
     return doc;
 }
 
@@ -268,7 +283,7 @@ static char *paper_dir(rdoc *d, const char *file)
 void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset)
 {
     conv c = {b, line_offset, paper_dir(b->d, b->paper->file)};
-    cmark_node *doc = parse(md, len);
+    cmark_node *doc = parse(&c, md, len);
     blocks(&c, parent, cmark_node_first_child(doc));
     cmark_node_free(doc);
 }
@@ -315,7 +330,7 @@ void markdown_body(build_ctx *b, rnode *root)
 {
     rdoc *d = b->d;
     conv c = {b, b->paper->markdown_line - 1, paper_dir(d, b->paper->file)};
-    cmark_node *doc = parse(b->paper->markdown, b->paper->markdown_len);
+    cmark_node *doc = parse(&c, b->paper->markdown, b->paper->markdown_len);
     numbering_mode mode = b->paper->numbering;
     rnode *body = rnode_add(d, root, RN_BODY);
     rnode *target = body;
