@@ -3,6 +3,7 @@
  * papers use it. Nothing is written for a paper with errors, and every file is
  * written atomically. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,36 +16,36 @@
 #include "../model/house.h"
 #include "../render/html/html_render.h"
 #include "../render/pdf/pdf_render.h"
+#include "../render/paper_json.h"
 #include "../render/summary_out.h"
 #include "../report/build_paper.h"
+#include "../report/index_doc.h"
 #include "../util/fileio.h"
 #include "../util/hashmap.h"
-#include "../util/json.h"
 #include "../util/xalloc.h"
 #include "cli.h"
+#include "template_set.h"
 
 enum { FMT_HTML = 1, FMT_PDF = 2, FMT_JSON = 4 };
 
 typedef struct {
-    const char *outdir, *templates, *fonts;
+    const char *outdir;
     unsigned formats;
     int has_as_at;
     day_t as_at;
     diag_list diags;
-    variant_set variants;
-    int variants_loaded;
-    house_style house;
-    arena house_arena;
-    char *css;
+    template_cache templates;       /* per project root (or --templates) */
+    template_set *index_templates;  /* the first paper's: the index's style */
     hashmap plans;                  /* path -> plan*, or &failed_plan if it had errors */
-    html_index_entry *index;
+    hashmap plan_errors;            /* path -> its number of errors, for a failed plan */
+    paper_record *index;            /* every paper built, for the index */
     size_t n_index, cap_index;
     int depfiles;                   /* -MD: write <output>.d for make */
     int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
     int dry_run;                    /* --dry-run: check everything, write nothing */
     int werror;                     /* --werror: warnings fail the build */
-    char **template_inputs;         /* every template file read, for dependency files */
-    size_t n_template_inputs;
+    int quiet_plans;                /* --no-plan-diagnostics: a paper's plan is checked, not reported */
+    int check;                      /* tabled check: also the plans' optimistic reports */
     rdoc **docs;                    /* kept for the index strings */
     size_t n_docs;
 } build_state;
@@ -74,8 +75,38 @@ static const plan *get_plan(build_state *st, const char *path)
 {
     void *known = hashmap_get(&st->plans, path);
     if (known) return known == &failed_plan ? NULL : known;
+    size_t before = st->diags.errors;
     plan *p = plan_load_file(path, &st->diags);
     hashmap_put(&st->plans, xstrdup(path), p ? (void *)p : (void *)&failed_plan);
+    if (!p) hashmap_put(&st->plan_errors, xstrdup(path), (void *)(uintptr_t)(st->diags.errors - before));
+    return p;
+}
+
+/* The plan a paper reports on. A missing plan is an error at the paper's plan: line.
+ * With --no-plan-diagnostics (make papers, where each plan's own rule reports it) the
+ * plan's diagnostics are left out and a plan with errors is one error here. */
+static const plan *get_paper_plan(build_state *st, const paper *pp)
+{
+    if (!hashmap_get(&st->plans, pp->plan_path) && access(pp->plan_path, F_OK) != 0) {
+        diag_error(&st->diags, pp->plan_pos, "the plan %s does not exist: %s", pp->plan_path,
+                   pp->plan_named ? "check the file name after 'plan:'"
+                                  : "put plan.yaml beside the paper, or name the plan with 'plan:'");
+        return NULL;
+    }
+    if (!st->quiet_plans) return get_plan(st, pp->plan_path);
+    diag_list mine; /* the plan's own diagnostics, left out */
+    diag_init(&mine);
+    diag_list saved = st->diags;
+    st->diags = mine;
+    const plan *p = get_plan(st, pp->plan_path);
+    mine = st->diags;
+    st->diags = saved;
+    diag_free(&mine);
+    if (!p) { /* every paper of a failed plan says so, the first and the rest */
+        size_t n = (size_t)(uintptr_t)hashmap_get(&st->plan_errors, pp->plan_path);
+        diag_error(&st->diags, pp->plan_pos, "the plan %s has %zu error%s (see 'tabled check %s')",
+                   pp->plan_path, n, n == 1 ? "" : "s", pp->plan_path);
+    }
     return p;
 }
 
@@ -84,14 +115,15 @@ static day_t default_as_at(build_state *st, const plan *p)
     return st->has_as_at ? st->as_at : plan_default_as_at(p);
 }
 
-static int load_templates(build_state *st);
-
 static void build_plan_json(build_state *st, const char *path)
 {
-    if (load_templates(st) != 0) return; /* the house style's theme-RAG policy */
+    /* the house style's theme-RAG policy */
+    template_set *ts = templates_for(&st->templates, path, TS_HOUSE, &st->diags);
+    if (!ts) return;
     const plan *p = get_plan(st, path);
+    if (p && st->check) check_plan_warnings(&st->diags, p, default_as_at(st, p));
     if (!p || st->dry_run) return;
-    analysis *an = analyse(p, default_as_at(st, p), NULL, &st->house.theme_rag);
+    analysis *an = analyse(p, default_as_at(st, p), NULL, &ts->house.theme_rag);
     strbuf json = STRBUF_INIT;
     rollup_json(an, &json);
     char *slug = parent_dir_name(path);
@@ -101,12 +133,6 @@ static void build_plan_json(build_state *st, const char *path)
     free(slug);
     sb_free(&json);
     analysis_free(an);
-}
-
-static void note_input(build_state *st, const char *path)
-{
-    st->template_inputs = xrealloc(st->template_inputs, (st->n_template_inputs + 1) * sizeof(char *));
-    st->template_inputs[st->n_template_inputs++] = xstrdup(path);
 }
 
 /* Make-escaped path: spaces, '#', '$' and ':' would break a dependency line. */
@@ -130,9 +156,9 @@ static void collect_images(const rnode *n, strbuf *sb)
 
 /* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
  * for each input keep make going when one is deleted (as gcc -MP does). */
-static void write_depfile(build_state *st, const char *base, const char *private_base,
-                          const paper *pp, const plan *pl, const rdoc *d, int html, int pdf,
-                          int private_pdf)
+static void write_depfile(build_state *st, const template_set *ts, const char *base,
+                          const char *private_base, const paper *pp, const plan *pl,
+                          const rdoc *d, int html, int pdf, int private_pdf)
 {
     strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
     const char *exts[] = {".html", ".pdf", ".json", ".html", ".pdf"};
@@ -149,12 +175,12 @@ static void write_depfile(build_state *st, const char *base, const char *private
     /* the plan's update files, and their folder (so a new file is noticed) */
     for (size_t i = 0; i < pl->n_inputs; i++) dep_path(&deps, pl->inputs[i]);
     if (pp->previous_path) dep_path(&deps, pp->previous_path);
-    for (size_t i = 0; i < st->n_template_inputs; i++) dep_path(&deps, st->template_inputs[i]);
+    for (size_t i = 0; i < ts->n_inputs; i++) dep_path(&deps, ts->inputs[i]);
     if (pdf) {
-        const char *fonts[] = {st->house.font_regular, st->house.font_bold, st->house.font_italic,
-                               st->house.font_bold_italic};
+        const char *fonts[] = {ts->house.font_regular, ts->house.font_bold, ts->house.font_italic,
+                               ts->house.font_bold_italic};
         for (int i = 0; i < 4; i++) {
-            char *fp = path_join3(st->fonts, fonts[i], "");
+            char *fp = path_join3(ts->fonts, fonts[i], "");
             dep_path(&deps, fp);
             free(fp);
         }
@@ -179,102 +205,23 @@ static void write_depfile(build_state *st, const char *base, const char *private
     sb_free(&deps);
 }
 
-static int load_templates(build_state *st)
-{
-    if (st->variants_loaded) return st->variants_loaded > 0 ? 0 : -1;
-    char *dir = path_join3(st->templates, "variants", "");
-    int rc = variants_load(&st->variants, dir, &st->diags);
-    free(dir);
-    for (size_t i = 0; i < st->variants.n; i++) note_input(st, st->variants.items[i].file);
-    char *css = path_join3(st->templates, "html/paper.css", "");
-    size_t len;
-    note_input(st, css);
-    if (read_input(css, "stylesheet", &st->diags, &st->css, &len) != 0) rc = -1;
-    free(css);
-    char *house = path_join3(st->templates, "house.yaml", "");
-    if (access(house, R_OK) == 0) note_input(st, house);
-    if (house_load(&st->house, house, &st->house_arena, &st->diags) != 0) rc = -1;
-    free(house);
-    st->variants_loaded = rc == 0 ? 1 : -1;
-    return rc;
-}
-
-/* The paper's JSON: its front-sheet facts and the plan's roll-up, for dashboards and
- * for rebuilding the index without rebuilding the papers. */
-/* an is NULL for the public edition of an exempt paper: no roll-up, only its public
- * facts and the paragraph it is exempt under. */
-static void paper_json(const rdoc *d, const analysis *an, day_t as_at, int exempt,
-                       unsigned formats, strbuf *out)
-{
-    char iso[DATE_BUF];
-    date_format_iso(date_of_day(as_at), iso, sizeof iso);
-    strbuf roll = STRBUF_INIT;
-    if (an) rollup_json(an, &roll);
-    json_writer w;
-    json_init(&w, out);
-    json_begin_object(&w);
-    json_key(&w, "paper");
-    json_begin_object(&w);
-    json_key(&w, "subject"); json_string(&w, d->subject);
-    json_key(&w, "committee"); json_string(&w, d->committee);
-    json_key(&w, "meeting"); json_string(&w, d->meeting_iso);
-    json_key(&w, "meeting_date"); json_string(&w, d->meeting_date);
-    json_key(&w, "item"); json_string(&w, d->item);
-    json_key(&w, "report_of"); json_string(&w, d->report_of);
-    json_key(&w, "organisation"); json_string(&w, d->organisation);
-    json_key(&w, "variant"); json_string(&w, d->variant);
-    json_key(&w, "as_at"); json_string(&w, d->as_at);
-    json_key(&w, "as_at_date"); json_string(&w, iso);
-    json_key(&w, "html"); json_bool(&w, (formats & FMT_HTML) != 0);
-    json_key(&w, "pdf"); json_bool(&w, (formats & FMT_PDF) != 0);
-    if (exempt) {
-        json_key(&w, "exempt_paragraph");
-        json_int(&w, exempt);
-    }
-    json_end_object(&w);
-    if (an) {
-        json_key(&w, "rollup");
-        /* embed the roll-up object verbatim */
-        sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
-        w.need_comma = 1;
-        w.after_key = 0;
-    }
-    if (an && an->changes) {
-        /* what moved since the previous report, by kind (tabled changes has the rows) */
-        char since[DATE_BUF];
-        date_format_iso(date_of_day(an->since), since, sizeof since);
-        json_key(&w, "changes");
-        json_begin_object(&w);
-        json_key(&w, "since");
-        json_string(&w, since);
-        for (int k = 0; k < CHANGE__COUNT; k++) {
-            json_key(&w, change_kind_id((change_kind)k));
-            json_int(&w, (long long)an->changes->count[k]);
-        }
-        json_key(&w, "total");
-        json_int(&w, (long long)an->changes->n_rows);
-        json_end_object(&w);
-    }
-    json_end_object(&w);
-    sb_free(&roll);
-}
-
 /* Writes DIR<slug>.pdf and .html for one edition; returns 1 if the PDF was written. */
-static int write_edition(build_state *st, const rdoc *d, const char *dir, const char *slug)
+static int write_edition(build_state *st, const template_set *ts, const rdoc *d, const char *dir,
+                         const char *slug)
 {
     size_t bl = strlen(dir) + strlen(slug) + 8;
     char *out = xmalloc(bl);
     strbuf buf = STRBUF_INIT;
     int have_pdf = 0;
     if (st->formats & FMT_PDF) {
-        if (pdf_render(d, &st->house, st->fonts, &buf, &st->diags) == 0) {
+        if (pdf_render(d, &ts->house, ts->fonts, &buf, &st->diags) == 0) {
             snprintf(out, bl, "%s%s.pdf", dir, slug);
             have_pdf = write_out(st, out, buf.data, buf.len) == 0;
         }
         sb_reset(&buf);
     }
     if (st->formats & FMT_HTML) {
-        html_render(d, &st->house, st->css, &buf);
+        html_render(d, ts->css, &buf);
         snprintf(out, bl, "%s%s.html", dir, slug);
         write_out(st, out, buf.data, buf.len);
     }
@@ -285,21 +232,23 @@ static int write_edition(build_state *st, const rdoc *d, const char *dir, const 
 
 static void build_paper_file(build_state *st, const char *path)
 {
-    if (load_templates(st) != 0) return;
+    unsigned parts = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
+    template_set *ts = templates_for(&st->templates, path, parts, &st->diags);
+    if (!ts) return;
     size_t errors_before = st->diags.errors;
-    paper *pp = paper_load_file(path, &st->variants, &st->diags);
+    paper *pp = paper_load_file(path, &ts->variants, &st->diags);
     if (!pp) return;
-    const plan *pl = get_plan(st, pp->plan_path);
+    const plan *pl = get_paper_plan(st, pp);
     if (!pl) {
         paper_free(pp);
         return;
     }
     day_t as_at = date_last_day(pp->as_at);
     day_t since = pp->has_since ? date_last_day(pp->since) : 0;
-    analysis *an = analyse(pl, as_at, pp->has_since ? &since : NULL, &st->house.theme_rag);
+    analysis *an = analyse(pl, as_at, pp->has_since ? &since : NULL, &ts->house.theme_rag);
     /* The full paper first: its errors stop both editions. */
     rdoc *private_doc = NULL;
-    rdoc *d = build_paper(pp, pl, an, &st->house, EDITION_PRIVATE, &st->diags);
+    rdoc *d = build_paper(pp, pl, an, &ts->house, EDITION_PRIVATE, &st->diags);
     if (st->diags.errors > errors_before || st->dry_run) goto done;
 
     char *base = path_join3(st->outdir, d->plan_slug, "/");
@@ -311,14 +260,21 @@ static void build_paper_file(build_state *st, const char *path)
         /* The private edition goes to DIR/private/, never into the index or the JSON;
          * DIR/<plan>/ gets the public edition, built without the exempt content. */
         snprintf(out, bl, "%s/private/%s/", st->outdir, d->plan_slug);
-        have_private_pdf = write_edition(st, d, out, pp->slug);
+        have_private_pdf = write_edition(st, ts, d, out, pp->slug);
         private_doc = d; /* kept for its images, in the dependency file */
-        d = build_paper(pp, pl, an, &st->house, EDITION_PUBLIC, &st->diags);
+        d = build_paper(pp, pl, an, &ts->house, EDITION_PUBLIC, &st->diags);
     }
-    have_pdf = write_edition(st, d, base, pp->slug);
+    have_pdf = write_edition(st, ts, d, base, pp->slug);
+    /* index entry and JSON; the rdoc is kept until the index is written */
+    if (st->n_index == st->cap_index) {
+        st->cap_index = st->cap_index ? st->cap_index * 2 : 16;
+        st->index = xrealloc(st->index, st->cap_index * sizeof *st->index);
+        st->docs = xrealloc(st->docs, st->cap_index * sizeof *st->docs);
+    }
+    paper_record *rec = &st->index[st->n_index++];
+    paper_record_of(d, (st->formats & FMT_HTML) != 0, have_pdf, exempt, rec);
     strbuf buf = STRBUF_INIT;
-    paper_json(d, exempt ? NULL : an, as_at, exempt,
-               (st->formats & ~(unsigned)FMT_PDF) | (have_pdf ? FMT_PDF : 0), &buf);
+    paper_json_write(rec, exempt ? NULL : an, &buf);
     snprintf(out, bl, "%s%s.json", base, pp->slug);
     write_out(st, out, buf.data, buf.len);
     sb_free(&buf);
@@ -328,28 +284,12 @@ static void build_paper_file(build_state *st, const char *path)
             priv = xmalloc(bl);
             snprintf(priv, bl, "%s/private/%s/", st->outdir, d->plan_slug);
         }
-        write_depfile(st, base, priv, pp, pl, private_doc ? private_doc : d,
+        write_depfile(st, ts, base, priv, pp, pl, private_doc ? private_doc : d,
                       (st->formats & FMT_HTML) != 0, have_pdf, have_private_pdf);
         free(priv);
     }
 
-    /* index entry; the rdoc is kept until the index is written */
-    if (st->n_index == st->cap_index) {
-        st->cap_index = st->cap_index ? st->cap_index * 2 : 16;
-        st->index = xrealloc(st->index, st->cap_index * sizeof *st->index);
-        st->docs = xrealloc(st->docs, st->cap_index * sizeof *st->docs);
-    }
-    html_index_entry *e = &st->index[st->n_index++];
-    memset(e, 0, sizeof *e);
-    e->committee = d->committee;
-    e->meeting_date = d->meeting_date;
-    e->meeting_iso = d->meeting_iso;
-    e->item = d->item;
-    e->subject = d->subject;
-    e->organisation = d->organisation;
-    e->html_href = arena_printf(&d->arena, "%s/%s.html", d->plan_slug, pp->slug);
-    e->pdf_href = have_pdf ? arena_printf(&d->arena, "%s/%s.pdf", d->plan_slug, pp->slug) : NULL;
-    e->summary = d->summary;
+    if (!st->index_templates) st->index_templates = ts;
     st->docs[st->n_docs++] = d;
     d = NULL;
     free(out);
@@ -386,24 +326,33 @@ static void free_plans(hashmap *m, void *failed)
     hashmap_free(m);
 }
 
-int cmd_build(int argc, char **argv)
+int build_run(int argc, char **argv, int check)
 {
+    const char *cmd = check ? "check" : "build";
     opt_iter it;
-    opt_init(&it, "build", argc, argv);
+    opt_init(&it, cmd, argc, argv);
     build_state st;
     memset(&st, 0, sizeof st);
+    st.check = check;
+    st.dry_run = check;
     st.outdir = "out";
-    st.templates = "templates";
-    st.fonts = "fonts";
     st.formats = FMT_HTML | FMT_PDF | FMT_JSON;
     const char *o;
     int status = EXIT_OK;
     while ((o = opt_next(&it))) {
         const char *v;
+        int common = opt_common(&it, o);
+        if (common < 0) goto usage;
+        if (common) continue;
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
-            print_help("build");
+            print_help(cmd);
             opt_free(&it);
             return EXIT_OK;
+        } else if (check && (!strcmp(o, "o") || !strcmp(o, "output") || !strcmp(o, "MD") ||
+                             !strcmp(o, "no-index") || !strcmp(o, "format") ||
+                             !strcmp(o, "no-plan-diagnostics") || !strcmp(o, "dry-run"))) {
+            usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
+            goto usage;
         } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.outdir = v;
@@ -413,70 +362,75 @@ int cmd_build(int argc, char **argv)
             st.no_index = 1;
         } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
             st.dry_run = 1;
+        } else if (!strcmp(o, "no-plan-diagnostics")) {
+            st.quiet_plans = 1;
         } else if (!strcmp(o, "werror")) {
             st.werror = 1;
         } else if (!strcmp(o, "templates")) {
             if (!(v = opt_value(&it, o))) goto usage;
-            st.templates = v;
+            st.templates.templates_opt = v;
         } else if (!strcmp(o, "fonts")) {
             if (!(v = opt_value(&it, o))) goto usage;
-            st.fonts = v;
+            st.templates.fonts_opt = v;
         } else if (!strcmp(o, "format")) {
             if (!(v = opt_value(&it, o))) goto usage;
             if (parse_formats(v, &st.formats) != 0) {
-                usage_error("build", "--format takes html, pdf and json, comma-separated, not '%s'", v);
+                usage_error(cmd, "--format takes html, pdf and json, comma-separated, not '%s'", v);
                 goto usage;
             }
         } else if (!strcmp(o, "as-at")) {
-            if (!(v = opt_value(&it, o)) || parse_as_at("build", o, v, &st.as_at) < 0) goto usage;
+            if (!(v = opt_value(&it, o)) || parse_as_at(cmd, o, v, &st.as_at) < 0) goto usage;
             st.has_as_at = 1;
         } else {
-            usage_error("build", "unknown option '%s'", argv[it.i - 1]);
+            usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
             goto usage;
         }
     }
     if (!it.npositional) {
-        usage_error("build", "nothing to build: give papers (.md) or plans (.yaml)");
+        if (check) usage_error(cmd, "nothing to check: give plans (.yaml) or papers (.md)");
+        else usage_error(cmd, "nothing to build: give papers (.md) or plans (.yaml)");
         goto usage;
     }
     diag_init(&st.diags);
-    house_style_default(&st.house);
-    arena_init(&st.house_arena);
     hashmap_init(&st.plans);
+    hashmap_init(&st.plan_errors);
     for (int i = 0; i < it.npositional; i++) {
         const char *f = it.positional[i];
         size_t n = strlen(f);
-        if ((n >= 5 && !strcmp(f + n - 5, ".yaml")) || (n >= 4 && !strcmp(f + n - 4, ".yml")))
-            build_plan_json(&st, f);
-        else if (n >= 3 && !strcmp(f + n - 3, ".md"))
+        int is_paper = n >= 3 && !strcmp(f + n - 3, ".md");
+        if (is_paper)
             build_paper_file(&st, f);
+        else if (check || (n >= 5 && !strcmp(f + n - 5, ".yaml")) || (n >= 4 && !strcmp(f + n - 4, ".yml")))
+            build_plan_json(&st, f); /* check reads anything else as a plan */
         else
             diag_error(&st.diags, make_pos(f, 0, 0), "not a paper (.md) or a plan (.yaml)");
     }
     if (st.n_index && (st.formats & FMT_HTML) && !st.no_index && !st.dry_run) {
         strbuf idx = STRBUF_INIT;
-        html_index(st.index, st.n_index, &st.house, st.css, &idx);
+        rdoc *index = build_index(st.index, st.n_index, &st.index_templates->house);
+        html_render(index, st.index_templates->css, &idx);
+        rdoc_free(index);
         char *path = path_join3(st.outdir, "index.html", "");
         write_out(&st, path, idx.data, idx.len);
         free(path);
         sb_free(&idx);
     }
     diag_print(&st.diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
+    if (check) diag_print_counts(&st.diags, stderr);
     status = st.diags.errors || (st.werror && st.diags.warnings) ? EXIT_INPUT : EXIT_OK;
     for (size_t i = 0; i < st.n_docs; i++) rdoc_free(st.docs[i]);
     free(st.docs);
     free(st.index);
-    for (size_t i = 0; i < st.n_template_inputs; i++) free(st.template_inputs[i]);
-    free(st.template_inputs);
-    free(st.css);
-    if (st.variants_loaded) variants_free(&st.variants);
-    arena_free(&st.house_arena);
+    template_cache_free(&st.templates);
     free_plans(&st.plans, &failed_plan);
+    for (size_t i = 0; i < st.plan_errors.cap; i++) free((char *)st.plan_errors.slots[i].key);
+    hashmap_free(&st.plan_errors);
     diag_free(&st.diags);
     opt_free(&it);
-    pdf_render_cleanup();
     return status;
 usage:
     opt_free(&it);
     return EXIT_USAGE;
 }
+
+int cmd_build(int argc, char **argv) { return build_run(argc, argv, 0); }

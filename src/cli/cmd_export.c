@@ -25,6 +25,12 @@ int cmd_export(int argc, char **argv)
     const char *o;
     while ((o = opt_next(&it))) {
         const char *v = NULL;
+        int common = opt_common(&it, o);
+        if (common) {
+            if (common > 0) continue;
+            opt_free(&it);
+            return EXIT_USAGE;
+        }
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
             print_help(cmd);
             opt_free(&it);

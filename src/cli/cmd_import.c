@@ -74,6 +74,12 @@ int cmd_import(int argc, char **argv)
     fuzzy_date date = {DATE_NONE, 0, 0, 0, 0};
     const char *o;
     while ((o = opt_next(&it))) {
+        int common = opt_common(&it, o);
+        if (common) {
+            if (common > 0) continue;
+            opt_free(&it);
+            return EXIT_USAGE;
+        }
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
             print_help(cmd);
             opt_free(&it);

@@ -119,7 +119,7 @@ size_t sheet_write(const analysis *an, sheet_kind k, const char *plan_id, const 
             free(periods);
         }
         break;
-    default: break;
+    case SHEET__COUNT: break;
     }
     arena_free(&ar);
     return w.rows;

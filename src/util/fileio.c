@@ -135,11 +135,21 @@ fail:;
 char *parent_dir_name(const char *path)
 {
     const char *end = strrchr(path, '/');
-    if (!end) return xstrdup("plan");
     const char *start = end;
-    while (start > path && start[-1] != '/') start--;
+    while (start && start > path && start[-1] != '/') start--;
+    size_t n = end ? (size_t)(end - start) : 0;
+    /* "plan.yaml", "./plan.yaml", "../plan.yaml": the folder's real name. */
+    if (!end || (n == 1 && start[0] == '.') || (n == 2 && start[0] == '.' && start[1] == '.')) {
+        char *dir = end ? strndup(path, (size_t)(end - path) + 1) : xstrdup(".");
+        char *real = realpath(dir, NULL);
+        free(dir);
+        const char *base = real ? strrchr(real, '/') : NULL;
+        char *name = base && base[1] ? xstrdup(base + 1) : xstrdup("plan");
+        free(real);
+        return name;
+    }
     if (start == end) return xstrdup("plan");
-    return strndup(start, (size_t)(end - start));
+    return strndup(start, n);
 }
 
 static int cmp_name(const void *a, const void *b)
