@@ -11,16 +11,6 @@
 #include "history.h"
 #include "status.h"
 
-/* How a theme's RAG is worked out (house style). */
-typedef enum { THEME_RAG_WORST = 0, THEME_RAG_THRESHOLD } theme_rag_method;
-
-typedef struct {
-    theme_rag_method method;
-    int red_overdue_percent;    /* THRESHOLD: Red when this % or more are overdue */
-    int amber_percent;          /* THRESHOLD: Amber when this % or more are overdue,
-                                 * rescheduled or late */
-} rag_policy;
-
 typedef struct {
     size_t count[STATUS__COUNT];
     size_t total;               /* all actions, cancelled included */

@@ -147,15 +147,3 @@ const char *status_kind_id(status_kind k)
                                       "late-start", "not-yet-due", "on-target"};
     return k < STATUS__COUNT ? ids[k] : "";
 }
-
-const char *rag_level_name(rag_level l)
-{
-    static const char *const names[] = {"None", "Complete", "Not yet due", "Green", "Amber", "Red"};
-    return (unsigned)l <= LEVEL_RED ? names[l] : "";
-}
-
-const char *rag_level_id(rag_level l)
-{
-    static const char *const ids[] = {"none", "complete", "not-due", "green", "amber", "red"};
-    return (unsigned)l <= LEVEL_RED ? ids[l] : "";
-}

@@ -5,6 +5,7 @@
 #define TABLED_STATUS_H
 
 #include "../model/plan.h"
+#include "../model/rag.h"
 
 /* In the order of the rule table: the first that holds wins. */
 typedef enum {
@@ -17,16 +18,6 @@ typedef enum {
     STATUS_ON_TARGET,
     STATUS__COUNT
 } status_kind;
-
-/* A RAG level for colours and roll-ups, from best to worst. */
-typedef enum {
-    LEVEL_NONE = 0,     /* nothing to judge (only cancelled actions) */
-    LEVEL_COMPLETE,
-    LEVEL_NOT_DUE,
-    LEVEL_GREEN,
-    LEVEL_AMBER,
-    LEVEL_RED
-} rag_level;
 
 typedef struct {
     status_kind kind;
@@ -62,7 +53,5 @@ rag_level stated_level(stated_rag r);
 const char *status_kind_name(status_kind k);
 /* Machine names: "overdue", "late-start", ... */
 const char *status_kind_id(status_kind k);
-const char *rag_level_name(rag_level l);
-const char *rag_level_id(rag_level l);
 
 #endif

@@ -3,6 +3,8 @@
 #define TABLED_CLI_H
 
 #include "../model/date.h"
+#include "../model/plan.h"
+#include "../util/diag.h"
 
 #define EXIT_OK 0
 #define EXIT_INPUT 1
@@ -21,6 +23,14 @@ int cmd_exceptions(int argc, char **argv);
 int cmd_changes(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_index(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+/* build and check share one pipeline: check is a dry run that also warns about the
+ * plans' optimistic reports. */
+int build_run(int argc, char **argv, int check);
+/* Warnings for a plan as at a date: an officer's RAG better than the derived status. */
+void check_plan_warnings(diag_list *d, const plan *p, day_t as_at);
 
 /* Option scanner: handles "--name value", "--name=value", flags and "--". */
 typedef struct {
@@ -38,6 +48,9 @@ const char *opt_next(opt_iter *it);
 /* The value of the current option, or NULL after printing a usage error. */
 const char *opt_value(opt_iter *it, const char *name);
 void opt_free(opt_iter *it);
+/* Options every command takes (--diagnostics-format=gcc|github|gitlab): 1 when name
+ * was one and is handled, -1 after a usage error, 0 when it is not one of them. */
+int opt_common(opt_iter *it, const char *name);
 
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Parses a date option; prints a usage error and returns -1 if invalid. The day is

@@ -5,6 +5,7 @@
  * has all its outputs removed, and the index is remade from the JSON files that are
  * there, so it lists exactly the papers whose outputs exist (outputs.h). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,30 +18,30 @@
 #include "../model/house.h"
 #include "../render/html/html_render.h"
 #include "../render/pdf/pdf_render.h"
+#include "../render/paper_json.h"
 #include "../render/summary_out.h"
 #include "../report/build_paper.h"
+#include "../report/index_doc.h"
 #include "../util/fileio.h"
 #include "../util/hashmap.h"
-#include "../util/json.h"
 #include "../util/xalloc.h"
 #include "cli.h"
 #include "index_files.h"
 #include "outputs.h"
+#include "template_set.h"
 
 enum { FMT_HTML = 1, FMT_PDF = 2, FMT_JSON = 4 };
 
 typedef struct {
-    const char *outdir, *templates, *fonts;
+    const char *outdir;
     unsigned formats;
     int has_as_at;
     day_t as_at;
     diag_list diags;
-    variant_set variants;
-    int variants_loaded;
-    house_style house;
-    arena house_arena;
-    char *css;
+    template_cache templates;       /* per project root (or --templates) */
+    template_set *index_templates;  /* the first paper's: the index's style */
     hashmap plans;                  /* path -> plan*, or &failed_plan if it had errors */
+    hashmap plan_errors;            /* path -> its number of errors, for a failed plan */
     out_claims claims;              /* which input writes which outputs */
     hashmap inputs;                 /* real paths of the inputs seen (each built once) */
     int papers;                     /* papers built or failed: the index changes */
@@ -49,8 +50,8 @@ typedef struct {
     int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
     int dry_run;                    /* --dry-run: check everything, write nothing */
     int werror;                     /* --werror: warnings fail the build */
-    char **template_inputs;         /* every template file read, for dependency files */
-    size_t n_template_inputs;
+    int quiet_plans;                /* --no-plan-diagnostics: a paper's plan is checked, not reported */
+    int check;                      /* tabled check: also the plans' optimistic reports */
 } build_state;
 
 static char *path_join3(const char *a, const char *b, const char *c)
@@ -78,8 +79,38 @@ static const plan *get_plan(build_state *st, const char *path)
 {
     void *known = hashmap_get(&st->plans, path);
     if (known) return known == &failed_plan ? NULL : known;
+    size_t before = st->diags.errors;
     plan *p = plan_load_file(path, &st->diags);
     hashmap_put(&st->plans, xstrdup(path), p ? (void *)p : (void *)&failed_plan);
+    if (!p) hashmap_put(&st->plan_errors, xstrdup(path), (void *)(uintptr_t)(st->diags.errors - before));
+    return p;
+}
+
+/* The plan a paper reports on. A missing plan is an error at the paper's plan: line.
+ * With --no-plan-diagnostics (make papers, where each plan's own rule reports it) the
+ * plan's diagnostics are left out and a plan with errors is one error here. */
+static const plan *get_paper_plan(build_state *st, const paper *pp)
+{
+    if (!hashmap_get(&st->plans, pp->plan_path) && access(pp->plan_path, F_OK) != 0) {
+        diag_error(&st->diags, pp->plan_pos, "the plan %s does not exist: %s", pp->plan_path,
+                   pp->plan_named ? "check the file name after 'plan:'"
+                                  : "put plan.yaml beside the paper, or name the plan with 'plan:'");
+        return NULL;
+    }
+    if (!st->quiet_plans) return get_plan(st, pp->plan_path);
+    diag_list mine; /* the plan's own diagnostics, left out */
+    diag_init(&mine);
+    diag_list saved = st->diags;
+    st->diags = mine;
+    const plan *p = get_plan(st, pp->plan_path);
+    mine = st->diags;
+    st->diags = saved;
+    diag_free(&mine);
+    if (!p) { /* every paper of a failed plan says so, the first and the rest */
+        size_t n = (size_t)(uintptr_t)hashmap_get(&st->plan_errors, pp->plan_path);
+        diag_error(&st->diags, pp->plan_pos, "the plan %s has %zu error%s (see 'tabled check %s')",
+                   pp->plan_path, n, n == 1 ? "" : "s", pp->plan_path);
+    }
     return p;
 }
 
@@ -88,13 +119,13 @@ static day_t default_as_at(build_state *st, const plan *p)
     return st->has_as_at ? st->as_at : plan_default_as_at(p);
 }
 
-static int load_templates(build_state *st);
-
 /* DIR/<plan>/rollup.json; removed when the plan has errors. */
 static void build_plan_json(build_state *st, const char *path)
 {
     char *slug = parent_dir_name(path);
-    if (load_templates(st) != 0) { /* the house style's theme-RAG policy */
+    /* the house style's theme-RAG policy */
+    template_set *ts = templates_for(&st->templates, path, TS_HOUSE, &st->diags);
+    if (!ts) {
         char *out = path_join3(st->outdir, slug, "/rollup.json");
         if (!st->dry_run) unlink(out);
         free(out);
@@ -104,8 +135,10 @@ static void build_plan_json(build_state *st, const char *path)
     srcpos at = make_pos(path, 0, 0);
     if (!strcmp(slug, "private")) {
         out_check_names(slug, "rollup.json", at, &st->diags);
-    } else if (out_claim(&st->claims, slug, "rollup", path, at, &st->diags, NULL) >= 0) {
+    } else if (st->check || out_claim(&st->claims, slug, "rollup", path, at, &st->diags, NULL) >= 0) {
+        /* (tabled check writes nothing: two plans in one folder are fine there) */
         const plan *p = get_plan(st, path);
+        if (p && st->check) check_plan_warnings(&st->diags, p, default_as_at(st, p));
         char *out = path_join3(st->outdir, slug, "/rollup.json");
         if (st->dry_run) {
             /* nothing written, nothing removed */
@@ -114,7 +147,7 @@ static void build_plan_json(build_state *st, const char *path)
                 diag_error(&st->diags, make_pos(out, 0, 0), "cannot remove this old output: %s",
                            strerror(errno));
         } else {
-            analysis *an = analyse(p, default_as_at(st, p), NULL, &st->house.theme_rag);
+            analysis *an = analyse(p, default_as_at(st, p), NULL, &ts->house.theme_rag);
             strbuf json = STRBUF_INIT;
             rollup_json(an, &json);
             write_out(st, out, json.data, json.len);
@@ -124,12 +157,6 @@ static void build_plan_json(build_state *st, const char *path)
         free(out);
     }
     free(slug);
-}
-
-static void note_input(build_state *st, const char *path)
-{
-    st->template_inputs = xrealloc(st->template_inputs, (st->n_template_inputs + 1) * sizeof(char *));
-    st->template_inputs[st->n_template_inputs++] = xstrdup(path);
 }
 
 /* Make-escaped path: spaces, '#', '$' and ':' would break a dependency line. */
@@ -154,8 +181,9 @@ static void collect_images(const rnode *n, strbuf *sb)
 /* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
  * for each input keep make going when one is deleted (as gcc -MP does). targets are
  * the paper's output kinds (bits of 1 << out_kind) that this build writes. */
-static void depfile_text(build_state *st, const char *plan_slug, const paper *pp,
-                         const plan *pl, const rdoc *d, unsigned targets, strbuf *out)
+static void depfile_text(build_state *st, const template_set *ts, const char *plan_slug,
+                         const paper *pp, const plan *pl, const rdoc *d, unsigned targets,
+                         strbuf *out)
 {
     strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
     static const out_kind kinds[] = {OUT_HTML, OUT_PDF, OUT_JSON, OUT_PRIVATE_HTML, OUT_PRIVATE_PDF};
@@ -170,12 +198,12 @@ static void depfile_text(build_state *st, const char *plan_slug, const paper *pp
     /* the plan's update files, and their folder (so a new file is noticed) */
     for (size_t i = 0; i < pl->n_inputs; i++) dep_path(&deps, pl->inputs[i]);
     if (pp->previous_path) dep_path(&deps, pp->previous_path);
-    for (size_t i = 0; i < st->n_template_inputs; i++) dep_path(&deps, st->template_inputs[i]);
+    for (size_t i = 0; i < ts->n_inputs; i++) dep_path(&deps, ts->inputs[i]);
     if (targets & ((1u << OUT_PDF) | (1u << OUT_PRIVATE_PDF))) {
-        const char *fonts[] = {st->house.font_regular, st->house.font_bold, st->house.font_italic,
-                               st->house.font_bold_italic};
+        const char *fonts[] = {ts->house.font_regular, ts->house.font_bold, ts->house.font_italic,
+                               ts->house.font_bold_italic};
         for (int i = 0; i < 4; i++) {
-            char *fp = path_join3(st->fonts, fonts[i], "");
+            char *fp = path_join3(ts->fonts, fonts[i], "");
             dep_path(&deps, fp);
             free(fp);
         }
@@ -194,86 +222,6 @@ static void depfile_text(build_state *st, const char *plan_slug, const paper *pp
     sb_free(&deps);
 }
 
-static int load_templates(build_state *st)
-{
-    if (st->variants_loaded) return st->variants_loaded > 0 ? 0 : -1;
-    char *dir = path_join3(st->templates, "variants", "");
-    int rc = variants_load(&st->variants, dir, &st->diags);
-    free(dir);
-    for (size_t i = 0; i < st->variants.n; i++) note_input(st, st->variants.items[i].file);
-    char *css = path_join3(st->templates, "html/paper.css", "");
-    size_t len;
-    note_input(st, css);
-    if (read_input(css, "stylesheet", &st->diags, &st->css, &len) != 0) rc = -1;
-    free(css);
-    char *house = path_join3(st->templates, "house.yaml", "");
-    if (access(house, R_OK) == 0) note_input(st, house);
-    if (house_load(&st->house, house, &st->house_arena, &st->diags) != 0) rc = -1;
-    free(house);
-    st->variants_loaded = rc == 0 ? 1 : -1;
-    return rc;
-}
-
-/* The paper's JSON: its front-sheet facts and the plan's roll-up, for dashboards and
- * for rebuilding the index without rebuilding the papers. */
-/* an is NULL for the public edition of an exempt paper: no roll-up, only its public
- * facts and the paragraph it is exempt under. */
-static void paper_json(const rdoc *d, const analysis *an, day_t as_at, int exempt,
-                       unsigned formats, strbuf *out)
-{
-    char iso[DATE_BUF];
-    date_format_iso(date_of_day(as_at), iso, sizeof iso);
-    strbuf roll = STRBUF_INIT;
-    if (an) rollup_json(an, &roll);
-    json_writer w;
-    json_init(&w, out);
-    json_begin_object(&w);
-    json_key(&w, "paper");
-    json_begin_object(&w);
-    json_key(&w, "subject"); json_string(&w, d->subject);
-    json_key(&w, "committee"); json_string(&w, d->committee);
-    json_key(&w, "meeting"); json_string(&w, d->meeting_iso);
-    json_key(&w, "meeting_date"); json_string(&w, d->meeting_date);
-    json_key(&w, "item"); json_string(&w, d->item);
-    json_key(&w, "report_of"); json_string(&w, d->report_of);
-    json_key(&w, "organisation"); json_string(&w, d->organisation);
-    json_key(&w, "variant"); json_string(&w, d->variant);
-    json_key(&w, "as_at"); json_string(&w, d->as_at);
-    json_key(&w, "as_at_date"); json_string(&w, iso);
-    json_key(&w, "html"); json_bool(&w, (formats & FMT_HTML) != 0);
-    json_key(&w, "pdf"); json_bool(&w, (formats & FMT_PDF) != 0);
-    if (exempt) {
-        json_key(&w, "exempt_paragraph");
-        json_int(&w, exempt);
-    }
-    json_end_object(&w);
-    if (an) {
-        json_key(&w, "rollup");
-        /* embed the roll-up object verbatim */
-        sb_putn(out, roll.data, roll.len && roll.data[roll.len - 1] == '\n' ? roll.len - 1 : roll.len);
-        w.need_comma = 1;
-        w.after_key = 0;
-    }
-    if (an && an->changes) {
-        /* what moved since the previous report, by kind (tabled changes has the rows) */
-        char since[DATE_BUF];
-        date_format_iso(date_of_day(an->since), since, sizeof since);
-        json_key(&w, "changes");
-        json_begin_object(&w);
-        json_key(&w, "since");
-        json_string(&w, since);
-        for (int k = 0; k < CHANGE__COUNT; k++) {
-            json_key(&w, change_kind_id((change_kind)k));
-            json_int(&w, (long long)an->changes->count[k]);
-        }
-        json_key(&w, "total");
-        json_int(&w, (long long)an->changes->n_rows);
-        json_end_object(&w);
-    }
-    json_end_object(&w);
-    sb_free(&roll);
-}
-
 /* A paper's outputs, made in memory before any is written. */
 typedef struct {
     strbuf buf[OUT__COUNT];
@@ -281,14 +229,14 @@ typedef struct {
 } paper_outputs;
 
 /* Renders one edition of d into the PDF and HTML kinds given. */
-static void render_edition(build_state *st, const rdoc *d, paper_outputs *po, out_kind pdf,
-                           out_kind html)
+static void render_edition(build_state *st, const template_set *ts, const rdoc *d,
+                           paper_outputs *po, out_kind pdf, out_kind html)
 {
     if ((st->formats & FMT_PDF) &&
-        pdf_render(d, &st->house, st->fonts, &po->buf[pdf], &st->diags) == 0)
+        pdf_render(d, &ts->house, ts->fonts, &po->buf[pdf], &st->diags) == 0)
         po->made |= 1u << pdf;
     if (st->formats & FMT_HTML) {
-        html_render(d, &st->house, st->css, &po->buf[html]);
+        html_render(d, ts->css, &po->buf[html]);
         po->made |= 1u << html;
     }
 }
@@ -335,12 +283,14 @@ static void build_paper_file(build_state *st, const char *path)
 {
     if (seen_before(st, path)) return;
     st->papers++;
-    if (load_templates(st) != 0) {  /* (reported once) every paper fails */
+    unsigned parts = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
+    template_set *ts = templates_for(&st->templates, path, parts, &st->diags);
+    if (!ts) {  /* (reported once) every paper of the project fails */
         paper_failed_unloaded(st, path);
         return;
     }
     size_t errors_before = st->diags.errors, warnings_before = st->diags.warnings;
-    paper *pp = paper_load_file(path, &st->variants, &st->diags);
+    paper *pp = paper_load_file(path, &ts->variants, &st->diags);
     if (!pp) {
         paper_failed_unloaded(st, path);
         return;
@@ -355,19 +305,20 @@ static void build_paper_file(build_state *st, const char *path)
         goto done;
     }
     const char *other = NULL;
-    if (out_claim(&st->claims, plan_slug, pp->slug, pp->file, pp->plan_pos, &st->diags, &other) < 0) {
+    if (!st->check &&
+        out_claim(&st->claims, plan_slug, pp->slug, pp->file, pp->plan_pos, &st->diags, &other) < 0) {
         /* Both inputs are in error: neither's outputs stay. */
         if (!st->dry_run) out_remove(st->outdir, plan_slug, pp->slug, 0, &st->diags);
         st->removed = 1;
         goto done;
     }
-    const plan *pl = get_plan(st, pp->plan_path);
+    const plan *pl = get_paper_plan(st, pp);
     if (!pl) goto failed;
     day_t as_at = date_last_day(pp->as_at);
     day_t since = pp->has_since ? date_last_day(pp->since) : 0;
-    an = analyse(pl, as_at, pp->has_since ? &since : NULL, &st->house.theme_rag);
+    an = analyse(pl, as_at, pp->has_since ? &since : NULL, &ts->house.theme_rag);
     /* The full paper first: its errors stop both editions. */
-    d = build_paper(pp, pl, an, &st->house, EDITION_PRIVATE, &st->diags);
+    d = build_paper(pp, pl, an, &ts->house, EDITION_PRIVATE, &st->diags);
     if (st->diags.errors > errors_before) goto failed;
     if (st->dry_run) goto done;
 
@@ -375,21 +326,23 @@ static void build_paper_file(build_state *st, const char *path)
     if (exempt) {
         /* The private edition goes to DIR/private/, never into the index or the JSON;
          * DIR/<plan>/ gets the public edition, built without the exempt content. */
-        render_edition(st, d, &po, OUT_PRIVATE_PDF, OUT_PRIVATE_HTML);
-        public_doc = build_paper(pp, pl, an, &st->house, EDITION_PUBLIC, &st->diags);
+        render_edition(st, ts, d, &po, OUT_PRIVATE_PDF, OUT_PRIVATE_HTML);
+        public_doc = build_paper(pp, pl, an, &ts->house, EDITION_PUBLIC, &st->diags);
     }
     const rdoc *pub = exempt ? public_doc : d;
-    render_edition(st, pub, &po, OUT_PDF, OUT_HTML);
+    render_edition(st, ts, pub, &po, OUT_PDF, OUT_HTML);
     if (st->diags.errors > errors_before) goto failed;
     if (st->werror && st->diags.warnings > warnings_before) goto failed;
-    unsigned formats = (st->formats & ~(unsigned)FMT_PDF) | ((po.made & (1u << OUT_PDF)) ? FMT_PDF : 0);
-    paper_json(pub, exempt ? NULL : an, as_at, exempt, formats, &po.buf[OUT_JSON]);
+    paper_record rec;
+    paper_record_of(pub, (st->formats & FMT_HTML) != 0, (po.made & (1u << OUT_PDF)) != 0, exempt,
+                    &rec);
+    paper_json_write(&rec, exempt ? NULL : an, &po.buf[OUT_JSON]);
     po.made |= 1u << OUT_JSON;
     if (st->depfiles) {
         /* An exempt paper's dependency file names its images: it goes with the
          * private edition, never into the public folder. */
         out_kind dep = exempt ? OUT_PRIVATE_DEP : OUT_DEP;
-        depfile_text(st, plan_slug, pp, pl, d, po.made, &po.buf[dep]);
+        depfile_text(st, ts, plan_slug, pp, pl, d, po.made, &po.buf[dep]);
         po.made |= 1u << dep;
     }
     for (int k = 0; k < OUT__COUNT; k++) {
@@ -402,6 +355,7 @@ static void build_paper_file(build_state *st, const char *path)
     /* Whatever this build did not write (a PDF when only HTML was asked for, a private
      * edition of a paper no longer exempt) no longer matches the sources. */
     out_remove(st->outdir, plan_slug, pp->slug, po.made, &st->diags);
+    if (!st->index_templates) st->index_templates = ts;
     goto done;
 failed:
     paper_failed(st, pp->file, plan_slug, pp->slug);
@@ -439,24 +393,33 @@ static void free_plans(hashmap *m, void *failed)
     hashmap_free(m);
 }
 
-int cmd_build(int argc, char **argv)
+int build_run(int argc, char **argv, int check)
 {
+    const char *cmd = check ? "check" : "build";
     opt_iter it;
-    opt_init(&it, "build", argc, argv);
+    opt_init(&it, cmd, argc, argv);
     build_state st;
     memset(&st, 0, sizeof st);
+    st.check = check;
+    st.dry_run = check;
     st.outdir = "out";
-    st.templates = "templates";
-    st.fonts = "fonts";
     st.formats = FMT_HTML | FMT_PDF | FMT_JSON;
     const char *o;
     int status = EXIT_OK;
     while ((o = opt_next(&it))) {
         const char *v;
+        int common = opt_common(&it, o);
+        if (common < 0) goto usage;
+        if (common) continue;
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
-            print_help("build");
+            print_help(cmd);
             opt_free(&it);
             return EXIT_OK;
+        } else if (check && (!strcmp(o, "o") || !strcmp(o, "output") || !strcmp(o, "MD") ||
+                             !strcmp(o, "no-index") || !strcmp(o, "format") ||
+                             !strcmp(o, "no-plan-diagnostics") || !strcmp(o, "dry-run"))) {
+            usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
+            goto usage;
         } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.outdir = v;
@@ -466,45 +429,48 @@ int cmd_build(int argc, char **argv)
             st.no_index = 1;
         } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
             st.dry_run = 1;
+        } else if (!strcmp(o, "no-plan-diagnostics")) {
+            st.quiet_plans = 1;
         } else if (!strcmp(o, "werror")) {
             st.werror = 1;
         } else if (!strcmp(o, "templates")) {
             if (!(v = opt_value(&it, o))) goto usage;
-            st.templates = v;
+            st.templates.templates_opt = v;
         } else if (!strcmp(o, "fonts")) {
             if (!(v = opt_value(&it, o))) goto usage;
-            st.fonts = v;
+            st.templates.fonts_opt = v;
         } else if (!strcmp(o, "format")) {
             if (!(v = opt_value(&it, o))) goto usage;
             if (parse_formats(v, &st.formats) != 0) {
-                usage_error("build", "--format takes html, pdf and json, comma-separated, not '%s'", v);
+                usage_error(cmd, "--format takes html, pdf and json, comma-separated, not '%s'", v);
                 goto usage;
             }
         } else if (!strcmp(o, "as-at")) {
-            if (!(v = opt_value(&it, o)) || parse_as_at("build", o, v, &st.as_at) < 0) goto usage;
+            if (!(v = opt_value(&it, o)) || parse_as_at(cmd, o, v, &st.as_at) < 0) goto usage;
             st.has_as_at = 1;
         } else {
-            usage_error("build", "unknown option '%s'", argv[it.i - 1]);
+            usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
             goto usage;
         }
     }
     if (!it.npositional) {
-        usage_error("build", "nothing to build: give papers (.md) or plans (.yaml)");
+        if (check) usage_error(cmd, "nothing to check: give plans (.yaml) or papers (.md)");
+        else usage_error(cmd, "nothing to build: give papers (.md) or plans (.yaml)");
         goto usage;
     }
     diag_init(&st.diags);
-    house_style_default(&st.house);
-    arena_init(&st.house_arena);
     hashmap_init(&st.plans);
+    hashmap_init(&st.plan_errors);
     out_claims_init(&st.claims);
     hashmap_init(&st.inputs);
     for (int i = 0; i < it.npositional; i++) {
         const char *f = it.positional[i];
         size_t n = strlen(f);
-        if ((n >= 5 && !strcmp(f + n - 5, ".yaml")) || (n >= 4 && !strcmp(f + n - 4, ".yml")))
-            build_plan_json(&st, f);
-        else if (n >= 3 && !strcmp(f + n - 3, ".md"))
+        int is_paper = n >= 3 && !strcmp(f + n - 3, ".md");
+        if (is_paper)
             build_paper_file(&st, f);
+        else if (check || (n >= 5 && !strcmp(f + n - 5, ".yaml")) || (n >= 4 && !strcmp(f + n - 4, ".yml")))
+            build_plan_json(&st, f); /* check reads anything else as a plan */
         else
             diag_error(&st.diags, make_pos(f, 0, 0), "not a paper (.md) or a plan (.yaml)");
     }
@@ -515,31 +481,40 @@ int cmd_build(int argc, char **argv)
     char *index_path = path_join3(st.outdir, "index.html", "");
     int want_index = !st.no_index && (st.formats & FMT_HTML);
     if (!st.dry_run && st.papers && (want_index || (st.removed && access(index_path, F_OK) == 0))) {
+        /* (no paper of this run was written: the house style and stylesheet of any
+         * project that loaded them, else the built-in ones) */
+        const unsigned want = TS_HOUSE | TS_CSS;
+        const template_set *its = st.index_templates;
+        for (size_t i = 0; !its && i < st.templates.n; i++) {
+            const template_set *t = st.templates.items[i];
+            if ((t->loaded & want) == want && !(t->failed & want)) its = t;
+        }
         arena a;
         arena_init(&a);
         size_t n;
-        html_index_entry *entries = index_scan_dir(&a, &st.diags, st.outdir, &n);
-        index_write(st.outdir, entries, n, &st.house, st.css, &st.diags);
+        paper_record *entries = index_scan_dir(&a, &st.diags, st.outdir, &n);
+        index_write(st.outdir, entries, n, its ? &its->house : NULL, its ? its->css : NULL,
+                    &st.diags);
         free(entries);
         arena_free(&a);
     }
     free(index_path);
     diag_print(&st.diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
+    if (check) diag_print_counts(&st.diags, stderr);
     status = st.diags.errors || (st.werror && st.diags.warnings) ? EXIT_INPUT : EXIT_OK;
     out_claims_free(&st.claims);
     for (size_t i = 0; i < st.inputs.cap; i++) free(st.inputs.slots[i].value);
     hashmap_free(&st.inputs);
-    for (size_t i = 0; i < st.n_template_inputs; i++) free(st.template_inputs[i]);
-    free(st.template_inputs);
-    free(st.css);
-    if (st.variants_loaded) variants_free(&st.variants);
-    arena_free(&st.house_arena);
+    template_cache_free(&st.templates);
     free_plans(&st.plans, &failed_plan);
+    for (size_t i = 0; i < st.plan_errors.cap; i++) free((char *)st.plan_errors.slots[i].key);
+    hashmap_free(&st.plan_errors);
     diag_free(&st.diags);
     opt_free(&it);
-    pdf_render_cleanup();
     return status;
 usage:
     opt_free(&it);
     return EXIT_USAGE;
 }
+
+int cmd_build(int argc, char **argv) { return build_run(argc, argv, 0); }

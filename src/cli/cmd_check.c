@@ -1,8 +1,7 @@
-/* cmd_check.c - tabled check: load, analyse, report errors and warnings. */
+/* cmd_check.c - tabled check: load, analyse, report errors and warnings. It is
+ * 'tabled build --dry-run' (cmd_build.c) plus the plan warnings below. */
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #include "../analysis/analysis.h"
 #include "../load/plan_load.h"
@@ -25,78 +24,22 @@ static void warn_optimistic(diag_list *d, const schedule *s, derived_status st, 
     sb_free(&label);
 }
 
-int cmd_check(int argc, char **argv)
+void check_plan_warnings(diag_list *d, const plan *p, day_t as_at)
 {
-    opt_iter it;
-    opt_init(&it, "check", argc, argv);
-    int werror = 0, has_as_at = 0;
-    day_t as_at = 0;
-    const char *o;
-    while ((o = opt_next(&it))) {
-        if (!strcmp(o, "help") || !strcmp(o, "h")) {
-            print_help("check");
-            opt_free(&it);
-            return EXIT_OK;
-        } else if (!strcmp(o, "werror")) {
-            werror = 1;
-        } else if (!strcmp(o, "as-at")) {
-            const char *v = opt_value(&it, o);
-            if (!v || parse_as_at("check", o, v, &as_at) < 0) {
-                opt_free(&it);
-                return EXIT_USAGE;
-            }
-            has_as_at = 1;
-        } else {
-            opt_free(&it);
-            return usage_error("check", "unknown option '%s'", argv[it.i - 1]);
+    analysis *an = analyse(p, as_at, NULL, NULL);
+    for (size_t k = 0; k < p->n_actions; k++) {
+        const action *a = &p->actions[k];
+        char what[256];
+        snprintf(what, sizeof what, "action %s", a->ref);
+        warn_optimistic(d, &a->s, an->actions[k], what, as_at);
+        for (size_t j = 0; j < a->n_milestones; j++) {
+            snprintf(what, sizeof what, "milestone %zu of action %s", j + 1, a->ref);
+            warn_optimistic(d, &a->milestones[j].s, an->milestones[k][j], what, as_at);
         }
     }
-    if (it.npositional == 0) {
-        opt_free(&it);
-        return usage_error("check", "no plan given");
-    }
-    /* Papers are checked by the build pipeline, writing nothing. */
-    int papers = 0;
-    char **bargv = calloc((size_t)it.npositional + 4, sizeof *bargv);
-    bargv[papers++] = "build";
-    bargv[papers++] = "--dry-run";
-    if (werror) bargv[papers++] = "--werror";
-    for (int i = 0; i < it.npositional; i++) {
-        size_t n = strlen(it.positional[i]);
-        if (n > 3 && !strcmp(it.positional[i] + n - 3, ".md")) bargv[papers++] = it.positional[i];
-    }
-    int paper_status = papers > 2 + werror ? cmd_build(papers, bargv) : EXIT_OK;
-    free(bargv);
-
-    diag_list diags;
-    diag_init(&diags);
-    for (int i = 0; i < it.npositional; i++) {
-        size_t len = strlen(it.positional[i]);
-        if (len > 3 && !strcmp(it.positional[i] + len - 3, ".md")) continue;
-        plan *p = plan_load_file(it.positional[i], &diags);
-        if (!p) continue;
-        day_t t = has_as_at ? as_at : plan_default_as_at(p);
-        analysis *an = analyse(p, t, NULL, NULL);
-        for (size_t k = 0; k < p->n_actions; k++) {
-            const action *a = &p->actions[k];
-            char what[256];
-            snprintf(what, sizeof what, "action %s", a->ref);
-            warn_optimistic(&diags, &a->s, an->actions[k], what, t);
-            for (size_t j = 0; j < a->n_milestones; j++) {
-                snprintf(what, sizeof what, "milestone %zu of action %s", j + 1, a->ref);
-                warn_optimistic(&diags, &a->milestones[j].s, an->milestones[k][j], what, t);
-            }
-        }
-        analysis_free(an);
-        plan_free(p);
-    }
-    diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
-    int status = diags.errors || (werror && diags.warnings) ? EXIT_INPUT : EXIT_OK;
-    if (paper_status != EXIT_OK) status = paper_status;
-    if (diags.errors || diags.warnings)
-        fprintf(stderr, "%zu error%s, %zu warning%s\n", diags.errors, diags.errors == 1 ? "" : "s",
-                diags.warnings, diags.warnings == 1 ? "" : "s");
-    diag_free(&diags);
-    opt_free(&it);
-    return status;
+    analysis_free(an);
 }
+
+/* Plans and papers go through the build pipeline in one process, writing nothing, so
+ * a plan named directly and by a paper is loaded and reported once. */
+int cmd_check(int argc, char **argv) { return build_run(argc, argv, 1); }

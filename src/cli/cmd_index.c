@@ -1,23 +1,41 @@
 /* cmd_index.c - tabled index: out/index.html from the papers' JSON files, so make can
- * rebuild the index without rebuilding any paper (index_files.c reads them). */
+ * rebuild the index without rebuilding any paper (index_files.c finds them, paper_json_read.c reads them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../load/house_load.h"
+#include "../render/paper_json.h"
 #include "../util/fileio.h"
+#include "../util/project_root.h"
 #include "../util/xalloc.h"
 #include "cli.h"
 #include "index_files.h"
+#include "template_set.h"
+
+/* The folder whose project root decides the templates: the output folder when it is in
+ * a project, else the first input. */
+static const char *project_root_of_any(const char *outdir, const char *first)
+{
+    char *root = project_root_find(outdir);
+    if (root || !first) {
+        free(root);
+        return outdir;
+    }
+    return first;
+}
 
 int cmd_index(int argc, char **argv)
 {
     opt_iter it;
     opt_init(&it, "index", argc, argv);
-    const char *outdir = "out", *templates = "templates";
+    const char *outdir = "out";
+    template_cache tc = {NULL, NULL, NULL, 0};
     const char *o;
     while ((o = opt_next(&it))) {
+        int common = opt_common(&it, o);
+        if (common < 0) goto usage;
+        if (common) continue;
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
             print_help("index");
             opt_free(&it);
@@ -25,7 +43,7 @@ int cmd_index(int argc, char **argv)
         } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
             if (!(outdir = opt_value(&it, o))) goto usage;
         } else if (!strcmp(o, "templates")) {
-            if (!(templates = opt_value(&it, o))) goto usage;
+            if (!(tc.templates_opt = opt_value(&it, o))) goto usage;
         } else {
             usage_error("index", "unknown option '%s'", argv[it.i - 1]);
             goto usage;
@@ -39,22 +57,20 @@ int cmd_index(int argc, char **argv)
     arena_init(&a);
     diag_list diags;
     diag_init(&diags);
-    house_style house;
-    house_load(&house, arena_printf(&a, "%s/house.yaml", templates), &a, &diags);
-    char *css_path = arena_printf(&a, "%s/html/paper.css", templates), *css = NULL;
-    size_t len;
-    read_input(css_path, "stylesheet", &diags, &css, &len);
-    size_t template_errors = diags.errors;
-    html_index_entry *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
+    /* The house style and stylesheet of the project the output folder is in, else of
+     * the first paper's, else the installed ones. */
+    const char *near = project_root_of_any(outdir, it.npositional ? it.positional[0] : NULL);
+    template_set *ts = templates_for(&tc, near, TS_HOUSE | TS_CSS, &diags);
+    paper_record *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
     size_t n = 0;
     for (int i = 0; i < it.npositional; i++)
-        if (index_read_entry(&a, &diags, it.positional[i], &entries[n]) == 0) n++;
+        if (paper_json_read(it.positional[i], &a, &diags, &entries[n]) == 0) n++;
     /* A JSON that cannot be read is an error, but the index is still written without
      * it: it must never keep listing a paper whose outputs are gone. */
-    if (!template_errors) index_write(outdir, entries, n, &house, css, &diags);
+    if (ts) index_write(outdir, entries, n, &ts->house, ts->css, &diags);
     diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     int status = diags.errors ? EXIT_INPUT : EXIT_OK;
-    free(css);
+    template_cache_free(&tc);
     free(entries);
     diag_free(&diags);
     arena_free(&a);

@@ -10,6 +10,7 @@
 #include "../load/plan_load.h"
 #include "../render/summary_out.h"
 #include "cli.h"
+#include "template_set.h"
 
 typedef void (*text_fn)(const analysis *, strbuf *, int, int);
 typedef void (*data_fn)(const analysis *, strbuf *);
@@ -24,9 +25,16 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
     int has_as_at = 0, has_since = 0, status = EXIT_OK;
     day_t as_at = 0, since = 0;
     out_format fmt = FORMAT_TEXT;
-    const char *templates = "templates";
+    template_cache tc = {NULL, NULL, NULL, 0};
+    int columns = 0;
     const char *o;
     while ((o = opt_next(&it))) {
+        int common = opt_common(&it, o);
+        if (common) {
+            if (common > 0) continue;
+            opt_free(&it);
+            return EXIT_USAGE;
+        }
         if (!strcmp(o, "help") || !strcmp(o, "h")) {
             print_help(cmd);
             opt_free(&it);
@@ -41,10 +49,20 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
             if (is_since) has_since = 1;
             else has_as_at = 1;
         } else if (!strcmp(o, "templates")) {
-            if (!(templates = opt_value(&it, o))) {
+            if (!(tc.templates_opt = opt_value(&it, o))) {
                 opt_free(&it);
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(o, "columns")) {
+            const char *v = opt_value(&it, o);
+            char *end = NULL;
+            long c = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || c < 40 || c > 1000) {
+                opt_free(&it);
+                if (v) usage_error(cmd, "--columns takes a width from 40 to 1000, not '%s'", v);
+                return EXIT_USAGE;
+            }
+            columns = (int)c;
         } else if (!strcmp(o, "format")) {
             const char *v = opt_value(&it, o);
             if (!v) {
@@ -82,20 +100,15 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
     diag_list diags;
     diag_init(&diags);
     /* The house style's theme-RAG policy, so the terminal agrees with the papers. */
-    house_style house;
-    arena ha;
-    arena_init(&ha);
-    char house_path[4096];
-    snprintf(house_path, sizeof house_path, "%s/house.yaml", templates);
-    int house_ok = house_load(&house, house_path, &ha, &diags) == 0;
-    plan *p = house_ok ? plan_load_file(it.positional[0], &diags) : NULL;
+    template_set *ts = templates_for(&tc, it.positional[0], TS_HOUSE, &diags);
+    plan *p = ts ? plan_load_file(it.positional[0], &diags) : NULL;
     diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     if (!p) {
         status = EXIT_INPUT;
     } else {
-        analysis *an = analyse(p, as_at, has_since ? &since : NULL, &house.theme_rag);
+        analysis *an = analyse(p, as_at, has_since ? &since : NULL, &ts->house.theme_rag);
         strbuf out = STRBUF_INIT;
-        if (fmt == FORMAT_TEXT) text(an, &out, terminal_width(), use_color());
+        if (fmt == FORMAT_TEXT) text(an, &out, columns ? columns : terminal_width(), use_color());
         else if (fmt == FORMAT_JSON) json(an, &out);
         else csv(an, &out);
         if (out.len) fwrite(out.data, 1, out.len, stdout);
@@ -104,7 +117,7 @@ static int run(const char *cmd, int argc, char **argv, int allow_since, text_fn 
         plan_free(p);
     }
     diag_free(&diags);
-    arena_free(&ha);
+    template_cache_free(&tc);
     opt_free(&it);
     if (fflush(stdout) != 0) status = EXIT_INPUT;
     return status;

@@ -9,45 +9,72 @@
 #define TABLED_VERSION "0.1.0"
 #endif
 
+/* Where templates and fonts come from, said once for every command that reads them. */
+#define TEMPLATES_HELP                                                                      \
+    "  --templates DIR   templates (house style, front-sheet variants, stylesheet) from\n" \
+    "                    DIR; default: templates/ in the project root (the nearest\n"      \
+    "                    folder at or above the input holding templates/), then the\n"     \
+    "                    installed ones\n"
+#define FONTS_HELP                                                                          \
+    "  --fonts DIR       TrueType fonts for PDF; default: fonts/ in the project root,\n"   \
+    "                    then the installed ones\n"
+#define DIAG_HELP                                                                           \
+    "  --diagnostics-format FMT\n"                                                        \
+    "                    gcc (default: FILE:LINE:COL: error: MESSAGE), github (GitHub\n"  \
+    "                    Actions annotations) or gitlab (a code quality JSON report)\n"
+#define COLUMNS_HELP                                                                        \
+    "  --columns N       fit the table to N columns (default: the terminal's width,\n"    \
+    "                    else $COLUMNS, else 120)\n"
+
+/* The options rollup and exceptions (and changes) share. */
+#define TERMINAL_REPORT_HELP                                                                \
+    "  --format FMT      text (default; fitted to the terminal, colour on a terminal\n"    \
+    "                    unless NO_COLOR is set), json or csv\n"                          \
+    COLUMNS_HELP                                                                            \
+    "  --templates DIR   the house style (theme RAG policy) from DIR/house.yaml;\n"       \
+    "                    default: the project root's templates/, then the installed one\n" \
+    DIAG_HELP
+
 static const command commands[] = {
-    {"check", cmd_check, "load and analyse plans; print errors and warnings",
-     "usage: tabled check [--werror] [--as-at DATE] PLAN|PAPER...\n"
+    {"check", cmd_check, "load and analyse plans and papers; print errors and warnings",
+     "usage: tabled check [--werror] [--as-at DATE] [--templates DIR] PLAN|PAPER...\n"
      "\n"
      "Loads each plan, checks it against the plan format and the date rules, and\n"
      "prints every error and warning, sorted, as FILE:LINE:COL: error: MESSAGE.\n"
      "An officer's stated RAG that is better than the derived status is a warning.\n"
      "A paper (.md) is checked as 'tabled build --dry-run' would: front block,\n"
-     "narrative, computed blocks and placeholders, and the plan it reports on.\n"
+     "narrative, computed blocks and placeholders, and the plan it reports on. A plan\n"
+     "named directly and by a paper is checked, and reported, once.\n"
      "\n"
-     "  --as-at DATE  judge statuses as at DATE (default: the plan's 'updated' date,\n"
-     "                else today)\n"
-     "  --werror      treat warnings as errors\n"
+     "  --as-at DATE      judge plans' statuses as at DATE (default: the plan's\n"
+     "                    'updated' date, else today)\n"
+     "  --werror          treat warnings as errors\n"
+     TEMPLATES_HELP FONTS_HELP DIAG_HELP
      "\n"
      "Exit status: 0 clean, 1 errors (or warnings with --werror), 2 usage.\n"},
     {"rollup", cmd_rollup, "counts and percent complete by theme as at a date",
-     "usage: tabled rollup PLAN --as-at DATE [--format text|json|csv]\n"
+     "usage: tabled rollup PLAN --as-at DATE [--format text|json|csv] [--columns N]\n"
      "\n"
      "Counts the plan's actions in each status as at DATE, by theme and for the whole\n"
      "plan, with percent complete (cancelled actions left out) and each theme's RAG.\n"
      "\n"
-     "  --as-at DATE   the reporting date: 2010-06-30, 2010-06, \"2010/11 Q3\", 2010/11\n"
-     "                 (a period means its last day)\n"
-     "  --format FMT   text (default), json or csv\n"
-     "  --templates DIR  house style (theme RAG policy) from DIR/house.yaml\n"},
+     "  --as-at DATE      the reporting date: 2010-06-30, 2010-06, \"2010/11 Q3\", 2010/11\n"
+     "                    (a period means its last day)\n"
+     TERMINAL_REPORT_HELP},
     {"exceptions", cmd_exceptions, "overdue, rescheduled and flagged actions as at a date",
      "usage: tabled exceptions PLAN --as-at DATE [--since DATE] [--format text|json|csv]\n"
+     "                         [--columns N]\n"
      "\n"
      "Lists every overdue or rescheduled action or milestone, every action reported\n"
      "Red or Amber, and every optimistic report, grouped by theme in reference order.\n"
      "\n"
-     "  --as-at DATE   the reporting date (a period means its last day)\n"
-     "  --since DATE   the previous report's date: a row that is only rescheduled is\n"
-     "                 listed when a revision was agreed after it (marked new)\n"
-     "  --format FMT   text (default; fitted to the terminal, colour on a terminal\n"
-     "                 unless NO_COLOR is set), json or csv\n"
-     "  --templates DIR  house style (theme RAG policy) from DIR/house.yaml\n"},
+     "  --as-at DATE      the reporting date (a period means its last day)\n"
+     "  --since DATE      the previous report's date: a row that is only rescheduled is\n"
+     "                    listed when a revision was agreed after it (marked new)\n"
+     TERMINAL_REPORT_HELP},
     {"changes", cmd_changes, "what moved since the previous report",
      "usage: tabled changes PLAN --since DATE --as-at DATE [--format text|json|csv]\n"
+     "                      [--columns N]\n"
      "\n"
      "Compares the plan as known at the previous report's date (--since) with the plan\n"
      "as known at --as-at: actions completed, cancelled, reopened or added; actions\n"
@@ -56,10 +83,9 @@ static const command commands[] = {
      "risks new, closed or whose net band moved; indicators whose status moved. Each\n"
      "row gives the state at both dates.\n"
      "\n"
-     "  --since DATE   the previous report's date (a period means its last day)\n"
-     "  --as-at DATE   this report's date\n"
-     "  --format FMT   text (default; fitted to the terminal), json or csv\n"
-     "  --templates DIR  house style (theme RAG policy) from DIR/house.yaml\n"},
+     "  --since DATE      the previous report's date (a period means its last day)\n"
+     "  --as-at DATE      this report's date\n"
+     TERMINAL_REPORT_HELP},
     {"build", cmd_build, "compile papers (HTML, PDF) and JSON roll-ups",
      "usage: tabled build [-o DIR] [--format html,pdf,json] [--as-at DATE] FILE...\n"
      "\n"
@@ -72,12 +98,52 @@ static const command commands[] = {
      "\n"
      "  -o, --output DIR  output directory (default: out)\n"
      "  --format LIST     comma-separated formats: html, pdf, json\n"
-     "  --templates DIR   house style and variants (default: templates)\n"
-     "  --fonts DIR       TrueType fonts for PDF (default: fonts)\n"
+     TEMPLATES_HELP FONTS_HELP
      "  -MD               write DIR/<plan>/<paper>.d naming every input, for make\n"
      "  --no-index        do not write DIR/index.html (see 'tabled index')\n"
+     "  --no-plan-diagnostics\n"
+     "                    do not repeat the diagnostics of the plans the papers use (a\n"
+     "                    plan with errors still fails its papers, with one error at\n"
+     "                    each paper's plan: line); make papers reports each plan once\n"
      "  -n, --dry-run     check the papers and plans, write nothing\n"
-     "  --werror          treat warnings as errors\n"},
+     "  --werror          treat warnings as errors\n"
+     DIAG_HELP},
+    {"export", cmd_export, "a plan as spreadsheets (CSV) for officers to update",
+     "usage: tabled export PLAN [--as-at DATE] [--sheet actions|risks|indicators] [-o DIR]\n"
+     "\n"
+     "Writes the plan as at DATE as CSV that Excel opens as written (UTF-8 with a byte\n"
+     "order mark; refs and dates kept as text): one row per action and milestone with\n"
+     "the columns an officer updates (Status, RAG, Progress, Completed, Revised due,\n"
+     "Revision agreed, Reason for revision, Update date); one row per risk (scores,\n"
+     "review by, review note, reviewed, closed); one row per indicator and period\n"
+     "(actual). Row 1 names the plan and the date, so 'tabled import' can check that a\n"
+     "returned sheet is for this plan.\n"
+     "\n"
+     "  --as-at DATE     the date the sheet shows the plan at (default: the plan's\n"
+     "                   'updated' date or its latest update)\n"
+     "  --sheet KIND     actions (default), risks or indicators\n"
+     "  -o, --output DIR write DIR/<plan>-actions.csv, -risks.csv and -indicators.csv\n"
+     "                   (those the plan has, or the --sheet asked for) instead of\n"
+     "                   writing one sheet to standard output\n"
+     DIAG_HELP},
+    {"import", cmd_import, "turn a returned spreadsheet into an update file",
+     "usage: tabled import PLAN FILE.csv [--date DATE] [-n]\n"
+     "\n"
+     "Reads a sheet written by 'tabled export' and returned by an officer, finds every\n"
+     "cell changed since it was exported, and writes the changes as a new update file\n"
+     "beside the plan, plans/<plan>/updates/<date>.yaml (or <date>-2.yaml, -3, ... when\n"
+     "that name is taken). The plan and existing update files are never rewritten.\n"
+     "Dates may be written as officers and Excel write them (31/03/2014, 31-Mar-2014,\n"
+     "March 2014, 2014-03-31); words in any case (Amber, In progress). Every cell that\n"
+     "cannot be applied is reported as FILE.csv:ROW:COLUMN, and then nothing is written.\n"
+     "A sheet with no changes writes nothing.\n"
+     "\n"
+     "  --date DATE   the date the updates report on (a period means its last day);\n"
+     "                without it, each changed row needs its own Update date\n"
+     "  -n, --dry-run check the sheet and print the update file, write nothing\n"
+     DIAG_HELP
+     "\n"
+     "Exit status: 0 written (or nothing to write), 1 errors in the sheet, 2 usage.\n"},
     {"index", cmd_index, "write out/index.html from built papers' JSON",
      "usage: tabled index [-o DIR] PAPER.json...\n"
      "\n"
@@ -86,7 +152,20 @@ static const command commands[] = {
      "are not a paper's JSON (such as rollup.json) are skipped.\n"
      "\n"
      "  -o, --output DIR  where index.html goes (default: out)\n"
-     "  --templates DIR   stylesheet and house colours (default: templates)\n"},
+     "  --templates DIR   stylesheet and house colours; default: the templates/ of the\n"
+     "                    project DIR is in, then the installed ones\n"
+     DIAG_HELP},
+    {"schema", cmd_schema, "write the JSON Schema of papers' front blocks",
+     "usage: tabled schema [--templates DIR] [-o FILE]\n"
+     "\n"
+     "Writes the JSON Schema (draft 2020-12) of a paper's front block for the\n"
+     "front-sheet variants of this project (templates/variants, then the installed\n"
+     "ones), for editors and CI. The plan and house-style schemas are fixed files in\n"
+     "templates/schemas/; after adding or changing a variant, run\n"
+     "'tabled schema -o templates/schemas/paper.schema.json'.\n"
+     "\n"
+     "  -o, --output FILE write FILE (atomically) instead of standard output\n"
+     TEMPLATES_HELP},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

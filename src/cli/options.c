@@ -59,6 +59,20 @@ const char *opt_value(opt_iter *it, const char *name)
     return it->argv[it->i++];
 }
 
+int opt_common(opt_iter *it, const char *name)
+{
+    if (strcmp(name, "diagnostics-format") != 0) return 0;
+    const char *v = opt_value(it, name);
+    if (!v) return -1;
+    diag_format f;
+    if (diag_parse_format(v, &f) != 0) {
+        usage_error(it->cmd, "--diagnostics-format must be gcc, github or gitlab, not '%s'", v);
+        return -1;
+    }
+    diag_set_format(f);
+    return 1;
+}
+
 int usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -73,13 +87,9 @@ int usage_error(const char *cmd, const char *fmt, ...)
 int parse_as_at(const char *cmd, const char *opt, const char *value, day_t *out)
 {
     fuzzy_date d;
-    char why[256];
-    if (date_parse(value, &d, why, sizeof why) != 0) {
+    char why[320];
+    if (date_parse_as(value, DATE_ACCEPT_PERIOD, &d, why, sizeof why) != 0) {
         usage_error(cmd, "--%s %s %s", opt, value, why);
-        return -1;
-    }
-    if (!date_has_bounds(d)) {
-        usage_error(cmd, "--%s needs a date, not '%s'", opt, value);
         return -1;
     }
     *out = date_last_day(d);

@@ -54,7 +54,9 @@ int read_update_fields(schema_ctx *c, const ynode *map, const schedule *s, sched
     if ((u->progress = text(c, map, "progress", where))) n++;
     if ((u->reopened = text(c, map, "reopened", where))) n++;
     srcpos cpos = map->pos;
-    int has_completed = schema_date(c, map, "completed", "completion date", &u->completed, &cpos);
+    int has_completed = schema_date_as(c, map, "completed", "completion date",
+                                       DATE_ACCEPT(DATE_DAY) | DATE_ACCEPT(DATE_MONTH),
+                                       &u->completed, &cpos);
     if (has_completed != 0) n++;
     if (has_completed <= 0) {
         u->completed.kind = DATE_NONE;
@@ -62,9 +64,7 @@ int read_update_fields(schema_ctx *c, const ynode *map, const schedule *s, sched
     }
     char a[DATE_BUF], b[DATE_BUF];
     date_format(u->completed, a, sizeof a);
-    if (u->completed.kind != DATE_DAY && u->completed.kind != DATE_MONTH) {
-        diag_error(c->diags, cpos, "completion date %s of %s must be a day or a month", a, where);
-    } else if (date_first_day(u->completed) > c->today) {
+    if (date_first_day(u->completed) > c->today) {
         diag_error(c->diags, cpos, "completion date %s of %s is in the future", a, where);
     } else if (date_has_bounds(s->start) &&
                date_last_day(u->completed) < date_first_day(s->start)) {
@@ -91,17 +91,13 @@ static int entry_date(schema_ctx *c, const ynode *map, fuzzy_date *out, const ch
                       const char *where)
 {
     srcpos pos = map->pos;
-    int ok = schema_date(c, map, "date", "date", out, &pos);
+    int ok = schema_date_as(c, map, "date", "date", DATE_ACCEPT_PERIOD, out, &pos);
     if (ok == 0) {
         diag_error(c->diags, map->pos, "%s of %s has no 'date'; add the date it reports on",
                    what, where);
         return -1;
     }
     if (ok < 0) return -1;
-    if (!date_has_bounds(*out)) {
-        diag_error(c->diags, pos, "the date of %s of %s must be a date, not 'ongoing'", what, where);
-        return -1;
-    }
     if (date_first_day(*out) > c->today) {
         char d[DATE_BUF];
         date_format(*out, d, sizeof d);
@@ -219,7 +215,7 @@ void read_review_fields(schema_ctx *c, const ynode *map, risk_review *w, const c
 {
     read_risk_score(c, map, "inherent", &w->inherent, where);
     read_risk_score(c, map, "net", &w->net, where);
-    schema_date(c, map, "review-by", "next review date", &w->review_by, NULL);
+    schema_date_as(c, map, "review-by", "next review date", DATE_ACCEPT_PERIOD, &w->review_by, NULL);
     w->note = text(c, map, "note", where);
 }
 
@@ -233,15 +229,10 @@ void load_risk_history(schema_ctx *c, const ynode *map, risk *r, const char *whe
     /* The simple form: one review, dated by 'reviewed' when given. */
     risk_review *w = &r->reviews[0];
     srcpos rpos = map->pos;
-    int dated = schema_date(c, map, "reviewed", "review date", &w->date, &rpos) > 0;
-    if (dated && !date_has_bounds(w->date)) {
-        diag_error(c->diags, rpos, "the review date of %s must be a date, not 'ongoing'", where);
-        dated = 0;
-        w->date.kind = DATE_NONE;
-    }
+    int dated = schema_date_as(c, map, "reviewed", "review date", DATE_ACCEPT_PERIOD, &w->date, &rpos) > 0;
     read_risk_score(c, map, "inherent", &w->inherent, where);
     read_risk_score(c, map, "net", &w->net, where);
-    schema_date(c, map, "review-by", "next review date", &w->review_by, NULL);
+    schema_date_as(c, map, "review-by", "next review date", DATE_ACCEPT_PERIOD, &w->review_by, NULL);
     w->pos = map->pos;
     w->known = dated ? entry_day(w->date) : undated_known;
     if (dated || w->inherent.likelihood || w->net.likelihood || w->review_by.kind != DATE_NONE)
@@ -271,18 +262,12 @@ void load_risk_history(schema_ctx *c, const ynode *map, risk *r, const char *whe
     srcpos apos = map->pos, cpos = map->pos;
     r->added_known = DAY_ALWAYS;
     r->closed_known = DAY_NEVER;
-    if (schema_date(c, map, "added", "date added", &r->added, &apos) > 0) {
-        if (date_has_bounds(r->added)) r->added_known = entry_day(r->added);
-        else diag_error(c->diags, apos, "the date %s was added must be a date, not 'ongoing'", where);
-    }
-    if (schema_date(c, map, "closed", "date closed", &r->closed, &cpos) > 0) {
-        if (!date_has_bounds(r->closed)) {
-            diag_error(c->diags, cpos, "the date %s was closed must be a date, not 'ongoing'", where);
-        } else {
-            r->closed_known = entry_day(r->closed);
-            if (r->closed_known < r->added_known)
-                diag_error(c->diags, cpos, "%s is closed before it was added", where);
-        }
+    if (schema_date_as(c, map, "added", "date added", DATE_ACCEPT_PERIOD, &r->added, &apos) > 0)
+        r->added_known = entry_day(r->added);
+    if (schema_date_as(c, map, "closed", "date closed", DATE_ACCEPT_PERIOD, &r->closed, &cpos) > 0) {
+        r->closed_known = entry_day(r->closed);
+        if (r->closed_known < r->added_known)
+            diag_error(c->diags, cpos, "%s is closed before it was added", where);
     }
 }
 

@@ -89,12 +89,16 @@ static void check_narrative(paper *p, diag_list *diags)
     }
 }
 
+static paper_text text_of(const ynode *n)
+{
+    return (paper_text){n->text, n->text_len, n->pos.line};
+}
+
 static void load_field(paper *p, schema_ctx *c, const ynode *front, paper_field *f)
 {
     const variant_field *d = f->def;
     const ynode *n = ynode_get(front, d->key);
     if (n && schema_is_null(n)) n = NULL;
-    f->value = n;
     if (!n) {
         if (d->required)
             diag_error(c->diags, front->pos,
@@ -102,51 +106,65 @@ static void load_field(paper *p, schema_ctx *c, const ynode *front, paper_field 
                        p->variant->name, d->key, d->label);
         return;
     }
+    f->given = 1;
+    f->pos = n->pos;
     if (is_common(d->key)) return; /* checked with the common keys */
+    int ok = 1;
     switch (d->type) {
-    case FIELD_DATE: {
-        fuzzy_date tmp;
-        if (schema_date_node(c, n, d->key, &tmp) < 0) f->value = NULL;
+    case FIELD_DATE:
+        ok = schema_date_node_as(c, n, d->key, DATE_ACCEPT_PERIOD, &f->date) > 0;
         break;
-    }
     case FIELD_TEXT:
         if (n->kind == YN_MAP) {
             diag_error(c->diags, n->pos, "'%s' must be text or a list of text, not a mapping", d->key);
-            f->value = NULL;
+            ok = 0;
         } else if (n->kind == YN_SEQ) {
-            for (size_t i = 0; i < n->len; i++)
+            f->is_list = 1;
+            f->texts = arena_alloc(&p->arena, (n->len + 1) * sizeof *f->texts);
+            for (size_t i = 0; i < n->len; i++) {
                 if (n->items[i]->kind != YN_SCALAR) {
                     diag_error(c->diags, n->items[i]->pos, "each item of '%s' must be text", d->key);
-                    f->value = NULL;
+                    ok = 0;
+                } else {
+                    f->texts[f->n_texts++] = text_of(n->items[i]);
                 }
+            }
+        } else {
+            f->texts = arena_alloc(&p->arena, sizeof *f->texts);
+            f->texts[f->n_texts++] = text_of(n);
         }
         break;
     case FIELD_TABLE:
         if (!schema_expect(c, n, YN_SEQ, d->key, "the front block")) {
-            f->value = NULL;
+            ok = 0;
             break;
         }
+        f->texts = arena_alloc(&p->arena, (n->len * d->n_columns + 1) * sizeof *f->texts);
         for (size_t i = 0; i < n->len; i++) {
             const ynode *row = n->items[i];
             if (row->kind != YN_SEQ) {
                 diag_error(c->diags, row->pos, "each row of '%s' must be a list of %zu cells "
                            "([%s, ...])", d->key, d->n_columns, d->columns[0]);
-                f->value = NULL;
+                ok = 0;
                 continue;
             }
             if (row->len != d->n_columns) {
                 diag_error(c->diags, row->pos, "this row of '%s' has %zu cells; it needs %zu",
                            d->key, (size_t)row->len, d->n_columns);
-                f->value = NULL;
+                ok = 0;
             }
-            for (size_t j = 0; j < row->len; j++)
+            for (size_t j = 0; j < row->len; j++) {
                 if (row->items[j]->kind != YN_SCALAR) {
                     diag_error(c->diags, row->items[j]->pos, "a cell of '%s' must be text", d->key);
-                    f->value = NULL;
+                    ok = 0;
+                } else if (ok) {
+                    f->texts[f->n_texts++] = text_of(row->items[j]);
                 }
+            }
         }
         break;
     }
+    if (!ok) f->given = 0;
 }
 
 static char *dir_of(const char *path)
@@ -264,10 +282,10 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
             const char *near = closest_word(vname, names, variants->n);
             const ynode *vn = ynode_get(front, "variant");
             if (near)
-                diag_error(diags, vn->pos, "unknown front-sheet variant '%s'; did you mean '%s'?",
-                           vname, near);
+                diag_error(diags, vn->pos, "unknown front-sheet variant '%s'; did you mean '%s'? "
+                           "(variants: %s)", vname, near, all.data ? all.data : "none");
             else
-                diag_error(diags, vn->pos, "unknown front-sheet variant '%s' (templates/variants has: %s)",
+                diag_error(diags, vn->pos, "unknown front-sheet variant '%s' (variants: %s)",
                            vname, all.data ? all.data : "none");
             sb_free(&all);
             free(names);
@@ -287,16 +305,20 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
         free(keys);
     }
 
-    /* Common keys. Each decides what is published - which plan, which front sheet,
-     * whether the paper is exempt - so one written with an empty value (blank, ~,
-     * null, "") is an error, never read as "not given". */
+    /* The keys that decide what is published - which plan, which front sheet, which
+     * dates, whether the paper is exempt, how it is numbered - so one written with an
+     * empty value (blank, ~, null, "") is an error, never read as "not given". (The
+     * front sheet's own facts, committee, meeting, item and report-of, may be null:
+     * not given.) */
+    static const char *const deciding_keys[] = {"plan", "variant", "as-at", "since", "exempt",
+                                                "numbering", "previous-report"};
     int blank = 0;
-    for (size_t i = 0; i < N(common_keys); i++) {
-        const ynode *v = ynode_get(front, common_keys[i]);
+    for (size_t i = 0; i < N(deciding_keys); i++) {
+        const ynode *v = ynode_get(front, deciding_keys[i]);
         if (v && is_blank(v) && ++blank)
             diag_error(diags, v->pos, "'%s' is empty; give a value or remove the line%s",
-                       common_keys[i],
-                       !strcmp(common_keys[i], "exempt")
+                       deciding_keys[i],
+                       !strcmp(deciding_keys[i], "exempt")
                            ? " (exempt: N, the paragraph 1-7 of Schedule 12A; leave it out "
                              "only if the paper is not exempt)"
                            : "");
@@ -305,6 +327,7 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
     const char *plan_rel = schema_text(&c, front, "plan", 0, "the front block");
     const ynode *pn = ynode_get(front, "plan");
     p->plan_pos = pn ? pn->pos : front->pos;
+    p->plan_named = plan_rel != NULL;
     if (!plan_rel) plan_rel = "plan.yaml";
     if (plan_rel[0] == '/') {
         p->plan_path = plan_rel;
@@ -324,24 +347,17 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
         free(root);
     }
     srcpos dpos;
-    int has_as_at = schema_date(&c, front, "as-at", "as-at date", &p->as_at, &dpos);
-    if (has_as_at > 0 && !date_has_bounds(p->as_at)) {
-        diag_error(diags, dpos, "as-at must be a date, not 'ongoing'");
-    }
-    p->has_since = schema_date(&c, front, "since", "since date", &p->since, &dpos) > 0;
-    if (p->has_since && !date_has_bounds(p->since)) {
-        diag_error(diags, dpos, "since must be a date, not 'ongoing'");
-        p->has_since = 0;
-    }
+    int has_as_at = schema_date_as(&c, front, "as-at", "as-at date", DATE_ACCEPT_PERIOD, &p->as_at, &dpos);
+    p->has_since = schema_date_as(&c, front, "since", "since date", DATE_ACCEPT_PERIOD, &p->since,
+                                  &dpos) > 0;
     const ynode *prev = ynode_get(front, "previous-report");
     if (prev) {
         load_previous(p, &c, front);
         dpos = prev->pos;
     }
     srcpos since_pos = dpos;
-    int has_meeting = schema_date(&c, front, "meeting", "meeting date", &p->meeting, &dpos);
-    if (has_meeting > 0 && p->meeting.kind != DATE_DAY)
-        diag_error(diags, dpos, "the meeting date must be a day, such as 2010-07-22");
+    int has_meeting = schema_date_as(&c, front, "meeting", "meeting date", DATE_ACCEPT(DATE_DAY),
+                                     &p->meeting, &dpos);
     if (has_as_at == 0) {
         if (has_meeting > 0) p->as_at = p->meeting;
         else diag_error(diags, front->pos, "the front block needs 'as-at' (the reporting date) or 'meeting'");

@@ -8,6 +8,9 @@
 
 /* Loads every *.yaml in dir. Returns 0, or -1 with errors reported. */
 int variants_load(variant_set *set, const char *dir, diag_list *diags);
+/* Loads the variants of each folder in turn (at most 4); a variant whose name an
+ * earlier folder gave is skipped, so the first folder wins. */
+int variants_load_dirs(variant_set *set, char *const *dirs, size_t ndirs, diag_list *diags);
 void variants_free(variant_set *set);
 const variant *variants_find(const variant_set *set, const char *name);
 

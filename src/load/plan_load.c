@@ -11,6 +11,7 @@
 #include "../util/fileio.h"
 #include "../util/hashmap.h"
 #include "../util/xalloc.h"
+#include "../util/strbuf.h"
 #include "history_load.h"
 #include "schema.h"
 #include "updates_load.h"
@@ -117,10 +118,24 @@ static const ynode *key_node(const ynode *map, const char *key)
 static void *lookup(loader *L, hashmap *m, const ynode *ref, const char *what, const char *where)
 {
     void *o = hashmap_get(m, ref->text);
-    if (!o)
-        diag_error(L->sc.diags, ref->pos, "%s refers to %s '%s', which is not defined", where,
-                   what, ref->text);
-    return o;
+    if (o) return o;
+    strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s refers to %s '%s', which is not defined", where, what, ref->text);
+    if (m == &L->themes) {
+        /* Themes are few: name them. */
+        size_t n = L->p->n_themes;
+        const char **refs = malloc((n + 1) * sizeof *refs);
+        for (size_t i = 0; i < n; i++) refs[i] = L->p->themes[i].ref;
+        const char *near = closest_word(ref->text, refs, n);
+        if (near) sb_printf(&sb, "; did you mean '%s'?", near);
+        sb_puts(&sb, " (themes: ");
+        sb_word_list(&sb, refs, n, 20, NULL);
+        sb_putc(&sb, ')');
+        free(refs);
+    }
+    diag_error(L->sc.diags, ref->pos, "%s", sb.data);
+    sb_free(&sb);
+    return NULL;
 }
 
 static person *lookup_person(loader *L, const ynode *ref, const char *where)
@@ -158,10 +173,8 @@ static void load_meta(loader *L, const ynode *root)
     p->organisation = plan_text(L, m, "organisation", 1, "'plan'");
     p->short_title = plan_text(L, m, "short-title", 0, "'plan'");
     srcpos upos = m->pos;
-    if (schema_date(&L->sc, m, "updated", "updated date", &p->updated, &upos) > 0) {
-        if (date_has_bounds(p->updated)) p->undated_known = entry_day(p->updated);
-        else diag_error(L->sc.diags, upos, "the plan's updated date must be a date, not 'ongoing'");
-    }
+    if (schema_date_as(&L->sc, m, "updated", "updated date", DATE_ACCEPT_PERIOD, &p->updated, &upos) > 0)
+        p->undated_known = entry_day(p->updated);
     const ynode *roles = key_node(m, "roles");
     if (roles && schema_expect(&L->sc, roles, YN_MAP, "roles", "'plan'")) {
         p->roles = arena_alloc(&p->arena, (roles->len + 1) * sizeof *p->roles);
@@ -211,7 +224,7 @@ static void load_sources(loader *L, const ynode *root)
         x->pos = items[i]->pos;
         x->id = plan_text(L, items[i], "id", 1, "a source");
         x->title = plan_text(L, items[i], "title", 1, "a source");
-        schema_date(&L->sc, items[i], "date", "source date", &x->date, NULL);
+        schema_date_as(&L->sc, items[i], "date", "source date", DATE_ACCEPT_PERIOD, &x->date, NULL);
         if (x->id && register_ref(L, &L->sources, x->id, x, key_node(items[i], "id")->pos,
                                   "source id", source_pos))
             L->p->n_sources++;
@@ -277,7 +290,7 @@ static void load_revisions(loader *L, const ynode *map, schedule *s, const char 
         v->pos = it->pos;
         int ok = schema_date(&L->sc, it, "date", "revised date", &v->date, &v->pos);
         if (ok == 0) diag_error(L->sc.diags, it->pos, "revision in %s has no 'date'; add the new due date", where);
-        schema_date(&L->sc, it, "agreed", "agreed date", &v->agreed, NULL);
+        schema_date_as(&L->sc, it, "agreed", "agreed date", DATE_ACCEPT_PERIOD, &v->agreed, NULL);
         v->reason = plan_text(L, it, "reason", 0, "a revision");
         if (ok > 0) s->n_revisions++;
     }
@@ -296,17 +309,13 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
     }
     srcpos start_pos = map->pos;
     s->due_pos = map->pos;
-    schema_date(&L->sc, map, "start", "start date", &s->start, &start_pos);
+    schema_date_as(&L->sc, map, "start", "start date", DATE_ACCEPT_PERIOD, &s->start, &start_pos);
     schema_date(&L->sc, map, "due", "due date", &s->due, &s->due_pos);
     load_revisions(L, map, s, where);
     set_revisions_known(&L->sc, s, where, L->p->undated_known);
 
     /* Date rules. */
     char a[DATE_BUF], b[DATE_BUF];
-    if (s->start.kind == DATE_ONGOING) {
-        diag_error(L->sc.diags, start_pos, "start date of %s cannot be 'ongoing'", where);
-        s->start.kind = DATE_NONE;
-    }
     int has_start = date_has_bounds(s->start);
     if (has_start && date_has_bounds(s->due) && date_last_day(s->due) < date_first_day(s->start)) {
         date_format(s->due, a, sizeof a);
@@ -349,10 +358,8 @@ static void load_actions(loader *L, const ynode *root)
         x->resources = plan_text(L, m, "resources", 0, where);
         srcpos added_pos = m->pos;
         x->added_known = DAY_ALWAYS;
-        if (schema_date(&L->sc, m, "added", "date added", &x->added, &added_pos) > 0) {
-            if (date_has_bounds(x->added)) x->added_known = entry_day(x->added);
-            else diag_error(L->sc.diags, added_pos, "the date %s was added must be a date, not 'ongoing'", where);
-        }
+        if (schema_date_as(&L->sc, m, "added", "date added", DATE_ACCEPT_PERIOD, &x->added, &added_pos) > 0)
+            x->added_known = entry_day(x->added);
         const ynode *th = key_node(m, "theme");
         if (!th)
             diag_error(L->sc.diags, m->pos, "%s has no 'theme'; add one", where);
@@ -437,11 +444,8 @@ static period_value *load_series(loader *L, const ynode *m, const char *key, siz
     for (size_t i = 0; i < s->len; i++) {
         period_value *pv = fresh_slot(&v[*n], sizeof *pv);
         pv->pos = s->pairs[i].key->pos;
-        if (schema_date_node(&L->sc, s->pairs[i].key, "period", &pv->period) < 0) continue;
-        if (!date_has_bounds(pv->period)) {
-            diag_error(L->sc.diags, pv->pos, "period in %s must be a day, month, quarter or year", where);
+        if (schema_date_node_as(&L->sc, s->pairs[i].key, "period", DATE_ACCEPT_PERIOD, &pv->period) < 0)
             continue;
-        }
         if (schema_number_node(&L->sc, s->pairs[i].value, &pv->value, "a value") < 0) continue;
         (*n)++;
     }
@@ -483,7 +487,8 @@ static void load_indicators(loader *L, const ynode *root)
         if (bl && schema_expect(&L->sc, bl, YN_MAP, "baseline", where)) {
             schema_check_keys(&L->sc, bl, baseline_keys, N(baseline_keys), "a baseline");
             const ynode *v = key_node(bl, "value");
-            int okp = schema_date(&L->sc, bl, "period", "baseline period", &x->baseline.period, NULL);
+            int okp = schema_date_as(&L->sc, bl, "period", "baseline period", DATE_ACCEPT_PERIOD,
+                                      &x->baseline.period, NULL);
             if (v && okp > 0 && schema_number_node(&L->sc, v, &x->baseline.value, "baseline value") > 0)
                 x->has_baseline = 1;
         }
@@ -610,6 +615,13 @@ plan *plan_load_buffers(const char *name, const char *data, size_t len, size_t n
 
 plan *plan_load_file(const char *path, diag_list *diags)
 {
+    return plan_load_file_with(path, 0, NULL, NULL, NULL, diags);
+}
+
+plan *plan_load_file_with(const char *path, size_t n, const char *const *update_names,
+                          const char *const *update_datas, const size_t *update_lens,
+                          diag_list *diags)
+{
     char *data;
     size_t len;
     size_t errors_before = diags->errors;
@@ -617,5 +629,6 @@ plan *plan_load_file(const char *path, diag_list *diags)
     plan *p = plan_parse(path, data, len, diags);
     free(data);
     if (p) updates_load_beside(p, diags);
+    if (p && n) updates_load_buffers(p, n, update_names, update_datas, update_lens, diags);
     return finish(p, diags, errors_before);
 }

@@ -75,27 +75,39 @@ const char *schema_text(schema_ctx *c, const ynode *map, const char *key, int re
     return n->text;
 }
 
-int schema_date_node(schema_ctx *c, const ynode *n, const char *label, fuzzy_date *out)
+int schema_date_node_as(schema_ctx *c, const ynode *n, const char *label, unsigned accept,
+                        fuzzy_date *out)
 {
-    char why[256];
+    char why[320];
     if (!schema_expect(c, n, YN_SCALAR, NULL, label)) return -1;
-    if (date_parse(n->text, out, why, sizeof why) != 0) {
+    if (date_parse_as(n->text, accept, out, why, sizeof why) != 0) {
         diag_error(c->diags, n->pos, "%s %s %s", label, n->text, why);
         return -1;
     }
     return 1;
 }
 
-int schema_date(schema_ctx *c, const ynode *map, const char *key, const char *label,
-                fuzzy_date *out, srcpos *pos)
+int schema_date_node(schema_ctx *c, const ynode *n, const char *label, fuzzy_date *out)
+{
+    return schema_date_node_as(c, n, label, DATE_ACCEPT_ANY, out);
+}
+
+int schema_date_as(schema_ctx *c, const ynode *map, const char *key, const char *label,
+                   unsigned accept, fuzzy_date *out, srcpos *pos)
 {
     memset(out, 0, sizeof *out);
     const ynode *n = ynode_get(map, key);
     if (!n || schema_is_null(n)) return 0;
     if (pos) *pos = n->pos;
-    int r = schema_date_node(c, n, label, out);
+    int r = schema_date_node_as(c, n, label, accept, out);
     if (r < 0) memset(out, 0, sizeof *out);
     return r;
+}
+
+int schema_date(schema_ctx *c, const ynode *map, const char *key, const char *label,
+                fuzzy_date *out, srcpos *pos)
+{
+    return schema_date_as(c, map, key, label, DATE_ACCEPT_ANY, out, pos);
 }
 
 int schema_int(schema_ctx *c, const ynode *map, const char *key, int min, int max, int *out,
@@ -169,12 +181,25 @@ ynode **schema_list(schema_ctx *c, const ynode *map, const char *key, size_t *co
     return v;
 }
 
+/* word matches text ignoring case, with ' ' or '_' in text standing for '-'. */
+static int loose_equal(const char *text, const char *word)
+{
+    for (; *text && *word; text++, word++) {
+        char t = (char)tolower((unsigned char)*text);
+        if (t == ' ' || t == '_') t = '-';
+        if (t != *word) return 0;
+    }
+    return !*text && !*word;
+}
+
 int schema_enum(schema_ctx *c, const ynode *n, const char *const *words, size_t count,
                 const char *key, const char *where)
 {
     if (!schema_expect(c, n, YN_SCALAR, key, where)) return -1;
     for (size_t i = 0; i < count; i++)
         if (strcmp(n->text, words[i]) == 0) return (int)i;
+    for (size_t i = 0; i < count; i++)
+        if (loose_equal(n->text, words[i])) return (int)i;
     strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < count; i++) sb_printf(&sb, "%s%s", i ? ", " : "", words[i]);
     const char *near = closest_word(n->text, words, count);

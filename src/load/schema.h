@@ -30,6 +30,12 @@ int schema_date(schema_ctx *c, const ynode *map, const char *key, const char *la
                 fuzzy_date *out, srcpos *pos);
 /* Same, from a scalar node. */
 int schema_date_node(schema_ctx *c, const ynode *n, const char *label, fuzzy_date *out);
+/* schema_date and schema_date_node for a field that takes only the forms in accept
+ * (DATE_ACCEPT_* of date.h); its messages name only those forms. */
+int schema_date_as(schema_ctx *c, const ynode *map, const char *key, const char *label,
+                   unsigned accept, fuzzy_date *out, srcpos *pos);
+int schema_date_node_as(schema_ctx *c, const ynode *n, const char *label, unsigned accept,
+                        fuzzy_date *out);
 /* Integer in [min, max]; 1 present, 0 absent, -1 error. */
 int schema_int(schema_ctx *c, const ynode *map, const char *key, int min, int max, int *out,
                const char *where);
@@ -38,7 +44,8 @@ int schema_number_node(schema_ctx *c, const ynode *n, double *out, const char *w
 /* One scalar or a list of scalars: returns the scalar nodes (arena), count in *n. */
 ynode **schema_list(schema_ctx *c, const ynode *map, const char *key, size_t *n,
                     const char *where);
-/* Index of text in words[] (exact), or reports "must be one of ..." and returns -1. */
+/* Index of text in words[], or reports "must be one of ..." and returns -1. Case does
+ * not matter, and a space or '_' matches a '-' ("In Progress" is in-progress). */
 int schema_enum(schema_ctx *c, const ynode *n, const char *const *words, size_t count,
                 const char *key, const char *where);
 /* 1 if the scalar is YAML's null. */

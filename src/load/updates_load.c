@@ -123,7 +123,7 @@ static int entry_date(merger *m, const ynode *item, const fuzzy_date *file_date,
                       fuzzy_date *out, const char *where)
 {
     srcpos pos = item->pos;
-    int ok = schema_date(&m->sc, item, "date", "date", out, &pos);
+    int ok = schema_date_as(&m->sc, item, "date", "date", DATE_ACCEPT_PERIOD, out, &pos);
     if (ok < 0) return -1;
     if (ok == 0) {
         if (file_date->kind == DATE_NONE) {
@@ -136,10 +136,6 @@ static int entry_date(merger *m, const ynode *item, const fuzzy_date *file_date,
     }
     char d[DATE_BUF];
     date_format(*out, d, sizeof d);
-    if (!date_has_bounds(*out)) {
-        diag_error(m->diags, pos, "the entry for %s must be dated, not 'ongoing'", where);
-        return -1;
-    }
     if (date_first_day(*out) > m->sc.today) {
         diag_error(m->diags, pos, "the entry for %s is dated %s, which is in the future", where, d);
         return -1;
@@ -166,7 +162,7 @@ static void read_revisions(merger *m, const ynode *item, schedule *s, fuzzy_date
             diag_error(m->diags, it->pos, "revision of %s has no 'date'; add the new due date", where);
         if (ok <= 0) continue;
         srcpos apos = it->pos;
-        if (schema_date(&m->sc, it, "agreed", "agreed date", &v.agreed, &apos) > 0 &&
+        if (schema_date_as(&m->sc, it, "agreed", "agreed date", DATE_ACCEPT_PERIOD, &v.agreed, &apos) > 0 &&
             date_has_bounds(v.agreed) && date_first_day(v.agreed) > entry_day(date)) {
             date_format(v.agreed, a, sizeof a);
             date_format(date, b, sizeof b);
@@ -265,7 +261,7 @@ static void read_actions(merger *m, const ynode *list, const fuzzy_date *file_da
             continue;
         fuzzy_date own;
         const fuzzy_date *mdate = file_date;
-        if (schema_date(&m->sc, item, "date", "date", &own, NULL) > 0) mdate = &own;
+        if (schema_date_as(&m->sc, item, "date", "date", DATE_ACCEPT_PERIOD, &own, NULL) > 0) mdate = &own;
         for (size_t j = 0; j < ms->len; j++) {
             const ynode *mm = ms->items[j];
             if (!schema_expect(&m->sc, mm, YN_MAP, NULL, "each milestone")) continue;
@@ -302,13 +298,11 @@ static void read_risks(merger *m, const ynode *list, const fuzzy_date *file_date
         }
         srcpos cpos = item->pos;
         fuzzy_date closed;
-        if (schema_date(&m->sc, item, "closed", "date closed", &closed, &cpos) > 0) {
+        if (schema_date_as(&m->sc, item, "closed", "date closed", DATE_ACCEPT_PERIOD, &closed, &cpos) > 0) {
             char a[DATE_BUF], b[DATE_BUF];
             date_format(closed, a, sizeof a);
             date_format(date, b, sizeof b);
-            if (!date_has_bounds(closed)) {
-                diag_error(m->diags, cpos, "the date %s was closed must be a date, not 'ongoing'", where);
-            } else if (date_first_day(closed) > entry_day(date)) {
+            if (date_first_day(closed) > entry_day(date)) {
                 diag_error(m->diags, cpos, "%s closed on %s cannot be reported in an update dated %s",
                            where, a, b);
             } else {
@@ -344,11 +338,8 @@ static void read_indicators(merger *m, const ynode *list, const fuzzy_date *file
             period_value pv;
             memset(&pv, 0, sizeof pv);
             pv.pos = s->pairs[k].key->pos;
-            if (schema_date_node(&m->sc, s->pairs[k].key, "period", &pv.period) < 0) continue;
-            if (!date_has_bounds(pv.period)) {
-                diag_error(m->diags, pv.pos, "period in %s must be a day, month, quarter or year", where);
+            if (schema_date_node_as(&m->sc, s->pairs[k].key, "period", DATE_ACCEPT_PERIOD, &pv.period) < 0)
                 continue;
-            }
             if (schema_number_node(&m->sc, s->pairs[k].value, &pv.value, "a value") < 0) continue;
             pv.known = entry_day(date);
             add(m, PK_ACTUAL, ind)->e.a = pv;
@@ -377,13 +368,10 @@ static void merge_file(merger *m, const char *name, const char *data, size_t len
     schema_check_keys(&m->sc, root, file_keys, N(file_keys), "an update file");
     fuzzy_date file_date = {DATE_NONE, 0, 0, 0, 0};
     srcpos dpos = root->pos;
-    if (schema_date(&m->sc, root, "date", "date", &file_date, &dpos) > 0) {
+    if (schema_date_as(&m->sc, root, "date", "date", DATE_ACCEPT_PERIOD, &file_date, &dpos) > 0) {
         char d[DATE_BUF];
         date_format(file_date, d, sizeof d);
-        if (!date_has_bounds(file_date)) {
-            diag_error(m->diags, dpos, "the date of an update file must be a date, not 'ongoing'");
-            file_date.kind = DATE_NONE;
-        } else if (date_first_day(file_date) > m->sc.today) {
+        if (date_first_day(file_date) > m->sc.today) {
             diag_error(m->diags, dpos, "the update file is dated %s, which is in the future", d);
             file_date.kind = DATE_NONE;
         }

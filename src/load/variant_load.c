@@ -17,7 +17,10 @@ static const char *const place_words[] = {"front", "end"};
 static const char *const numbering_words[] = {"full", "sections", "none"};
 static const char *const bool_words[] = {"false", "true"};
 
-static void load_one(variant_set *set, const char *path, diag_list *diags)
+/* Loads one variant file. A name an earlier folder already gave is skipped (the
+ * project's variant wins over the installed one); a name given twice in one folder is
+ * an error. first_of_dir is the index of the first variant of this file's folder. */
+static void load_one(variant_set *set, const char *path, size_t first_of_dir, diag_list *diags)
 {
     char *data;
     size_t len;
@@ -92,36 +95,49 @@ static void load_one(variant_set *set, const char *path, diag_list *diags)
         if (vf) v->n_fields++;
     }
     if (!v->name) return;
-    for (size_t i = 0; i < set->n; i++)
-        if (!strcmp(set->items[i].name, v->name)) {
+    for (size_t i = 0; i < set->n; i++) {
+        if (strcmp(set->items[i].name, v->name) != 0) continue;
+        if (i >= first_of_dir)
             diag_error(diags, ynode_get(root, "name")->pos,
-                       "variant '%s' is already defined in %s", v->name, set->items[i].file);
-            return;
-        }
+                       "variant '%s' is also defined in %s; each variant needs its own name",
+                       v->name, set->items[i].file);
+        return;
+    }
     set->n++;
 }
 
-int variants_load(variant_set *set, const char *dir, diag_list *diags)
+int variants_load_dirs(variant_set *set, char *const *dirs, size_t ndirs, diag_list *diags)
 {
     memset(set, 0, sizeof *set);
     arena_init(&set->arena);
     size_t before = diags->errors;
-    char **names;
-    size_t n;
-    if (list_yaml_files(dir, &names, &n) != 0) {
-        diag_error(diags, make_pos(dir, 0, 0), "cannot open the variants directory");
-        return -1;
+    char **names[4] = {NULL};
+    size_t counts[4] = {0}, total = 0;
+    if (ndirs > 4) ndirs = 4;
+    for (size_t k = 0; k < ndirs; k++) {
+        if (list_yaml_files(dirs[k], &names[k], &counts[k]) != 0)
+            diag_error(diags, make_pos(dirs[k], 0, 0), "cannot open the variants directory");
+        total += counts[k];
     }
-    set->items = arena_alloc(&set->arena, (n + 1) * sizeof *set->items);
-    for (size_t i = 0; i < n; i++) {
-        size_t pl = strlen(dir) + strlen(names[i]) + 2;
-        char *path = xmalloc(pl);
-        snprintf(path, pl, "%s/%s", dir, names[i]);
-        load_one(set, path, diags);
-        free(path);
+    set->items = arena_alloc(&set->arena, (total + 1) * sizeof *set->items);
+    for (size_t k = 0; k < ndirs; k++) {
+        size_t first = set->n;
+        for (size_t i = 0; i < counts[k]; i++) {
+            size_t pl = strlen(dirs[k]) + strlen(names[k][i]) + 2;
+            char *path = xmalloc(pl);
+            snprintf(path, pl, "%s/%s", dirs[k], names[k][i]);
+            load_one(set, path, first, diags);
+            free(path);
+        }
+        free_names(names[k], counts[k]);
     }
-    free_names(names, n);
     return diags->errors > before ? -1 : 0;
+}
+
+int variants_load(variant_set *set, const char *dir, diag_list *diags)
+{
+    char *dirs[1] = {(char *)dir};
+    return variants_load_dirs(set, dirs, 1, diags);
 }
 
 void variants_free(variant_set *set) { arena_free(&set->arena); }

@@ -7,6 +7,7 @@
 #include "../util/hashmap.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
+#include "yaml_errors.h"
 
 typedef struct {
     arena *a;
@@ -67,12 +68,13 @@ static void report_parser_error(tree_builder *b)
         diag_error(b->diags, make_pos(b->file, 0, 0), "out of memory reading YAML");
         return;
     }
-    srcpos pos = mark_pos(b, p->problem_mark);
-    if (p->context)
-        diag_error(b->diags, pos, "YAML syntax: %s %s", p->problem ? p->problem : "error",
-                   p->context);
-    else
-        diag_error(b->diags, pos, "YAML syntax: %s", p->problem ? p->problem : "error");
+    yaml_syntax_error e = {p->problem, p->context, p->problem_mark.line, p->problem_mark.column,
+                           p->context_mark.line, p->context_mark.column, p->context != NULL};
+    srcpos pos;
+    strbuf msg = STRBUF_INIT;
+    yaml_explain_error(&e, b->file, b->data, b->len, &pos, &msg);
+    diag_error(b->diags, pos, "%s", msg.data);
+    sb_free(&msg);
 }
 
 /* Returns 0 on success, -1 when the parser failed (already reported). */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static const char *const month_names[12] = {
@@ -91,7 +92,7 @@ static int set_quarter(fuzzy_date *out, int fy, char digit, char *why, size_t wh
 {
     int q = digit - '0';
     if (q < 1 || q > 4) {
-        snprintf(why, whylen, "there is no quarter Q%d (quarters are Q1 to Q4)", q);
+        snprintf(why, whylen, "does not exist: there is no quarter Q%d (quarters are Q1 to Q4)", q);
         return -1;
     }
     out->kind = DATE_QUARTER;
@@ -100,12 +101,66 @@ static int set_quarter(fuzzy_date *out, int fy, char digit, char *why, size_t wh
     return 0;
 }
 
+/* "a day (2010-12-31), a month (2010-12) or ongoing": the forms in accept. */
+static void accepted_forms(unsigned accept, char *buf, size_t len)
+{
+    static const char *const forms[] = {NULL, "a day (2010-12-31)", "a month (2010-12)",
+                                        "a financial quarter (2010/11 Q3)",
+                                        "a financial year (2010/11)", "ongoing"};
+    size_t n = 0, k = 0;
+    for (int i = DATE_DAY; i <= DATE_ONGOING; i++) n += (accept & DATE_ACCEPT(i)) != 0;
+    buf[0] = '\0';
+    for (int i = DATE_DAY; i <= DATE_ONGOING; i++) {
+        if (!(accept & DATE_ACCEPT(i))) continue;
+        size_t used = strlen(buf);
+        snprintf(buf + used, len - used, "%s%s", k == 0 ? "" : k + 1 == n ? " or " : ", ", forms[i]);
+        k++;
+    }
+}
+
+static const char *const kind_names[] = {"", "a day", "a month", "a financial quarter",
+                                         "a financial year", "not a date"};
+
+int date_parse_as(const char *s, unsigned accept, fuzzy_date *out, char *why, size_t whylen)
+{
+    char tmp[256];
+    if (!why || !whylen) {
+        why = tmp;
+        whylen = sizeof tmp;
+    }
+    char forms[200]; /* written only for a message: parsing must stay cheap */
+    if (date_parse(s, out, why, whylen) == 0) {
+        if (accept & DATE_ACCEPT(out->kind)) return 0;
+        accepted_forms(accept, forms, sizeof forms);
+        snprintf(why, whylen, "is %s; write %s", kind_names[out->kind], forms);
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
+    /* Keep a specific reason ("does not exist"); replace the list of every form. */
+    if (strncmp(why, "is not a date:", 14) == 0) {
+        accepted_forms(accept, forms, sizeof forms);
+        int y, y2, yy;
+        size_t n = strlen(s);
+        int fy_ok = (accept & (DATE_ACCEPT(DATE_FYEAR) | DATE_ACCEPT(DATE_QUARTER))) != 0;
+        /* 2014-15 or 2014-2015: a financial year written with a hyphen. */
+        if (fy_ok && n == 7 && digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &yy) &&
+            yy == (y + 1) % 100)
+            snprintf(why, whylen, "is not a date: for the financial year write %d/%02d", y, yy);
+        else if (fy_ok && n == 9 && digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 4, &y2) &&
+                 y2 == y + 1)
+            snprintf(why, whylen, "is not a date: for the financial year write %d/%02d", y, y2 % 100);
+        else
+            snprintf(why, whylen, "is not a date: write %s", forms);
+    }
+    return -1;
+}
+
 int date_parse(const char *s, fuzzy_date *out, char *why, size_t whylen)
 {
     memset(out, 0, sizeof *out);
     if (why && whylen) why[0] = '\0';
     size_t n = strlen(s);
-    if (strcmp(s, "ongoing") == 0 || strcmp(s, "Ongoing") == 0) {
+    if (strcasecmp(s, "ongoing") == 0) {
         out->kind = DATE_ONGOING;
         return 0;
     }
@@ -133,8 +188,12 @@ int date_parse(const char *s, fuzzy_date *out, char *why, size_t whylen)
         }
         if (digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m) &&
             (s[7] == '\0' || (s[7] == '-' && digits(s + 8, 2, &d) && s[10] == '\0'))) {
+            if ((m < 1 || m > 12) && s[7] == '\0' && m == (y + 1) % 100) {
+                snprintf(why, whylen, "is not a date: for the financial year write %d/%02d", y, m);
+                return -1;
+            }
             if (m < 1 || m > 12) {
-                snprintf(why, whylen, "there is no month %02d", m);
+                snprintf(why, whylen, "does not exist: there is no month %02d", m);
                 return -1;
             }
             if (s[7] == '\0') {

@@ -31,6 +31,17 @@ typedef struct {
 /* Parses s. On failure returns -1 and writes a reason (without the input) to why. */
 int date_parse(const char *s, fuzzy_date *out, char *why, size_t whylen);
 
+/* The forms a field accepts: a mask of DATE_ACCEPT(kind) bits. */
+#define DATE_ACCEPT(kind) (1u << (kind))
+#define DATE_ACCEPT_PERIOD                                                                  \
+    (DATE_ACCEPT(DATE_DAY) | DATE_ACCEPT(DATE_MONTH) | DATE_ACCEPT(DATE_QUARTER) |          \
+     DATE_ACCEPT(DATE_FYEAR))
+#define DATE_ACCEPT_ANY (DATE_ACCEPT_PERIOD | DATE_ACCEPT(DATE_ONGOING))
+/* date_parse for a field that takes only the forms in accept: a form it does not
+ * take is an error, and every message names only the forms it takes (a meeting date
+ * never suggests 'ongoing'). */
+int date_parse_as(const char *s, unsigned accept, fuzzy_date *out, char *why, size_t whylen);
+
 int date_is_leap(int year);
 int date_days_in_month(int year, int month);
 day_t date_from_ymd(int year, int month, int day);

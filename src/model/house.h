@@ -4,7 +4,7 @@
 #ifndef TABLED_HOUSE_H
 #define TABLED_HOUSE_H
 
-#include "../analysis/analysis.h"
+#include "rag.h"
 
 typedef struct {
     unsigned fill;      /* 0xRRGGBB background */
@@ -26,7 +26,7 @@ typedef struct {
     const char *font_regular, *font_bold, *font_italic, *font_bold_italic;  /* in fonts/ */
 
     /* RAG colours by rag_level (LEVEL_NONE .. LEVEL_RED) */
-    rag_colour rag[LEVEL_RED + 1];
+    rag_colour rag[RAG_LEVELS];
 
     /* policies */
     rag_policy theme_rag;

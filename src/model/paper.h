@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
-#include "../load/yaml_tree.h"
 #include "../util/arena.h"
+#include "../util/diag.h"
 #include "date.h"
 
 typedef enum { FIELD_TEXT = 0, FIELD_DATE, FIELD_TABLE } field_type;
@@ -37,16 +37,33 @@ typedef struct {
     arena arena;
 } variant_set;
 
+/* Markdown from the front block, with the line of the paper its first line is on. */
+typedef struct {
+    const char *text;
+    size_t len;
+    int line;
+} paper_text;
+
+/* A front-sheet field as the paper gives it, typed by the variant. The common keys
+ * (committee, meeting, item, report-of, subject) are typed in the paper itself; their
+ * fields only say whether they are given. */
 typedef struct {
     const variant_field *def;
-    const ynode *value;         /* NULL when not given */
+    int given;                  /* the front block gives a value */
+    srcpos pos;                 /* where the value is */
+    fuzzy_date date;            /* FIELD_DATE */
+    paper_text *texts;          /* FIELD_TEXT: the value, or the items of a list;
+                                 * FIELD_TABLE: the cells, row by row */
+    size_t n_texts;
+    int is_list;                /* FIELD_TEXT given as a list */
 } paper_field;
 
 typedef struct {
     const char *file;           /* plans/x/paper.md */
     const char *slug;           /* paper file name without .md */
     const char *plan_path;      /* resolved path of the plan it reports on */
-    srcpos plan_pos;
+    srcpos plan_pos;            /* the plan: line, else the front block */
+    int plan_named;             /* plan: was given (else plan.yaml beside the paper) */
     const variant *variant;
     fuzzy_date as_at, since, meeting;
     int has_since;

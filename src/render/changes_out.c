@@ -13,12 +13,15 @@ static const char *direction_id(int d) { return d > 0 ? "better" : d < 0 ? "wors
 void changes_text(const analysis *an, strbuf *out, int width, int color)
 {
     const changes *c = an->changes;
-    summary_heading(an, out, "Changes", color);
+    summary_heading(an, out, "Changes", width, color);
     char p[DATE_BUF], t[DATE_BUF];
     date_format(date_of_day(an->since), p, sizeof p);
     date_format(date_of_day(an->as_at), t, sizeof t);
     if (!c || !c->n_rows) {
-        sb_printf(out, "No changes between %s and %s.\n", p, t);
+        strbuf none = STRBUF_INIT;
+        sb_printf(&none, "No changes between %s and %s.", p, t);
+        summary_wrapped(out, none.data, width, 0);
+        sb_free(&none);
         return;
     }
     char hp[DATE_BUF + 8], ht[DATE_BUF + 8];
@@ -27,6 +30,7 @@ void changes_text(const analysis *an, strbuf *out, int width, int color)
     const char *headers[] = {"Ref", "Action, risk or indicator", hp, ht, "Change"};
     text_table tt;
     text_table_init(&tt, headers, 5, -1);
+    text_table_flags(&tt, 0, TT_KEEP);
     for (size_t i = 0; i < c->n_rows; i++) {
         const change_row *r = &c->rows[i];
         if (i == 0 || c->rows[i - 1].kind != r->kind) {
@@ -47,16 +51,20 @@ void changes_text(const analysis *an, strbuf *out, int width, int color)
         sb_free(&d);
         sb_free(&item);
     }
-    text_table_render(&tt, out, width, color);
+    text_table_render(&tt, out, width, color, NULL);
     text_table_free(&tt);
-    sb_printf(out, "\n%zu change%s: ", c->n_rows, c->n_rows == 1 ? "" : "s");
+    strbuf total = STRBUF_INIT;
+    sb_printf(&total, "%zu change%s: ", c->n_rows, c->n_rows == 1 ? "" : "s");
     const char *sep = "";
     for (int k = 0; k < CHANGE__COUNT; k++) {
         if (!c->count[k]) continue;
-        sb_printf(out, "%s%zu %s", sep, c->count[k], change_kind_id((change_kind)k));
+        sb_printf(&total, "%s%zu %s", sep, c->count[k], change_kind_id((change_kind)k));
         sep = ", ";
     }
-    sb_puts(out, ".\n");
+    sb_puts(&total, ".");
+    sb_putc(out, '\n');
+    summary_wrapped(out, total.data, width, 0);
+    sb_free(&total);
 }
 
 static void json_change(json_writer *w, const change_row *r)
@@ -131,8 +139,9 @@ void changes_json(const analysis *an, strbuf *out)
 
 void changes_csv(const analysis *an, strbuf *out)
 {
-    static const char *const cols[] = {"kind", "theme", "ref", "item", "milestone", "before",
-                                       "after", "direction", "detail"};
+    static const char *const cols[] = {"Kind", "Theme", "Ref", "Item", "Milestone", "Before",
+                                       "After", "Direction", "Detail"};
+    csv_bom(out);
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) csv_field(out, cols[i], i == 0);
     csv_end_row(out);
     const changes *c = an->changes;

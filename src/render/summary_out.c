@@ -16,32 +16,79 @@ static const char *level_color(rag_level l)
     case LEVEL_AMBER: return "\033[33m";
     case LEVEL_GREEN: return "\033[32m";
     case LEVEL_COMPLETE: return "\033[35m";
-    default: return NULL;
+    case LEVEL_NOT_DUE:
+    case LEVEL_NONE: return NULL;     /* the terminal's own colour */
     }
+    return NULL;
 }
 
-void summary_heading(const analysis *an, strbuf *out, const char *what, int color)
+typedef struct {
+    strbuf *out;
+    int bold;
+} line_sink;
+
+static void put_line(void *ctx, const char *s, size_t n)
+{
+    line_sink *k = ctx;
+    if (k->bold) sb_puts(k->out, "\033[1m");
+    sb_putn(k->out, s, n);
+    if (k->bold) sb_puts(k->out, "\033[0m");
+    sb_putc(k->out, '\n');
+}
+
+/* Text wrapped to the terminal's width. */
+void summary_wrapped(strbuf *out, const char *text, int width, int bold)
+{
+    line_sink k = {out, bold};
+    wrap_text(text, width, put_line, &k);
+}
+
+void summary_heading(const analysis *an, strbuf *out, const char *what, int width, int color)
 {
     char d[DATE_BUF];
-    date_format(date_of_day(an->as_at), d, sizeof d);
-    if (color) sb_puts(out, "\033[1m");
-    sb_printf(out, "%s: %s, %s", what, an->plan->title ? an->plan->title : "",
+    strbuf line = STRBUF_INIT;
+    sb_printf(&line, "%s: %s, %s", what, an->plan->title ? an->plan->title : "",
               an->plan->organisation ? an->plan->organisation : "");
-    if (color) sb_puts(out, "\033[0m");
-    sb_printf(out, "\nAs at %s", d);
+    summary_wrapped(out, line.data, width, color);
+    sb_reset(&line);
+    date_format(date_of_day(an->as_at), d, sizeof d);
+    sb_printf(&line, "As at %s", d);
     if (an->has_since) {
         date_format(date_of_day(an->since), d, sizeof d);
-        sb_printf(out, "; changes since %s", d);
+        sb_printf(&line, "; changes since %s", d);
     }
-    sb_puts(out, "\n\n");
+    summary_wrapped(out, line.data, width, 0);
+    sb_putc(out, '\n');
+    sb_free(&line);
+}
+
+/* Under a table whose all-zero columns were left out to fit: say which. */
+static void dropped_note(strbuf *out, const char *const *headers, const int *dropped, size_t n,
+                         const char *lead, int width)
+{
+    strbuf note = STRBUF_INIT;
+    size_t k = 0, total = 0;
+    for (size_t c = 0; c < n; c++) total += dropped[c] != 0;
+    for (size_t c = 0; c < n; c++) {
+        if (!dropped[c]) continue;
+        sb_puts(&note, k == 0 ? lead : k + 1 == total ? " or " : ", ");
+        k++;
+        for (const char *h = headers[c]; *h; h++) /* without soft hyphens */
+            if (!((unsigned char)h[0] == 0xC2 && (unsigned char)h[1] == 0xAD)) sb_putc(&note, *h);
+            else h++;
+    }
+    if (k) {
+        sb_putc(&note, '.');
+        sb_putc(out, '\n');
+        summary_wrapped(out, note.data, width, 0);
+    }
+    sb_free(&note);
 }
 
 /* ---- roll-up ---------------------------------------------------------- */
 
-static const status_kind rollup_order[] = {STATUS_COMPLETE, STATUS_ON_TARGET, STATUS_RESCHEDULED,
-                                           STATUS_LATE_START, STATUS_OVERDUE, STATUS_NOT_YET_DUE,
-                                           STATUS_CANCELLED};
-#define N_ROLLUP (sizeof rollup_order / sizeof rollup_order[0])
+#define rollup_order status_order
+#define N_ROLLUP STATUS__COUNT
 
 static void rollup_cells(const rollup_counts *r, char bufs[][32], const char **cells)
 {
@@ -59,13 +106,17 @@ static void rollup_cells(const rollup_counts *r, char bufs[][32], const char **c
 
 void rollup_text(const analysis *an, strbuf *out, int width, int color)
 {
-    static const char *const headers[] = {"Theme", "Complete", "On target", "Rescheduled",
-                                          "Late start", "Overdue", "Not yet due", "Cancelled",
-                                          "Total", "% complete", "RAG"};
+    /* Soft hyphens (U+00AD) say where a header may break in a narrow terminal. */
+    static const char *const headers[] = {
+        "Theme", "Com\u00ADplete", "On target", "Re\u00ADsched\u00ADuled", "Late start",
+        "Over\u00ADdue", "Not yet due", "Can\u00ADcelled", "Total", "% com\u00ADplete", "RAG"};
     const plan *p = an->plan;
-    summary_heading(an, out, "Roll-up", color);
+    summary_heading(an, out, "Roll-up", width, color);
     text_table t;
     text_table_init(&t, headers, 11, 10);
+    for (size_t c = 1; c <= N_ROLLUP; c++) text_table_flags(&t, c, TT_RIGHT | TT_DROP_ZERO);
+    text_table_flags(&t, N_ROLLUP + 1, TT_RIGHT);
+    text_table_flags(&t, N_ROLLUP + 2, TT_RIGHT);
     char bufs[N_ROLLUP + 2][32];
     const char *cells[11];
     for (size_t i = 0; i < p->n_themes; i++) {
@@ -79,7 +130,9 @@ void rollup_text(const analysis *an, strbuf *out, int width, int color)
     cells[0] = "Whole plan";
     rollup_cells(&an->overall, bufs, cells + 1);
     text_table_row(&t, cells, level_color(an->overall.rag));
-    text_table_render(&t, out, width, color);
+    int dropped[11];
+    text_table_render(&t, out, width, color, dropped);
+    dropped_note(out, headers, dropped, 11, "Left out to fit: no action is ", width);
     text_table_free(&t);
 }
 
@@ -133,74 +186,80 @@ void summary_json_header(json_writer *w, const analysis *an)
 
 void rollup_json(const analysis *an, strbuf *out)
 {
-    const plan *p = an->plan;
     json_writer w;
     json_init(&w, out);
-    json_begin_object(&w);
-    summary_json_header(&w, an);
-    json_key(&w, "overall");
-    json_begin_object(&w);
-    json_counts(&w, &an->overall);
-    json_end_object(&w);
-    json_key(&w, "themes");
-    json_begin_array(&w);
+    rollup_json_write(&w, an);
+}
+
+void rollup_json_write(json_writer *w, const analysis *an)
+{
+    const plan *p = an->plan;
+    json_begin_object(w);
+    summary_json_header(w, an);
+    json_key(w, "overall");
+    json_begin_object(w);
+    json_counts(w, &an->overall);
+    json_end_object(w);
+    json_key(w, "themes");
+    json_begin_array(w);
     for (size_t i = 0; i < p->n_themes; i++) {
         const theme *t = &p->themes[i];
-        json_begin_object(&w);
-        json_key(&w, "ref");
-        json_string(&w, t->ref);
-        json_key(&w, "title");
-        json_string(&w, t->title);
-        json_key(&w, "lead");
-        json_string(&w, t->lead ? t->lead->name : NULL);
-        json_counts(&w, &an->themes[i]);
-        json_end_object(&w);
+        json_begin_object(w);
+        json_key(w, "ref");
+        json_string(w, t->ref);
+        json_key(w, "title");
+        json_string(w, t->title);
+        json_key(w, "lead");
+        json_string(w, t->lead ? t->lead->name : NULL);
+        json_counts(w, &an->themes[i]);
+        json_end_object(w);
     }
-    json_end_array(&w);
-    json_key(&w, "actions");
-    json_begin_array(&w);
+    json_end_array(w);
+    json_key(w, "actions");
+    json_begin_array(w);
     for (size_t i = 0; i < p->n_actions; i++) {
         const action *a = &p->actions[i];
         if (!analysis_shows(an, a)) continue;
         derived_status s = an->actions[i];
-        json_begin_object(&w);
-        json_key(&w, "ref");
-        json_string(&w, a->ref);
-        json_key(&w, "theme");
-        json_string(&w, a->theme ? a->theme->ref : NULL);
-        json_key(&w, "status");
-        json_string(&w, status_kind_id(s.kind));
-        json_key(&w, "rag");
-        json_string(&w, rag_level_id(status_level(s.kind)));
+        json_begin_object(w);
+        json_key(w, "ref");
+        json_string(w, a->ref);
+        json_key(w, "theme");
+        json_string(w, a->theme ? a->theme->ref : NULL);
+        json_key(w, "status");
+        json_string(w, status_kind_id(s.kind));
+        json_key(w, "rag");
+        json_string(w, rag_level_id(status_level(s.kind)));
         if (s.kind == STATUS_OVERDUE) {
-            json_key(&w, "days_overdue");
-            json_int(&w, s.days_overdue);
+            json_key(w, "days_overdue");
+            json_int(w, s.days_overdue);
         }
-        summary_json_date(&w, "due", a->s.due);
-        summary_json_date(&w, "current_due", schedule_due_at(&a->s, an->as_at));
+        summary_json_date(w, "due", a->s.due);
+        summary_json_date(w, "current_due", schedule_due_at(&a->s, an->as_at));
         if (s.reported) {
-            json_key(&w, "reported_rag");
-            json_string(&w, stated_rag_name(s.reported));
+            json_key(w, "reported_rag");
+            json_string(w, stated_rag_name(s.reported));
         }
         if (s.optimistic) {
-            json_key(&w, "optimistic");
-            json_bool(&w, 1);
+            json_key(w, "optimistic");
+            json_bool(w, 1);
         }
-        json_end_object(&w);
+        json_end_object(w);
     }
-    json_end_array(&w);
-    json_end_object(&w);
+    json_end_array(w);
+    json_end_object(w);
 }
 
 void rollup_csv(const analysis *an, strbuf *out)
 {
     const plan *p = an->plan;
-    csv_field(out, "theme", 1);
-    csv_field(out, "title", 0);
-    for (size_t k = 0; k < N_ROLLUP; k++) csv_field(out, status_kind_id(rollup_order[k]), 0);
-    csv_field(out, "total", 0);
-    csv_field(out, "percent_complete", 0);
-    csv_field(out, "rag", 0);
+    csv_bom(out);
+    csv_field(out, "Theme", 1);
+    csv_field(out, "Title", 0);
+    for (size_t k = 0; k < N_ROLLUP; k++) csv_field(out, status_kind_name(rollup_order[k]), 0);
+    csv_field(out, "Total", 0);
+    csv_field(out, "Percent complete", 0);
+    csv_field(out, "RAG", 0);
     csv_end_row(out);
     for (size_t i = 0; i <= p->n_themes; i++) {
         const rollup_counts *r = i < p->n_themes ? &an->themes[i] : &an->overall;
@@ -209,13 +268,13 @@ void rollup_csv(const analysis *an, strbuf *out)
         char buf[32];
         for (size_t k = 0; k < N_ROLLUP; k++) {
             snprintf(buf, sizeof buf, "%zu", r->count[rollup_order[k]]);
-            csv_field(out, buf, 0);
+            csv_number(out, buf, 0);
         }
         snprintf(buf, sizeof buf, "%zu", r->total);
-        csv_field(out, buf, 0);
+        csv_number(out, buf, 0);
         if (r->percent_complete < 0) buf[0] = '\0';
         else snprintf(buf, sizeof buf, "%d", r->percent_complete);
-        csv_field(out, buf, 0);
+        csv_number(out, buf, 0);
         csv_field(out, rag_level_id(r->rag), 0);
         csv_end_row(out);
     }
@@ -223,13 +282,15 @@ void rollup_csv(const analysis *an, strbuf *out)
 
 /* ---- exceptions ------------------------------------------------------- */
 
-static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at)
+/* One line per milestone; bulleted "- " for the terminal, plain in a spreadsheet cell
+ * (where a leading "-" reads as a formula). */
+static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at, int bullets)
 {
     char d[DATE_BUF];
     for (size_t j = 0; j < row->n_milestones; j++) {
         const exception_milestone *m = &row->milestones[j];
         if (j) sb_putc(out, '\n');
-        sb_printf(out, "- %s", m->milestone->title ? m->milestone->title : "");
+        sb_printf(out, "%s%s", bullets ? "- " : "", m->milestone->title ? m->milestone->title : "");
         fuzzy_date due = schedule_due_at(&m->milestone->s, as_at);
         date_format(due, d, sizeof d);
         if (d[0] && m->reasons) {
@@ -251,16 +312,22 @@ static void reason_cell(strbuf *out, const exception_row *row)
 
 void exceptions_text(const analysis *an, strbuf *out, int width, int color)
 {
-    static const char *const headers[] = {"Ref", "Action", "Milestone", "Who", "When",
-                                          "Days overdue", "Reason", "Measure of success"};
-    summary_heading(an, out, "Exception report", color);
+    static const char *const headers[] = {"Ref", "Action", "Mile\u00ADstone", "Who", "When",
+                                          "Days over\u00ADdue", "Reason",
+                                          "Measure of suc\u00ADcess"};
+    summary_heading(an, out, "Exception report", width, color);
     if (!an->n_exceptions) {
-        sb_puts(out, "No exceptions: no action or milestone is overdue, rescheduled or reported "
-                     "Red or Amber.\n");
+        summary_wrapped(out, "No exceptions: no action or milestone is overdue, rescheduled or reported "
+                     "Red or Amber.", width, 0);
         return;
     }
     text_table t;
     text_table_init(&t, headers, 8, 5);
+    text_table_flags(&t, 0, TT_KEEP);
+    text_table_flags(&t, 2, TT_DROP_EMPTY);
+    text_table_flags(&t, 5, TT_DROP_EMPTY | TT_RIGHT);
+    text_table_flags(&t, 6, TT_DROP_EMPTY);
+    text_table_flags(&t, 7, TT_DROP_EMPTY);
     for (size_t g = 0; g < an->n_groups; g++) {
         const exception_group *grp = &an->groups[g];
         strbuf title = STRBUF_INIT;
@@ -273,7 +340,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
         for (size_t r = 0; r < grp->n_rows; r++) {
             const exception_row *row = &grp->rows[r];
             strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reason = STRBUF_INIT;
-            milestone_cell(&ms, row, an->as_at);
+            milestone_cell(&ms, row, an->as_at, 1);
             label_who(&who, &row->action->s);
             label_when(&when, &row->action->s, row->revisions, row->n_revisions, row->first_new, 1);
             reason_cell(&reason, row);
@@ -288,7 +355,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
             sb_free(&reason);
         }
     }
-    text_table_render(&t, out, width, color);
+    text_table_render(&t, out, width, color, NULL);
     text_table_free(&t);
     sb_printf(out, "\n%zu exception%s", an->n_exceptions, an->n_exceptions == 1 ? "" : "s");
     if (an->n_optimistic)
@@ -401,9 +468,10 @@ void exceptions_json(const analysis *an, strbuf *out)
 
 void exceptions_csv(const analysis *an, strbuf *out)
 {
-    static const char *const cols[] = {"theme", "theme_title", "ref", "action", "milestones",
-                                       "who", "due", "current_due", "when", "status",
-                                       "days_overdue", "reasons", "reason", "measure"};
+    static const char *const cols[] = {"Theme", "Theme title", "Ref", "Action", "Milestones",
+                                       "Who", "Due", "Current due", "When", "Status",
+                                       "Days overdue", "Reasons", "Reason", "Measure of success"};
+    csv_bom(out);
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) csv_field(out, cols[i], i == 0);
     csv_end_row(out);
     for (size_t i = 0; i < an->n_exceptions; i++) {
@@ -411,7 +479,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
         const action *a = row->action;
         strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reasons = STRBUF_INIT,
                reason = STRBUF_INIT;
-        milestone_cell(&ms, row, an->as_at);
+        milestone_cell(&ms, row, an->as_at, 0);
         label_who(&who, &a->s);
         label_when(&when, &a->s, row->revisions, row->n_revisions, row->first_new, 0);
         label_reasons(&reasons, row->reasons);
@@ -430,7 +498,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
         csv_field(out, cur, 0);
         csv_field(out, when.data, 0);
         csv_field(out, status_kind_id(row->status.kind), 0);
-        csv_field(out, days, 0);
+        csv_number(out, days, 0);
         csv_field(out, reasons.data, 0);
         csv_field(out, reason.data, 0);
         csv_field(out, a->measure, 0);

@@ -41,20 +41,25 @@ const char *opts_get(const opt_list *o, const char *key);
 int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size_t n,
                const char *what, srcpos pos);
 
-/* 1 when a fenced block's info string starts with a computed block's name (rollup,
- * exceptions, plan, risks, indicators); otherwise 0, and *near is a block name the
+/* 1 when a fenced block's info string starts with a computed block's name (blocks.c:
+ * rollup, exceptions, plan, ...); otherwise 0, and *near is a block name the
  * first word is close to (a likely typo), or NULL. */
 int is_computed_block(const char *info, const char **near);
-/* Computed blocks (computed_blocks.c): appends the named block's content. */
+/* Reports "WHAT: the plan has no theme 'REF'; did you mean 'A'? (themes: A, B)". */
+void theme_not_found(build_ctx *b, srcpos pos, const char *what, const char *ref);
+
+/* Computed blocks (blocks.c): appends the named block's content, or reports why not. */
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos);
-/* The changes block (changes_block.c): what moved since the previous report. */
-void block_changes(build_ctx *b, rnode *parent, const opt_list *o, srcpos pos);
-/* Shared by the blocks: theme=REF resolved (NULL and an error when unknown; *given
- * says whether it was given); caption= or the default; dates in the paper's words. */
-const theme *theme_option(build_ctx *b, const opt_list *o, srcpos pos, int *given);
-const char *caption_or(build_ctx *b, const opt_list *o, const char *dflt);
-char *date_text(rdoc *d, fuzzy_date f);
-char *as_at_text(build_ctx *b);
+
+/* The front sheet (front_sheet.c): the variant's fields as the paper gives them (the
+ * public edition's only), and the fields printed after the report. */
+void front_sheet_build(build_ctx *b, int public_only);
+void front_fields_at_end(build_ctx *b, rnode *body);
+/* A variant's title or kind with {committee}, {subject}, {meeting}, {organisation}. */
+const char *expand_variant_text(rdoc *d, const char *tmpl, const paper *p, const plan *pl);
+
+/* The statutory notice in place of an exempt paper's content (exempt.c). */
+void public_notice(rdoc *d, const paper *p);
 
 /* Placeholders (placeholders.c): appends text with {{ ... }} expanded to parent. */
 void expand_placeholders(build_ctx *b, rnode *parent, const char *text, srcpos pos);

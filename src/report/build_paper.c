@@ -1,50 +1,21 @@
 /* build_paper.c - the report description of one paper: metadata, front sheet, the
- * numbered body, fields printed after it, appendices. */
+ * numbered body, fields printed after it, appendices; then what the renderers draw
+ * around them (rdoc_finish). */
 #include "build_paper.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/build_epoch.h"
 #include "../util/fileio.h"
 #include "../util/project_root.h"
-#include "../util/xalloc.h"
-#include "../util/strbuf.h"
 #include "build_ctx.h"
-#include "table_build.h"
 
 static const char *fmt_date(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
     date_format(f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
-}
-
-/* "Report to {committee}" with {committee}, {subject}, {meeting}, {organisation}. */
-static const char *expand_title(rdoc *d, const char *tmpl, const paper *p, const plan *pl)
-{
-    if (!tmpl) return NULL;
-    strbuf sb = STRBUF_INIT;
-    for (const char *s = tmpl; *s;) {
-        if (*s == '{') {
-            const char *e = strchr(s, '}');
-            if (e) {
-                size_t n = (size_t)(e - s - 1);
-                const char *v = NULL;
-                if (n == 9 && !strncmp(s + 1, "committee", n)) v = p->committee;
-                else if (n == 7 && !strncmp(s + 1, "subject", n)) v = p->subject;
-                else if (n == 7 && !strncmp(s + 1, "meeting", n)) v = fmt_date(d, p->meeting);
-                else if (n == 12 && !strncmp(s + 1, "organisation", n)) v = pl->organisation;
-                sb_puts(&sb, v ? v : "");
-                s = e + 1;
-                continue;
-            }
-        }
-        sb_putc(&sb, *s++);
-    }
-    const char *r = arena_strdup(&d->arena, sb.data ? sb.data : "");
-    sb_free(&sb);
-    return r;
 }
 
 const char *build_root(build_ctx *b)
@@ -55,127 +26,12 @@ const char *build_root(build_ctx *b)
     return b->root;
 }
 
-/* The value of a field as blocks appended to parent. */
-static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
-{
-    rdoc *d = b->d;
-    const paper *p = b->paper;
-    const variant_field *def = f->def;
-    const ynode *v = f->value;
-    const char *common = NULL;
-    if (!strcmp(def->key, "committee")) common = p->committee;
-    else if (!strcmp(def->key, "item")) common = p->item;
-    else if (!strcmp(def->key, "report-of")) common = p->report_of;
-    else if (!strcmp(def->key, "subject")) common = p->subject;
-    else if (!strcmp(def->key, "meeting")) common = p->meeting.kind ? fmt_date(d, p->meeting) : NULL;
-    if (common || def->type == FIELD_DATE) {
-        const char *text = common;
-        if (!text && v) {
-            fuzzy_date fd;
-            char why[128];
-            text = date_parse(v->text, &fd, why, sizeof why) == 0 ? fmt_date(d, fd) : v->text;
-        }
-        rnode *para = rnode_add(d, parent, RN_PARAGRAPH);
-        rnode_add_text(d, para, text ? text : "");
-        return;
-    }
-    if (!v) return;
-    if (def->type == FIELD_TABLE) {
-        rnode *t = tb_table(d, def->label, def->columns, (int)def->n_columns);
-        rnode_set_pos(t, v->pos);
-        for (size_t i = 0; i < v->len; i++) {
-            rnode *row = tb_row(d, t, 0);
-            for (size_t j = 0; j < v->items[i]->len; j++) {
-                const ynode *cell = v->items[i]->items[j];
-                rnode *c = rnode_add(d, row, RN_CELL);
-                if (j == 0) c->flags |= RF_ROW_HEADER;
-                rnode tmp = {0};
-                markdown_blocks(b, &tmp, cell->text, cell->text_len, cell->pos.line - 1);
-                /* a one-paragraph cell keeps its inlines only */
-                if (tmp.first && tmp.first == tmp.last && tmp.first->type == RN_PARAGRAPH) {
-                    for (rnode *k = tmp.first->first; k;) {
-                        rnode *next = k->next;
-                        rnode_unlink(k);
-                        rnode_append(c, k);
-                        k = next;
-                    }
-                } else {
-                    for (rnode *k = tmp.first; k;) {
-                        rnode *next = k->next;
-                        rnode_unlink(k);
-                        rnode_append(c, k);
-                        k = next;
-                    }
-                }
-            }
-        }
-        rnode_append(parent, t);
-        return;
-    }
-    if (v->kind == YN_SEQ) {
-        rnode *list = rnode_add(d, parent, RN_LIST);
-        list->tight = 1;
-        for (size_t i = 0; i < v->len; i++) {
-            rnode *item = rnode_add(d, list, RN_ITEM);
-            markdown_blocks(b, item, v->items[i]->text, v->items[i]->text_len, v->items[i]->pos.line - 1);
-        }
-        return;
-    }
-    /* Block scalars (|) start on the next line; plain and quoted ones on this line. */
-    markdown_blocks(b, parent, v->text, v->text_len, v->pos.line - 1);
-}
-
 static void summarise(rdoc *d, const analysis *an)
 {
     for (int k = 0; k < STATUS__COUNT; k++) d->summary.count[k] = an->overall.count[k];
     d->summary.total = an->overall.total;
     d->summary.percent_complete = an->overall.percent_complete;
     d->summary.rag = an->overall.rag;
-}
-
-const char *exempt_paragraph_words(int paragraph)
-{
-    static const char *const words[] = {
-        "Information relating to any individual.",
-        "Information which is likely to reveal the identity of an individual.",
-        "Information relating to the financial or business affairs of any particular person "
-        "(including the authority holding that information).",
-        "Information relating to any consultations or negotiations, or contemplated "
-        "consultations or negotiations, in connection with any labour relations matter arising "
-        "between the authority or a Minister of the Crown and employees of, or office-holders "
-        "under, the authority.",
-        "Information in respect of which a claim to legal professional privilege could be "
-        "maintained in legal proceedings.",
-        "Information which reveals that the authority proposes to give under any enactment a "
-        "notice under or by virtue of which requirements are imposed on a person, or to make "
-        "an order or direction under any enactment.",
-        "Information relating to any action taken or to be taken in connection with the "
-        "prevention, investigation or prosecution of crime."};
-    return paragraph >= 1 && paragraph <= 7 ? words[paragraph - 1] : "";
-}
-
-/* Keys every paper has; the public edition of an exempt paper shows only these. */
-static int is_public_key(const char *key)
-{
-    return !strcmp(key, "committee") || !strcmp(key, "meeting") || !strcmp(key, "item") ||
-           !strcmp(key, "report-of") || !strcmp(key, "subject");
-}
-
-/* The public edition of an exempt paper: its public facts and the statutory notice. */
-static void public_notice(rdoc *d, const paper *p)
-{
-    rnode *body = rnode_add(d, d->root, RN_BODY);
-    rnode *n = rnode_add(d, body, RN_NOTICE);
-    rnode *para = rnode_add(d, n, RN_PARAGRAPH);
-    rnode_add_text(d, rnode_add(d, para, RN_STRONG), "Not for publication.");
-    char *text = arena_printf(&d->arena,
-                              " This report is not for publication because it contains exempt "
-                              "information within the meaning of paragraph %d of Part 1 of "
-                              "Schedule 12A to the Local Government Act 1972:",
-                              p->exempt_paragraph);
-    rnode_add_text(d, para, text);
-    rnode *q = rnode_add(d, n, RN_PARAGRAPH);
-    rnode_add_text(d, rnode_add(d, q, RN_EMPH), exempt_paragraph_words(p->exempt_paragraph));
 }
 
 rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const house_style *h,
@@ -196,59 +52,39 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
     d->report_of = KEEP(p->report_of);
     d->organisation = KEEP(pl->organisation);
     d->variant = p->variant ? KEEP(p->variant->name) : NULL;
-    d->variant_title = p->variant ? expand_title(d, p->variant->title, p, pl) : NULL;
+    d->variant_title = p->variant ? expand_variant_text(d, p->variant->title, p, pl) : NULL;
     d->as_at = fmt_date(d, date_of_day(an->as_at));
+    char iso[DATE_BUF];
+    date_format_iso(date_of_day(an->as_at), iso, sizeof iso);
+    d->as_at_iso = arena_strdup(&d->arena, iso);
     d->exempt_paragraph = public_only ? 0 : p->exempt_paragraph;
     char *slug = parent_dir_name(p->plan_path);
     d->plan_slug = arena_strdup(&d->arena, slug);
     free(slug);
     d->paper_slug = KEEP(p->slug);
     d->file = KEEP(p->file);
+    d->epoch = KEEP(build_epoch());
 #undef KEEP
+    rdoc_set_palette(d, h);
     if (!public_only) summarise(d, an);
 
     /* Everything in the report is somewhere in the paper: what has no line of its
      * own (the masthead, say) is placed at the front block. */
     rnode_set_pos(d->root, make_pos(p->file, 1, 1));
-    rnode *front = rnode_add(d, d->root, RN_FRONT_SHEET);
-    rnode_set_pos(front, p->subject_pos);   /* its title is the subject */
-    if (p->variant && p->variant->kind) {
-        front->text = expand_title(d, p->variant->kind, p, pl);
-    }
-    for (size_t i = 0; i < p->n_fields; i++) {
-        const paper_field *f = &p->fields[i];
-        if (f->def->at_end) continue;
-        if (!f->value && !f->def->required) continue;
-        if (public_only && !is_public_key(f->def->key)) continue;
-        rnode *field = rnode_add(d, front, RN_FIELD);
-        if (f->value) rnode_set_pos(field, f->value->pos);
-        field->text = arena_strdup(&d->arena, f->def->label);
-        field->id = arena_printf(&d->arena, "field-%s", f->def->key);
-        field_value(&b, field, f);
-    }
-
+    front_sheet_build(&b, public_only);
     if (public_only) {
         public_notice(d, p);
-        free(b.root);
-        return d;
+    } else {
+        markdown_body(&b, d->root);
+        /* Fields printed after the report (seed 001's contact block), before appendices. */
+        rnode *body = NULL;
+        for (rnode *n = d->root->first; n; n = n->next)
+            if (n->type == RN_BODY) body = n;
+        if (body) front_fields_at_end(&b, body);
     }
-    markdown_body(&b, d->root);
-
-    /* Fields printed after the report (seed 001's contact block), before appendices. */
-    rnode *body = NULL;
-    for (rnode *n = d->root->first; n; n = n->next)
-        if (n->type == RN_BODY) body = n;
-    for (size_t i = 0; body && i < p->n_fields; i++) {
-        const paper_field *f = &p->fields[i];
-        if (!f->def->at_end || !f->value) continue;
-        if (f->def->type != FIELD_TABLE) {
-            rnode *hd = rnode_add(d, body, RN_HEADING);
-            hd->level = 2;
-            hd->id = arena_printf(&d->arena, "field-%s", f->def->key);
-            rnode_add_text(d, hd, f->def->label);
-        }
-        field_value(&b, body, f);
-    }
+    /* What the document says is complete: its fingerprint, then its presentation. */
+    rdoc_fingerprint(d, h);
+    rdoc_finish(d);
     free(b.root);
     return d;
 }

@@ -13,6 +13,7 @@
 #include "../util/project_root.h"
 #include "../util/strbuf.h"
 #include "build_ctx.h"
+#include "word_paste.h"
 
 /* How deep block quotes, lists and inline emphasis may nest: every walk of the
  * report tree (renderers, plain text, hashing) recurses, so depth is capped here,
@@ -195,7 +196,23 @@ static void inlines_at(conv *c, rnode *parent, cmark_node *n)
         case CMARK_NODE_HTML_INLINE:
             diag_warning(c->b->diags, node_pos(c, n), "raw HTML is not allowed in a paper; it was left out");
             break;
-        default:
+        case CMARK_NODE_NONE:               /* not among inlines, or not parsed (no */
+        case CMARK_NODE_DOCUMENT:           /* footnote option): their children, so */
+        case CMARK_NODE_BLOCK_QUOTE:        /* no text is lost */
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_CUSTOM_BLOCK:
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+        case CMARK_NODE_THEMATIC_BREAK:
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+        case CMARK_NODE_CUSTOM_INLINE:
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            inlines(c, parent, cmark_node_first_child(n));
+            break;
+        default:    /* the extensions' types, which the enum does not list */
             if (!strcmp(type_string(n), "strikethrough"))
                 inlines(c, rnode_add(d, parent, RN_STRIKE), cmark_node_first_child(n));
             else
@@ -247,15 +264,16 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
         break;
     case CMARK_NODE_LIST:
         r = rnode_add(d, parent, RN_LIST);
-        r->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-        r->level = cmark_node_get_list_start(n);
-        r->tight = cmark_node_get_list_tight(n);
+        if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) r->flags |= RF_ORDERED;
+        r->start = cmark_node_get_list_start(n);
+        if (cmark_node_get_list_tight(n)) r->flags |= RF_TIGHT;
         for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it))
             blocks(c, rnode_add(d, r, RN_ITEM), cmark_node_first_child(it));
         break;
     case CMARK_NODE_CODE_BLOCK: {
-        /* Only an info string that starts with a block's name makes a computed block;
-         * any other (```text, ```ruby) is narrative code. */
+        /* Only an info string that starts with a block's name makes a computed block
+         * (one a typo away from a name is an error); any other (```text, ```ruby) is
+         * narrative code. */
         const char *info = cmark_node_get_fence_info(n);
         const char *lit = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
         const char *near = NULL;
@@ -272,10 +290,12 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
             if (parent->last && parent->last != before) rnode_set_pos(parent->last, node_pos(c, n));
             return parent->last != before ? parent->last : NULL;
         }
-        if (near)
-            diag_warning(c->b->diags, node_pos(c, n),
-                         "this code block is printed as code; did you mean the computed block "
-                         "'%s'?", near);
+        if (near) {
+            /* ```rolup: a block's name mistyped, not code to print; computed_block says
+             * "unknown block 'rolup'; did you mean 'rollup'? (blocks: ...)" */
+            computed_block(c->b, parent, info, node_pos(c, n));
+            return NULL;
+        }
         diag_invisible(c->b->diags, node_pos(c, n), lit);
         r = rnode_add(d, parent, RN_CODE_BLOCK);
         r->text = arena_strdup(&d->arena, lit);
@@ -285,7 +305,25 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
     case CMARK_NODE_HTML_BLOCK:
         diag_warning(c->b->diags, node_pos(c, n), "raw HTML is not allowed in a paper; it was left out");
         return NULL;
-    default:
+    case CMARK_NODE_NONE:           /* not blocks, or not parsed (no footnote option): */
+    case CMARK_NODE_DOCUMENT:       /* their children, so no text is lost */
+    case CMARK_NODE_ITEM:
+    case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_CUSTOM_INLINE:
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+        blocks(c, parent, cmark_node_first_child(n));
+        return NULL;
+    default:        /* the extensions' types, which the enum does not list */
         if (!strcmp(type_string(n), "table")) {
             table(c, parent, n);
             return parent->last;
@@ -365,8 +403,21 @@ static int within_limits(conv *c, const char *md, size_t len)
     return 1;
 }
 
-static cmark_node *parse(const char *md, size_t len)
+static void paste_warning(void *ctx, int line, int col, const char *msg)
 {
+    conv *c = ctx;
+    diag_warning(c->b->diags, make_pos(c->b->paper->file, line + c->line_offset, col), "%s", msg);
+}
+
+static cmark_node *parse(conv *c, const char *md, size_t len)
+{
+    /* Bullets pasted from Word become list items first. */
+    size_t fixed_len;
+    char *fixed = word_paste_fix(md, len, &fixed_len, paste_warning, c);
+    if (fixed) {
+        md = fixed;
+        len = fixed_len;
+    }
     cmark_gfm_core_extensions_ensure_registered();
     cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
     static const char *const exts[] = {"table", "strikethrough", "autolink", "tagfilter"};
@@ -377,6 +428,7 @@ static cmark_node *parse(const char *md, size_t len)
     cmark_parser_feed(p, md, len);
     cmark_node *doc = cmark_parser_finish(p);
     cmark_parser_free(p);
+    free(fixed);
     return doc;
 }
 
@@ -390,7 +442,7 @@ void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, in
 {
     conv c = {b, line_offset, paper_dir(b->d, b->paper->file), 0, 0};
     if (!within_limits(&c, md, len)) return;
-    cmark_node *doc = parse(md, len);
+    cmark_node *doc = parse(&c, md, len);
     blocks(&c, parent, cmark_node_first_child(doc));
     cmark_node_free(doc);
 }
@@ -441,7 +493,7 @@ void markdown_body(build_ctx *b, rnode *root)
         rnode_add(d, root, RN_BODY);
         return;
     }
-    cmark_node *doc = parse(b->paper->markdown, b->paper->markdown_len);
+    cmark_node *doc = parse(&c, b->paper->markdown, b->paper->markdown_len);
     numbering_mode mode = b->paper->numbering;
     rnode *body = rnode_add(d, root, RN_BODY);
     rnode *target = body;
@@ -496,7 +548,7 @@ void markdown_body(build_ctx *b, rnode *root)
             r->number = section ? arena_printf(&d->arena, "%d.%d", section, para)
                                 : arena_printf(&d->arena, "%d", para);
             r->id = arena_printf(&d->arena, "para-%s", r->number);
-        } else if (r->type == RN_LIST && r->ordered && r->parent == body) {
+        } else if (r->type == RN_LIST && (r->flags & RF_ORDERED) && r->parent == body) {
             for (rnode *it = r->first; it; it = it->next) {
                 para++;
                 it->number = section ? arena_printf(&d->arena, "%d.%d", section, para)

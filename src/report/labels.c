@@ -4,6 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+const status_kind status_order[STATUS__COUNT] = {
+    STATUS_COMPLETE,   STATUS_ON_TARGET,   STATUS_RESCHEDULED, STATUS_LATE_START,
+    STATUS_OVERDUE,    STATUS_NOT_YET_DUE, STATUS_CANCELLED};
+
 void label_status(strbuf *out, derived_status s)
 {
     if (s.kind == STATUS_OVERDUE)
@@ -117,6 +121,16 @@ static void risk_state(strbuf *out, const risk_view *v)
     sb_putc(out, ')');
 }
 
+/* The kinds of change whose states are an action's statuses. */
+#define CHANGES_OF_STATUS                                                               \
+    case CHANGE_COMPLETED:                                                              \
+    case CHANGE_CANCELLED:                                                              \
+    case CHANGE_REOPENED:                                                               \
+    case CHANGE_OVERDUE:                                                                \
+    case CHANGE_NO_LONGER_OVERDUE:                                                      \
+    case CHANGE_STATUS:                                                                 \
+    case CHANGE__COUNT
+
 void label_change_state(strbuf *out, const change_row *r, int after)
 {
     char d[DATE_BUF];
@@ -162,7 +176,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
         sb_printf(out, " (%s)", d);
         return;
     }
-    default:
+    CHANGES_OF_STATUS:          /* an action's status before and after */
         label_status(out, after ? r->after : r->before);
         return;
     }
@@ -187,9 +201,10 @@ rag_level change_state_level(const change_row *r, int after)
     }
     case CHANGE_INDICATOR:
         return indicator_result_level(after ? r->ind_after.result : r->ind_before.result);
-    default:
+    CHANGES_OF_STATUS:
         return status_level(after ? r->after.kind : r->before.kind);
     }
+    return LEVEL_NONE;
 }
 
 void label_change_detail(strbuf *out, const change_row *r)

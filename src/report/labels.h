@@ -6,6 +6,10 @@
 #include "../analysis/analysis.h"
 #include "../util/strbuf.h"
 
+/* The order statuses are listed in, everywhere: roll-up tables, the index, the
+ * terminal, JSON and CSV. */
+extern const status_kind status_order[STATUS__COUNT];
+
 /* "Overdue: 40 days", "Rescheduled", "On target", ... */
 void label_status(strbuf *out, derived_status s);
 /* "reported Green; 40 days overdue" for an optimistic row, else nothing. */

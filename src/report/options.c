@@ -96,3 +96,19 @@ int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size
     }
     return bad;
 }
+
+void theme_not_found(build_ctx *b, srcpos pos, const char *what, const char *ref)
+{
+    size_t n = b->plan->n_themes;
+    const char **refs = arena_alloc(&b->d->arena, (n + 1) * sizeof *refs);
+    for (size_t i = 0; i < n; i++) refs[i] = b->plan->themes[i].ref;
+    strbuf all = STRBUF_INIT;
+    sb_word_list(&all, refs, n, 20, NULL);
+    const char *near = closest_word(ref, refs, n);
+    if (near)
+        diag_error(b->diags, pos, "%s: the plan has no theme '%s'; did you mean '%s'? (themes: %s)",
+                   what, ref, near, all.data);
+    else
+        diag_error(b->diags, pos, "%s: the plan has no theme '%s' (themes: %s)", what, ref, all.data);
+    sb_free(&all);
+}

@@ -55,11 +55,16 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
     for (k = 0; k < N(names); k++)
         if (!strcmp(o.name, names[k])) break;
     if (k == N(names)) {
+        strbuf all = STRBUF_INIT;
+        sb_word_list(&all, names, N(names), N(names), NULL);
         const char *near = closest_word(o.name, names, N(names));
         if (near)
-            diag_error(b->diags, pos, "unknown placeholder {{ %s }}; did you mean {{ %s }}?", o.name, near);
+            diag_error(b->diags, pos, "unknown placeholder {{ %s }}; did you mean {{ %s }}? "
+                       "(placeholders: %s)", o.name, near, all.data);
         else
-            diag_error(b->diags, pos, "unknown placeholder {{ %s }} (see README, Computed content)", o.name);
+            diag_error(b->diags, pos, "unknown placeholder {{ %s }} (placeholders: %s)", o.name,
+                       all.data);
+        sb_free(&all);
         return -1;
     }
     if (opts_check(b, &o, filters, N(filters), arena_printf(&b->d->arena, "{{ %s }}", o.name), pos))
@@ -108,7 +113,7 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
         for (size_t i = 0; i < b->plan->n_themes; i++)
             if (!strcmp(b->plan->themes[i].ref, tref)) th = &b->plan->themes[i];
         if (!th) {
-            diag_error(b->diags, pos, "{{ %s }}: the plan has no theme '%s'", name, tref);
+            theme_not_found(b, pos, arena_printf(&b->d->arena, "{{ %s }}", name), tref);
             return -1;
         }
     }

@@ -14,7 +14,18 @@ rdoc *rdoc_new(void)
     d->lang = "en-GB";
     d->summary.percent_complete = -1;
     d->root = rnode_new(d, RN_DOCUMENT);
+    house_style h;
+    house_style_default(&h);
+    rdoc_set_palette(d, &h);
     return d;
+}
+
+void rdoc_finish(rdoc *d)
+{
+    if (!d->has_fingerprint) rdoc_fingerprint(d, NULL);
+    rdoc_settle_front_sheet(d);
+    rdoc_settle_furniture(d);
+    rdoc_settle_structure(d);
 }
 
 void rdoc_free(rdoc *d)
@@ -56,7 +67,7 @@ rnode *rnode_new(rdoc *d, rnode_type type)
     }
     rnode *n = d->spare++;
     d->nspare--;
-    n->type = (uint8_t)type;
+    n->type = type;
     return n;
 }
 
@@ -115,6 +126,22 @@ srcpos rnode_pos(const rdoc *d, const rnode *n)
 
 int rnode_is_block(const rnode *n) { return n->type < RN_TEXT; }
 
+int rnode_table_columns(const rnode *t)
+{
+    if (t->ncols > 0) return t->ncols;
+    int best = 1;
+    for (const rnode *r = t->first; r; r = r->next) {
+        if (r->type != RN_ROW) continue;
+        int w = 0;
+        for (const rnode *cell = r->first; cell; cell = cell->next)
+            w += cell->colspan > 1 ? cell->colspan : 1;
+        if (w > best) best = w;
+    }
+    return best;
+}
+
+_Static_assert(sizeof(rnode) == 72, "a report node stays 72 bytes");
+
 static void plain(const rnode *n, strbuf *sb)
 {
     switch (n->type) {
@@ -122,17 +149,36 @@ static void plain(const rnode *n, strbuf *sb)
     case RN_CODE:
     case RN_BADGE:
     case RN_CODE_BLOCK:
-        sb_puts(sb, n->text ? n->text : "");
-        return;
-    case RN_IMAGE:
+    case RN_IMAGE:          /* its alternative text */
+    case RN_FIGURE:
+    case RN_FRONT_LINE:
         sb_puts(sb, n->text ? n->text : "");
         return;
     case RN_SOFTBREAK:
     case RN_LINEBREAK:
         sb_putc(sb, ' ');
         return;
-    default:
-        break;
+    case RN_DOCUMENT:
+    case RN_FRONT_SHEET:
+    case RN_FIELD:
+    case RN_BODY:
+    case RN_HEADING:
+    case RN_PARAGRAPH:
+    case RN_LIST:
+    case RN_ITEM:
+    case RN_BLOCKQUOTE:
+    case RN_THEMATIC_BREAK:
+    case RN_TABLE:
+    case RN_CAPTION:
+    case RN_ROW:
+    case RN_CELL:
+    case RN_APPENDIX:
+    case RN_NOTICE:
+    case RN_EMPH:
+    case RN_STRONG:
+    case RN_STRIKE:
+    case RN_LINK:
+        break;      /* the text of its children */
     }
     for (const rnode *c = n->first; c; c = c->next) {
         if (c != n->first && rnode_is_block(c)) sb_putc(sb, ' ');

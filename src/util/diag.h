@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "suggest.h"
+
 typedef enum { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } diag_level;
 
 /* A position in an input file; line and column are 1-based (0 = unknown). */
@@ -54,16 +56,27 @@ void diag_add(diag_list *d, diag_level level, srcpos pos, const char *fmt, ...)
 /* 1 when a diagnostic for file would still be kept (under the cap): callers can skip
  * costly work (a "did you mean" search) for ones that would only be counted. */
 int diag_would_show(diag_list *d, const char *file);
-/* Sort by file, line, column (then order of insertion) and print; after a file's
- * lines, a note counting those left out. */
-void diag_print(diag_list *d, FILE *out, int color);
+/* How many diagnostics for file (NULL: about no file) were counted but not kept. */
+size_t diag_hidden(const diag_list *d, const char *file);
 /* Warns at pos about the first invisible character (utf8.h: bidi controls, zero-width
  * characters) in text, if any; the column moves to it when text before it is on one
  * line. Returns 1 when it warned. */
 int diag_invisible(diag_list *d, srcpos pos, const char *text);
-/* Edit distance, for "did you mean". */
-size_t edit_distance(const char *a, const char *b);
-/* The candidate closest to word, or NULL if none is close enough. */
-const char *closest_word(const char *word, const char *const *candidates, size_t n);
+/* How diagnostics are printed (diag_print.c):
+ *   gcc     FILE:LINE:COL: error: MESSAGE (the default; colour on a terminal)
+ *   github  GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE
+ *   gitlab  a GitLab code quality report: one JSON array of issues */
+typedef enum { DIAG_FORMAT_GCC, DIAG_FORMAT_GITHUB, DIAG_FORMAT_GITLAB } diag_format;
+void diag_set_format(diag_format f);
+diag_format diag_get_format(void);
+/* "gcc", "github" or "gitlab" to *f; -1 for anything else. */
+int diag_parse_format(const char *name, diag_format *f);
+/* Sort by file, line, column (then order of insertion), drop exact repeats, and print
+ * in the chosen format; after a file's lines, a note counting those left out (the
+ * cap). Each line goes out in one write(2), so the diagnostics of
+ * parallel processes (make -j) never interleave within a line. */
+void diag_print(diag_list *d, FILE *out, int color);
+/* "2 errors, 1 warning" after a check, in the gcc format only (nothing when clean). */
+void diag_print_counts(const diag_list *d, FILE *out);
 
 #endif

@@ -170,17 +170,18 @@ char *parent_dir_name(const char *path)
     const char *start = end;
     while (start && start > path && start[-1] != '/') start--;
     size_t n = end ? (size_t)(end - start) : 0;
-    if (end && n && !(n == 1 && start[0] == '.') && !(n == 2 && start[0] == '.' && start[1] == '.'))
-        return strndup(start, n);
-    /* "plan.yaml", "./plan.yaml", "x/../plan.yaml": the folder's own name, so that
-     * outputs never land in out/./ or out/../ */
-    char *dir = end ? strndup(path, (size_t)(end - path) + (end == path)) : xstrdup(".");
-    char *real = realpath(dir, NULL);
-    free(dir);
-    const char *base = real ? strrchr(real, '/') : NULL;
-    char *name = base && base[1] ? xstrdup(base + 1) : xstrdup("plan");
-    free(real);
-    return name;
+    /* "plan.yaml", "./plan.yaml", "../plan.yaml": the folder's real name. */
+    if (!end || (n == 1 && start[0] == '.') || (n == 2 && start[0] == '.' && start[1] == '.')) {
+        char *dir = end ? strndup(path, (size_t)(end - path) + 1) : xstrdup(".");
+        char *real = realpath(dir, NULL);
+        free(dir);
+        const char *base = real ? strrchr(real, '/') : NULL;
+        char *name = base && base[1] ? xstrdup(base + 1) : xstrdup("plan");
+        free(real);
+        return name;
+    }
+    if (start == end) return xstrdup("plan");
+    return strndup(start, n);
 }
 
 char *fd_path(int fd, const char *path)
@@ -227,4 +228,22 @@ void free_names(char **names, size_t n)
 {
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
+}
+
+int write_file_new(const char *path, const void *data, size_t len)
+{
+    /* Written whole under a temporary name, then linked to its name: link(2) fails
+     * when the name exists, so an existing file is never replaced. */
+    size_t n = strlen(path) + 32;
+    char *tmp = xmalloc(n);
+    snprintf(tmp, n, "%s.%ld.new", path, (long)getpid());
+    int rc = write_file_atomic(tmp, data, len);
+    if (rc == 0) {
+        rc = link(tmp, path);
+        int e = errno;
+        unlink(tmp);
+        errno = e;
+    }
+    free(tmp);
+    return rc;
 }

@@ -101,7 +101,7 @@ refuse "YAML anchor" "$DIR/anchors.yaml" pos "" "anchors \(&ann\) are not suppor
 refuse "YAML alias" "$DIR/aliases.yaml" pos "" ":3:17: error: YAML aliases \(\*title\)"
 refuse "merge key" "$DIR/merge-key.yaml" pos "" ":3:3: error: YAML merge keys"
 refuse "alias bomb (billion laughs)" "$DIR/alias-bomb.yaml" pos 1000 "aliases \(\*h\) are not supported"
-refuse "YAML syntax error" "$DIR/syntax-error.yaml" pos "" "error: YAML syntax"
+refuse "YAML syntax error" "$DIR/syntax-error.yaml" pos "" ":3:17: error: the list opened with '\[' here is not closed"
 refuse "top-level list" "$DIR/top-level-list.yaml" pos "" ":1:1: error: a plan must be a mapping"
 refuse "duplicate key" "$DIR/duplicate-key.yaml" pos "" ":4:3: error: duplicate key 'title'"
 refuse "empty file" "$DIR/empty.yaml" pos "" ":1:1: error: the plan is empty"

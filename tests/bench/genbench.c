@@ -926,7 +926,7 @@ static void write_paper(buf *b, int n)
     bputs(b, "# Appendix: Action plan\n\n```plan\n```\n\n# Appendix: Exceptions\n\n```exceptions\n```\n");
 }
 
-/* Table rows as the computed blocks build them (src/report/computed_blocks.c), with
+/* Table rows as the computed blocks build them (src/report/block_*.c), with
  * line breaks marked '\n' for the writer to turn into <br> or Typst's `\`. */
 typedef struct {
     int group; /* 1: a theme row spanning the table */

@@ -1,16 +1,17 @@
 #!/bin/sh
 # run-scale.sh - tabled at scale: builds tests/gen/genplan.c into build/, checks that the
-# plans it writes are valid, deterministic and mixed, then times `tabled check` on
-# 100000 actions. The target is under 1 s; the test allows 2 s for CI noise and prints
-# the real figures. Timing uses the optimised ./tabled, never the ASan build. Prints TAP.
+# plans it writes are valid, deterministic and mixed, then runs `tabled check`, `rollup`
+# and `exceptions` on 100000 actions (their wall times are printed, never judged: a
+# shared CI machine makes them noise). What is judged is the instruction count under
+# callgrind, which is the same on every run: `check` must stay linear (2000 -> 8000
+# actions costs at most 4.6 times as much) and under the ceiling in
+# tests/bench/check-ceiling.txt. The optimised ./tabled, never the ASan build. TAP.
 cd "$(dirname "$0")/../.." || exit 2
 
 TABLED=${TABLED:-./tabled}
 GEN=build/genplan
 OUT=build/scale
 N=${SCALE_ACTIONS:-100000}
-TARGET_MS=1000
-LIMIT_MS=2000
 
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -57,10 +58,10 @@ if ! cmp -s "$OUT/a.yaml" "$OUT/c.yaml"; then ok "genplan SEED changes the plan"
     not_ok "genplan SEED changes the plan"; fi
 
 # csv_field FILE ROW-MATCH COLUMN: the named column of the first data row whose first
-# or second field is ROW-MATCH (rollup csv: theme, title, counts...).
+# or second field is ROW-MATCH (rollup csv: Theme, Title, counts...).
 csv_field() {
     awk -F, -v row="$2" -v name="$3" '
-        NR == 1 { for (i = 1; i <= NF; i++) idx[$i] = i; next }
+        NR == 1 { sub(/^\357\273\277/, ""); for (i = 1; i <= NF; i++) idx[$i] = i; next }
         ($1 == row || $2 == row) && !done { print $(idx[name]); done = 1 }' "$1"
 }
 
@@ -70,7 +71,7 @@ for k in 0 1 49 50 51 1000; do
     rc=$?
     errors=$(grep -c ': error: ' "$OUT/g$k.err")
     timeout 30 "$TABLED" rollup "$OUT/g$k.yaml" --as-at 2010-12-31 --format csv >"$OUT/g$k.csv" 2>/dev/null
-    total=$(csv_field "$OUT/g$k.csv" "Whole plan" total)
+    total=$(csv_field "$OUT/g$k.csv" "Whole plan" Total)
     if [ "$rc" -eq 0 ] && [ "$errors" -eq 0 ] && [ "$total" = "$k" ]; then
         ok "genplan $k: valid plan of $k actions"
     else
@@ -81,12 +82,12 @@ done
 
 # Themes of 50 actions; every status present in a plan of 1000.
 themes=$(awk -F, 'NR > 1 && $1 != ""' "$OUT/g1000.csv" | wc -l)
-sizes=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "total") t = i; next }
+sizes=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "Total") t = i; next }
                  $1 != "" { print $t }' "$OUT/g1000.csv" | sort -u | tr '\n' ' ')
 if [ "$themes" -eq 20 ] && [ "$sizes" = "50 " ]; then ok "genplan 1000: 20 themes of 50 actions"; else
     not_ok "genplan 1000: 20 themes of 50 actions" "$themes themes, sizes: $sizes"; fi
 missing=""
-for s in complete on-target rescheduled late-start overdue not-yet-due cancelled; do
+for s in Complete "On target" Rescheduled "Late start" Overdue "Not yet due" Cancelled; do
     c=$(csv_field "$OUT/g1000.csv" "Whole plan" "$s")
     [ "${c:-0}" -gt 0 ] || missing="$missing $s"
 done
@@ -111,11 +112,10 @@ else
     not_ok "genplan $N: under the 64 MiB limit" "$bytes bytes"
 fi
 
-# Best of three runs; all three are printed.
-best=""
+# One run: its wall time is printed, not judged.
 runs=""
 rc_all=0
-for i in 1 2 3; do
+for i in 1; do
     t0=$(date +%s%N)
     timeout 60 "$TABLED" check "$PLAN" >/dev/null 2>"$OUT/check.err"
     rc=$?
@@ -123,7 +123,6 @@ for i in 1 2 3; do
     ms=$(((t1 - t0) / 1000000))
     [ "$rc" -eq 0 ] || rc_all=$rc
     runs="$runs $ms"
-    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
 done
 errors=$(grep -c ': error: ' "$OUT/check.err")
 warnings=$(grep -c ': warning: ' "$OUT/check.err")
@@ -132,32 +131,58 @@ if [ "$rc_all" -eq 0 ] && [ "$errors" -eq 0 ]; then
 else
     not_ok "check $N actions: exit 0, no errors" "exit $rc_all, $errors errors" "$(grep -m3 ': error: ' "$OUT/check.err")"
 fi
-echo "# tabled check, $N actions, $bytes bytes: best $best ms of runs:$runs ms (target $TARGET_MS ms)"
-if [ "$best" -le "$LIMIT_MS" ]; then
-    ok "check $N actions in $best ms (target $TARGET_MS ms, limit $LIMIT_MS ms; runs:$runs)"
-else
-    not_ok "check $N actions in $best ms (target $TARGET_MS ms, limit $LIMIT_MS ms)" "runs:$runs"
-fi
-[ "$best" -le "$TARGET_MS" ] || echo "# over the $TARGET_MS ms target (within the $LIMIT_MS ms CI allowance)"
+echo "# tabled check, $N actions, $bytes bytes: wall times$runs ms (not judged)"
 
 t0=$(now_ms)
 timeout 60 "$TABLED" rollup "$PLAN" --as-at 2010-12-31 --format csv >"$OUT/rollup.csv" 2>/dev/null
 rc=$?
 ms=$(($(now_ms) - t0))
-total=$(csv_field "$OUT/rollup.csv" "Whole plan" total)
-if [ "$rc" -eq 0 ] && [ "$total" = "$N" ] && [ "$ms" -le "$LIMIT_MS" ]; then
-    ok "rollup $N actions: total $total in $ms ms"
+total=$(csv_field "$OUT/rollup.csv" "Whole plan" Total)
+if [ "$rc" -eq 0 ] && [ "$total" = "$N" ]; then
+    ok "rollup $N actions: total $total ($ms ms, not judged)"
 else
-    not_ok "rollup $N actions in under $LIMIT_MS ms" "exit $rc, total '$total', $ms ms"
+    not_ok "rollup $N actions" "exit $rc, total '$total'"
 fi
 t0=$(now_ms)
 timeout 60 "$TABLED" exceptions "$PLAN" --as-at 2010-12-31 --format csv >"$OUT/exceptions.csv" 2>/dev/null
 rc=$?
 ms=$(($(now_ms) - t0))
-if [ "$rc" -eq 0 ] && [ -s "$OUT/exceptions.csv" ] && [ "$ms" -le "$LIMIT_MS" ]; then
-    ok "exceptions $N actions in $ms ms"
+if [ "$rc" -eq 0 ] && [ -s "$OUT/exceptions.csv" ]; then
+    ok "exceptions $N actions ($ms ms, not judged)"
 else
-    not_ok "exceptions $N actions in under $LIMIT_MS ms" "exit $rc, $ms ms"
+    not_ok "exceptions $N actions" "exit $rc"
+fi
+
+# ---- cost: instructions, linear growth --------------------------------------------------
+# instr N: instructions `tabled check` executes on a generated plan of N actions.
+instr() {
+    "$GEN" "$1" >"$OUT/cost-$1.yaml"
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$OUT/cost-$1.log" \
+        "$TABLED" check "$OUT/cost-$1.yaml" >/dev/null 2>&1
+    sed -n 's/^==[0-9]*== Collected : *\([0-9][0-9]*\).*/\1/p' "$OUT/cost-$1.log" | tail -n 1
+}
+if command -v valgrind >/dev/null 2>&1; then
+    small=$(instr 2000)
+    large=$(instr 8000)
+    ceiling=$(cat tests/bench/check-ceiling.txt 2>/dev/null)
+    if [ -n "$small" ] && [ -n "$large" ] && [ "$small" -gt 0 ]; then
+        ratio=$(awk -v a="$large" -v b="$small" 'BEGIN { printf "%.2f", a / b }')
+        echo "# check: 2000 actions $small instructions, 8000 actions $large (x$ratio)"
+        if awk -v r="$ratio" 'BEGIN { exit !(r <= 4.6) }'; then
+            ok "check grows linearly: 4x the actions cost x$ratio the instructions (at most 4.6)"
+        else
+            not_ok "check grows linearly" "4x the actions cost x$ratio the instructions (over 4.6)"
+        fi
+        if [ -n "$ceiling" ] && [ "$large" -le "$ceiling" ]; then
+            ok "check of 8000 actions: $large instructions (ceiling $ceiling)"
+        else
+            not_ok "check of 8000 actions under the ceiling" "$large instructions, ceiling '$ceiling' (tests/bench/check-ceiling.txt)"
+        fi
+    else
+        not_ok "callgrind counts check's instructions" "$(tail -3 "$OUT/cost-2000.log")"
+    fi
+else
+    not_ok "valgrind is installed (make test-deps) to count check's instructions"
 fi
 
 echo "1..$n"

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (int ed = EDITION_PRIVATE; ed <= (pp->exempt_paragraph ? EDITION_PUBLIC : EDITION_PRIVATE); ed++) {
                 rdoc *e = ed == EDITION_PRIVATE ? doc : build_paper(pp, p, an, &env->house, EDITION_PUBLIC, d);
                 strbuf out = STRBUF_INIT;
-                html_render(e, &env->house, NULL, &out);
+                html_render(e, NULL, &out);
                 sb_reset(&out);
                 pdf_render(e, &env->house, "fonts", &out, d);
                 sb_free(&out);

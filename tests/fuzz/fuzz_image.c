@@ -4,7 +4,7 @@
  * (font_check.c). */
 #include <stdint.h>
 
-#include "render/pdf/pdf_internal.h"
+#include "render/pdf/pdf_font.h"
 #include "util/image_check.h"
 #include "util/image_decode.h"
 

@@ -1,10 +1,12 @@
 #!/bin/sh
 # seed.sh DIR - the seed corpora of the harnesses, made from the repository's own plans,
-# papers, test fixtures and images: DIR/plan, DIR/paper, DIR/image, DIR/build.
+# papers, test fixtures and images: DIR/plan, DIR/paper, DIR/image, DIR/build, and (with
+# ./tabled built) DIR/sheet (tests/sheets/fuzz-seeds.sh) and DIR/paper_json (the example
+# papers' JSON).
 set -e
 cd "$(dirname "$0")/../.."
 D=$1
-rm -rf "$D" && mkdir -p "$D/plan" "$D/paper" "$D/image" "$D/build"
+rm -rf "$D" && mkdir -p "$D/plan" "$D/paper" "$D/image" "$D/build" "$D/sheet" "$D/paper_json"
 i=0
 for f in plans/*/plan.yaml plans/*/updates/*.yaml tests/bad/*.yaml tests/cli/fixtures/*.yaml \
     tests/html/fixtures/*/plan.yaml tests/history/fixtures/*/plan.yaml \
@@ -39,3 +41,13 @@ for f in "$D"/image/made/*; do
     [ "$(wc -c <"$f")" -le 65536 ] && mv "$f" "$D/image/"
 done
 rm -rf "$D/image/made"
+# The sheet harness: the fixture council's sheets as exported, saved every way.
+if [ -x ./tabled ]; then
+    tests/sheets/fuzz-seeds.sh "$D/sheet" >/dev/null 2>&1 || true
+    # The paper's JSON as tabled build writes it, for every example paper.
+    ./tabled build --format json -o "$D/json-out" plans/*/*.md >/dev/null 2>&1 || true
+    for f in "$D"/json-out/*/*.json; do
+        [ -f "$f" ] && cp "$f" "$D/paper_json/$(basename "$(dirname "$f")")-$(basename "$f")"
+    done
+    rm -rf "$D/json-out"
+fi

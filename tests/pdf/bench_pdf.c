@@ -86,6 +86,7 @@ int main(int argc, char **argv)
     diag_init(&dl);
     pdf_stats st;
     double t0 = now();
+    rdoc_finish(d);
     int rc = pdf_render_ex(d, &hs, "fonts", &out, &dl, &st);
     double t1 = now();
     diag_print(&dl, stderr, 0);

@@ -13,6 +13,7 @@
 
 #include "model/house.h"
 #include "render/html/html_render.h"
+#include "report/index_doc.h"
 #include "report/report.h"
 #include "util/fileio.h"
 
@@ -173,8 +174,8 @@ static rdoc *sample_doc(void)
 
     heading(d, body, 2, "2.2", "s-2-2", "Overdue actions");
     rnode *l = rnode_add(d, body, RN_LIST);
-    l->ordered = 1;
-    l->level = 1;
+    l->flags |= RF_ORDERED;
+    l->start = 1;
     rnode *it = rnode_add(d, l, RN_ITEM);
     it->number = "2.3";
     para(d, it, NULL, "B.3, publish revised service standards, is 40 days overdue; the draft "
@@ -184,7 +185,7 @@ static rdoc *sample_doc(void)
     para(d, it, NULL, "C.7, the estate inspection programme, has been rescheduled to March 2011.");
     para(d, body, NULL, "The officer team continues to meet:");
     l = rnode_add(d, body, RN_LIST);
-    l->tight = 1;
+    l->flags |= RF_TIGHT;
     const char *bul[] = {"weekly, to review the plan;", "monthly, with the Housing Improvement Board;",
                          "quarterly, with the Scrutiny Committee."};
     for (int i = 0; i < 3; i++) para(d, rnode_add(d, l, RN_ITEM), NULL, bul[i]);
@@ -255,12 +256,12 @@ static char *css_text(void)
     return data;
 }
 
-static char *render(const rdoc *d, const char *css)
+/* The document finished (as the builder would), then rendered. */
+static char *render(rdoc *d, const char *css)
 {
-    house_style h;
-    house_style_default(&h);
+    rdoc_finish(d);
     strbuf out = STRBUF_INIT;
-    html_render(d, &h, css, &out);
+    html_render(d, css, &out);
     return sb_detach(&out);
 }
 
@@ -280,6 +281,21 @@ static size_t count(const char *hay, const char *needle)
         if (strstr((hay), (needle))) fail_msg("unexpected in output: %s", (needle));   \
     } while (0)
 
+/* The index of papers (a report description) as HTML. */
+static char *index_html(const paper_record *p, size_t n, const house_style *h, const char *css)
+{
+    rdoc *d = build_index(p, n, h);
+    strbuf out = STRBUF_INIT;
+    html_render(d, css, &out);
+    rdoc_free(d);
+    return sb_detach(&out);
+}
+
+#define PAPER(committee_, date_, iso_, item_, subject_, org_, html_, pdf_)                       \
+    {.committee = committee_, .meeting_date = date_, .meeting_iso = iso_, .item = item_,         \
+     .subject = subject_, .organisation = org_, .html_href = html_, .pdf_href = pdf_,            \
+     .summary = {{0}, 0, -1, LEVEL_NONE}}
+
 /* ---- tests ---------------------------------------------------------------- */
 
 static void test_structure(void **state)
@@ -294,9 +310,11 @@ static void test_structure(void **state)
                      "Executive \xE2\x80\x93 13 January 2011</title>");
     assert_has(html, "<header class=\"front-sheet\">");
     assert_has(html, "<p class=\"org\">Norwich City Council</p>");
-    assert_has(html, "Report to Executive");
-    assert_has(html, "<dt>Item</dt><dd>6</dd>");
-    assert_has(html, "<dt>Date</dt><dd>13 January 2011</dd>");
+    /* the masthead: heading with the item beside it, the date; not again as fields */
+    assert_has(html, "<p class=\"variant\">Report to Executive <span class=\"item\">Item 6</span></p>");
+    assert_has(html, "<p class=\"date\">13 January 2011</p>");
+    assert_lacks(html, "<dt>Item</dt>");
+    assert_lacks(html, "<dt>Date</dt>");
     assert_has(html, "<dt>Report of</dt><dd>Director of Regeneration &amp; Development</dd>");
     assert_has(html, "<h1>Housing Improvement Plan");
     assert_has(html, "<main id=\"main\">");
@@ -346,8 +364,12 @@ static void test_exempt(void **state)
     rdoc *d = sample_doc();
     d->exempt_paragraph = 3;
     char *html = render(d, NULL);
-    assert_has(html, "<p class=\"exempt\"><strong>NOT FOR PUBLICATION</strong> &#8211; paragraph 3 "
-                     "of Part 1 of Schedule 12A to the Local Government Act 1972</p>");
+    assert_has(html, "<p class=\"exempt\"><strong>NOT FOR PUBLICATION</strong> &#8211; by virtue of "
+                     "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972</p>");
+    assert_has(html, "<p class=\"exempt-foot\"><strong>NOT FOR PUBLICATION</strong> &#8211; by virtue "
+                     "of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972</p>");
+    assert_has(html, "@top-right{content:\"NOT FOR PUBLICATION - by virtue of paragraph 3 of Part 1 "
+                     "of Schedule 12A to the Local Government Act 1972\"}");
     free(html);
     rdoc_free(d);
 }
@@ -490,13 +512,12 @@ static void test_escaping(void **state)
     free(html);
 
     /* the index escapes too, and refuses scheme-like hrefs */
-    html_index_entry e = {EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, "javascript:alert(1)",
-                          "javascript:alert(1)", {{0}, 0, -1, LEVEL_NONE}};
-    strbuf out = STRBUF_INIT;
-    html_index(&e, 1, NULL, NULL, &out);
-    assert_safe(out.data);
-    assert_has(out.data, "href=\"./javascript%3Aalert(1)\"");
-    sb_free(&out);
+    paper_record e = PAPER(EVIL, EVIL, EVIL, EVIL, EVIL, EVIL, "javascript:alert(1)",
+                           "javascript:alert(1)");
+    char *ix = index_html(&e, 1, NULL, NULL);
+    assert_safe(ix);
+    assert_has(ix, "href=\"./javascript%3Aalert(1)\"");
+    free(ix);
     rdoc_free(d);
 }
 
@@ -552,16 +573,13 @@ static void test_image_inlined(void **state)
 static void test_index(void **state)
 {
     (void)state;
-    html_index_entry e[3] = {
-        {"Scrutiny Committee", "22 July 2010", "2010-07-22", "5", "B progress report",
-         "Norwich City Council", "norwich-hip/scrutiny-2010-07.html", NULL,
-         {{0}, 0, -1, LEVEL_NONE}},
-        {"Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
-         "Norwich City Council", "norwich-hip/exec-2011-01.html", "norwich-hip/exec-2011-01.pdf",
-         {{0}, 0, -1, LEVEL_NONE}},
-        {"Scrutiny Committee", "22 July 2010", "2010-07-22", "4", "A progress report",
-         "Norwich City Council", "norwich-hip/a.html", "norwich-hip/a.pdf",
-         {{0}, 0, -1, LEVEL_NONE}},
+    paper_record e[3] = {
+        PAPER("Scrutiny Committee", "22 July 2010", "2010-07-22", "5", "B progress report",
+              "Norwich City Council", "norwich-hip/scrutiny-2010-07.html", NULL),
+        PAPER("Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
+              "Norwich City Council", "norwich-hip/exec-2011-01.html", "norwich-hip/exec-2011-01.pdf"),
+        PAPER("Scrutiny Committee", "22 July 2010", "2010-07-22", "4", "A progress report",
+              "Norwich City Council", "norwich-hip/a.html", "norwich-hip/a.pdf"),
     };
     e[1].summary.count[STATUS_COMPLETE] = 31;
     e[1].summary.count[STATUS_OVERDUE] = 4;
@@ -569,21 +587,43 @@ static void test_index(void **state)
     e[1].summary.total = 60;
     e[1].summary.percent_complete = 52;
     e[1].summary.rag = LEVEL_AMBER;
-    strbuf out = STRBUF_INIT;
-    html_index(e, 3, NULL, NULL, &out);
-    const char *h = out.data;
+    char *h = index_html(e, 3, NULL, NULL);
+    assert_has(h, "<title>Committee papers \xE2\x80\x93 Norwich City Council</title>");
+    assert_has(h, "<p class=\"org\">Norwich City Council</p>");
+    assert_has(h, "<h1>Committee papers</h1>");
     assert_has(h, "<caption id=\"papers-caption\">");
     const char *p1 = strstr(h, "Housing Improvement Plan update");
     const char *p2 = strstr(h, "A progress report");
     const char *p3 = strstr(h, "B progress report");
     assert_true(p1 && p2 && p3 && p1 < p2 && p2 < p3);
-    assert_has(h, "<li><span class=\"n\">31</span> Complete</li>");
-    assert_has(h, "<li><span class=\"n\">4</span> Overdue</li>");
-    assert_has(h, "<td class=\"n\">52%</td>");
+    assert_has(h, "<td>31 Complete, 25 On target, 4 Overdue (60 in all)</td>");
+    assert_has(h, "<td class=\"n al-r\">52%</td>");
     assert_has(h, "<span class=\"badge rag-amber\">Amber</span>");
-    assert_has(h, "<a href=\"norwich-hip/exec-2011-01.pdf\">PDF");
+    assert_has(h, "<a href=\"norwich-hip/exec-2011-01.pdf\">PDF</a>");
+    assert_has(h, "<th scope=\"row\"><a href=\"norwich-hip/a.html\">A progress report</a></th>");
     assert_has(h, "<span class=\"badge rag-none\">Not rated</span>");
-    sb_free(&out);
+    assert_lacks(h, "<th scope=\"col\">Organisation</th>");     /* one organisation */
+    free(h);
+
+    /* the house's words, as in the papers' tables */
+    house_style hs;
+    house_style_default(&hs);
+    hs.rag[LEVEL_AMBER].word = "Slipping";
+    h = index_html(e, 3, &hs, NULL);
+    assert_has(h, "<span class=\"badge rag-amber\">Slipping</span>");
+    assert_lacks(h, ">Amber</span>");
+    free(h);
+
+    /* several organisations: a column; none: a row that says so */
+    e[2].organisation = "Copeland Borough Council";
+    h = index_html(e, 3, NULL, NULL);
+    assert_has(h, "<th scope=\"col\">Organisation</th>");
+    assert_has(h, "<title>Committee papers</title>");
+    free(h);
+    h = index_html(NULL, 0, NULL, NULL);
+    assert_has(h, "<p>0 papers, newest first.");
+    assert_has(h, "No papers.");
+    free(h);
 }
 
 /* Writes sample files for looking at (not a check). */
@@ -602,14 +642,15 @@ static void test_write_sample(void **state)
         rdoc_free(d);
     }
     if (ipath) {
-        html_index_entry e[2] = {
-            {"Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
-             "Norwich City Council", "norwich-hip/exec.html", "norwich-hip/exec.pdf",
-             {{0}, 60, 52, LEVEL_AMBER}},
-            {"Scrutiny Committee", "22 July 2010", "2010-07-22", "5",
-             "Progress report on the Housing Improvement Plan", "Norwich City Council",
-             "norwich-hip/scrutiny.html", NULL, {{0}, 58, 31, LEVEL_RED}},
+        paper_record e[2] = {
+            PAPER("Executive", "13 January 2011", "2011-01-13", "6", "Housing Improvement Plan update",
+                  "Norwich City Council", "norwich-hip/exec.html", "norwich-hip/exec.pdf"),
+            PAPER("Scrutiny Committee", "22 July 2010", "2010-07-22", "5",
+                  "Progress report on the Housing Improvement Plan", "Norwich City Council",
+                  "norwich-hip/scrutiny.html", NULL),
         };
+        e[0].summary = (rdoc_summary){{0}, 60, 52, LEVEL_AMBER};
+        e[1].summary = (rdoc_summary){{0}, 58, 31, LEVEL_RED};
         e[0].summary.count[STATUS_COMPLETE] = 31;
         e[0].summary.count[STATUS_ON_TARGET] = 21;
         e[0].summary.count[STATUS_RESCHEDULED] = 4;
@@ -618,10 +659,9 @@ static void test_write_sample(void **state)
         e[1].summary.count[STATUS_ON_TARGET] = 22;
         e[1].summary.count[STATUS_NOT_YET_DUE] = 6;
         e[1].summary.count[STATUS_OVERDUE] = 12;
-        strbuf out = STRBUF_INIT;
-        html_index(e, 2, NULL, css, &out);
-        assert_int_equal(write_file_atomic(ipath, out.data, out.len), 0);
-        sb_free(&out);
+        char *ix = index_html(e, 2, NULL, css);
+        assert_int_equal(write_file_atomic(ipath, ix, strlen(ix)), 0);
+        free(ix);
     }
     free(css);
 }

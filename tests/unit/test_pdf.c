@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 #include <unistd.h>
 
 #include "model/house.h"
-#include "render/pdf/pdf_internal.h"
+#include "render/pdf/pdf_layout.h"
 #include "render/pdf/pdf_render.h"
 #include "report/report.h"
 #include "util/diag.h"
@@ -112,7 +113,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
 
     rnode *fs = add(d, d->root, RN_FRONT_SHEET, 1);
     field(d, fs, "Report of", "Director of Regeneration & Development", 2);
-    field(d, fs, "Subject", "Housing Improvement Plan \xE2\x80\x93 Update", 3);
+    field(d, fs, "Subject", "Housing Improvement Plan \xE2\x80\x93 Update", 3)->key = "subject";
     field(d, fs, "Purpose",
           "To provide the Executive with an opportunity to comment on the emerging "
           "improvement plan for the housing service.", 4);
@@ -126,7 +127,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
     rnode *co = add(d, fs, RN_FIELD, 8);
     co->text = "Contact Officers";
     rnode *cl = add(d, co, RN_LIST, 8);
-    cl->tight = 1;
+    cl->flags |= RF_TIGHT;
     para(d, add(d, cl, RN_ITEM, 8), NULL, "Jerry Massey 01603 212225", 8);
     para(d, add(d, cl, RN_ITEM, 9), NULL, "Nigel Andrews 01603 212572", 9);
 
@@ -180,7 +181,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
          "work of the Audit Commission, but also seeks to deliver a housing service that "
          "our residents want.", 14);
     rnode *list = add(d, body, RN_LIST, 15);
-    list->tight = 1;
+    list->flags |= RF_TIGHT;
     const char *bullets[] = {"engage tenants in shaping services;",
                              "improve access to services for vulnerable people;",
                              "deliver value for money in repairs."};
@@ -189,9 +190,9 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
         para(d, it, NULL, bullets[i], 15 + i);
         if (i == 1) {
             rnode *sub = add(d, it, RN_LIST, 16);
-            sub->ordered = 1;
-            sub->level = 1;
-            sub->tight = 1;
+            sub->flags |= RF_ORDERED;
+            sub->start = 1;
+            sub->flags |= RF_TIGHT;
             para(d, add(d, sub, RN_ITEM, 16), NULL, "older people;", 16);
             para(d, add(d, sub, RN_ITEM, 17), NULL, "people with disabilities.", 17);
         }
@@ -349,8 +350,10 @@ static void write_file(const char *path, const strbuf *sb)
     fclose(f);
 }
 
-static int render(const rdoc *d, strbuf *out, diag_list *dl, pdf_stats *st)
+/* The document finished (as the builder would), then rendered. */
+static int render(rdoc *d, strbuf *out, diag_list *dl, pdf_stats *st)
 {
+    rdoc_finish(d);
     house_style h;
     house_style_default(&h);
     return pdf_render_ex(d, &h, font_dir(), out, dl, st);
@@ -581,8 +584,9 @@ static void test_render_sample(void **state)
 static void test_exempt_and_dates(void **state)
 {
     (void)state;
-    setenv("SOURCE_DATE_EPOCH", "1262304000", 1);   /* 2010-01-01 00:00:00 UTC */
     rdoc *d = sample(3, 0, 40);
+    d->epoch = "1262304000";   /* the build's time (2010-01-01 00:00:00 UTC), as the builder
+                                * takes it from SOURCE_DATE_EPOCH */
     strbuf a = STRBUF_INIT, b = STRBUF_INIT;
     diag_list dl;
     diag_init(&dl);
@@ -591,7 +595,6 @@ static void test_exempt_and_dates(void **state)
     assert_int_equal(render(d, &b, &dl, NULL), 0);
     assert_int_equal(a.len, b.len);
     assert_memory_equal(a.data, b.data, a.len);
-    unsetenv("SOURCE_DATE_EPOCH");
     char path[400];
     snprintf(path, sizeof path, "%s/exempt.pdf", tmpdir());
     write_file(path, &a);
@@ -619,6 +622,7 @@ static void test_missing_font_is_an_error(void **state)
 {
     (void)state;
     rdoc *d = sample(0, 0, 3);
+    rdoc_finish(d);
     house_style h;
     house_style_default(&h);
     strbuf out = STRBUF_INIT;
@@ -691,6 +695,33 @@ static void test_tall_row(void **state)
     rdoc_free(d);
 }
 
+/* Lays d out in house style h, handing each page to fn(ctx, ...) as it completes (the
+ * writer's drawing left out); returns the number of pages. */
+static size_t layout_pages(rdoc *d, const house_style *h, page_fn fn, void *ctx)
+{
+    rdoc_finish(d);
+    diag_list dl;
+    diag_init(&dl);
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    pfont fonts[FACE__COUNT];
+    const char *files[] = {h->font_regular, h->font_bold, h->font_italic, h->font_bold_italic};
+    for (int i = 0; i < FACE__COUNT; i++)
+        assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
+    layout L;
+    layout_init(&L, d, h, &dl, pdf, fonts);
+    L.on_page = fn;     /* pages are handed over as they complete, then freed */
+    L.on_page_ctx = ctx;
+    layout_document(&L);
+    size_t pages = L.npages;
+    layout_free(&L);
+    for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);
+    HPDF_Free(pdf);
+    diag_free(&dl);
+    return pages;
+}
+
 /* What test_keeps needs of each page the layout hands over. */
 typedef struct {
     const rnode *src;
@@ -753,23 +784,10 @@ static void test_keeps(void **state)
     }
     house_style h;
     house_style_default(&h);
-    diag_list dl;
-    diag_init(&dl);
-    HPDF_Doc pdf = HPDF_New(NULL, NULL);
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    pfont fonts[FACE__COUNT];
-    const char *files[] = {h.font_regular, h.font_bold, h.font_italic, h.font_bold_italic};
-    for (int i = 0; i < FACE__COUNT; i++)
-        assert_int_equal(pfont_load(&fonts[i], pdf, font_dir(), files[i]), 0);
-    layout L;
-    layout_init(&L, d, &h, &dl, pdf, fonts);
     kept_pages kp = {0};
-    L.on_page = keep_page;      /* pages are handed over as they complete, then freed */
-    L.on_page_ctx = &kp;
-    layout_document(&L);
-    assert_true(L.npages >= 8);
-    assert_int_equal(kp.n, L.npages);
+    size_t npages = layout_pages(d, &h, keep_page, &kp);
+    assert_true(npages >= 8);
+    assert_int_equal(kp.n, npages);
     int splits = 0;
     for (size_t p = 0; p + 1 < kp.n; p++) {
         const kept_page *a = &kp.v[p], *b = &kp.v[p + 1];
@@ -789,11 +807,190 @@ static void test_keeps(void **state)
     for (size_t p = 0; p < kp.n; p++) free(kp.v[p].pl);
     free(kp.v);
     assert_true(splits >= 2);   /* paragraphs did break across pages */
-    layout_free(&L);
-    for (int i = 0; i < FACE__COUNT; i++) pfont_free(&fonts[i]);
-    HPDF_Free(pdf);
-    diag_free(&dl);
     rdoc_free(d);
+}
+
+/* The PDF draws a RAG word in the ink the report checked for contrast, not the house's
+ * when that is too faint (white on amber). */
+typedef struct {
+    unsigned amber_text, other;
+    int seen;
+} ink_seen;
+
+static void find_ink(const lbox *b, ink_seen *k)
+{
+    for (; b; b = b->next) {
+        if (b->kind == LB_GROUP) find_ink(b->first, k);
+        if (b->kind != LB_TEXT || !b->src) continue;
+        const rnode *cell = b->src->parent;
+        if (cell && cell->type == RN_CELL && cell->rag == LEVEL_AMBER) {
+            k->amber_text = b->color;
+            k->seen++;
+        }
+    }
+}
+
+static void ink_page(void *ctx, layout *L, const lpage *pg)
+{
+    for (size_t i = 0; i < pg->len; i++) find_ink(lpage_item(L, pg, i)->box, ctx);
+}
+
+static void test_rag_ink_checked(void **state)
+{
+    (void)state;
+    house_style h;
+    house_style_default(&h);
+    h.rag[LEVEL_AMBER].ink = 0xFFFFFF;      /* about 2:1 on the amber fill */
+    rdoc *d = sample(0, 0, 10);
+    rdoc_set_palette(d, &h);
+    ink_seen k = {0, 0, 0};
+    layout_pages(d, &h, ink_page, &k);
+    assert_true(k.seen > 0);
+    assert_int_equal(k.amber_text, d->palette.rag[LEVEL_AMBER].ink);
+    assert_int_equal(k.amber_text, 0x1A1A1A);
+    rdoc_free(d);
+}
+
+/* ---- several PDFs at once, several documents in one ------------------------------ */
+
+typedef struct {
+    const rdoc *d;      /* finished */
+    strbuf out;
+    int rc;
+} render_job;
+
+static void *run_job(void *arg)
+{
+    render_job *j = arg;
+    diag_list dl;
+    diag_init(&dl);
+    house_style h;
+    house_style_default(&h);
+    j->rc = pdf_render_ex(j->d, &h, font_dir(), &j->out, &dl, NULL);
+    diag_free(&dl);
+    return NULL;
+}
+
+static void assert_same_bytes(const strbuf *a, const strbuf *b)
+{
+    assert_int_equal(a->len, b->len);
+    assert_memory_equal(a->data, b->data, a->len);
+}
+
+/* Each PDF owns its state (libharu document, fonts, compressors, the page thread): two
+ * made at the same time in two threads, or interleaved in one, are byte for byte the
+ * PDFs made one after the other. */
+static void test_writers_are_independent(void **state)
+{
+    (void)state;
+    rdoc *d1 = sample(0, 0, 120), *d2 = sample(3, 0, 30);
+    d1->epoch = d2->epoch = "1262304000";
+    strbuf ref1 = STRBUF_INIT, ref2 = STRBUF_INIT;
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(render(d1, &ref1, &dl, NULL), 0);
+    assert_int_equal(render(d2, &ref2, &dl, NULL), 0);
+    assert_true(ref1.len != ref2.len);
+
+    /* concurrently, in two threads, three rounds */
+    for (int round = 0; round < 3; round++) {
+        render_job j1 = {d1, STRBUF_INIT, -1}, j2 = {d2, STRBUF_INIT, -1};
+        pthread_t t1, t2;
+        assert_int_equal(pthread_create(&t1, NULL, run_job, &j1), 0);
+        assert_int_equal(pthread_create(&t2, NULL, run_job, &j2), 0);
+        pthread_join(t1, NULL);
+        pthread_join(t2, NULL);
+        assert_int_equal(j1.rc, 0);
+        assert_int_equal(j2.rc, 0);
+        assert_same_bytes(&j1.out, &ref1);
+        assert_same_bytes(&j2.out, &ref2);
+        sb_free(&j1.out);
+        sb_free(&j2.out);
+    }
+
+    /* interleaved in one thread: both open, documents added in turn, finished in the
+     * other order */
+    house_style h;
+    house_style_default(&h);
+    pdf_writer *w1 = pdf_writer_new(&h, font_dir(), &dl);
+    pdf_writer *w2 = pdf_writer_new(&h, font_dir(), &dl);
+    assert_non_null(w1);
+    assert_non_null(w2);
+    assert_int_equal(pdf_writer_add(w1, d1), 0);
+    assert_int_equal(pdf_writer_add(w2, d2), 0);
+    strbuf o1 = STRBUF_INIT, o2 = STRBUF_INIT;
+    assert_int_equal(pdf_writer_finish(w2, &o2), 0);
+    assert_int_equal(pdf_writer_finish(w1, &o1), 0);
+    pdf_writer_free(w1);
+    pdf_writer_free(w2);
+    assert_same_bytes(&o1, &ref1);
+    assert_same_bytes(&o2, &ref2);
+    assert_int_equal(dl.errors, 0);
+
+    sb_free(&o1);
+    sb_free(&o2);
+    sb_free(&ref1);
+    sb_free(&ref2);
+    diag_free(&dl);
+    rdoc_free(d1);
+    rdoc_free(d2);
+}
+
+/* Two documents in one PDF: every page of both, numbered through ("Page N of M" counts
+ * them all), each document with its own front page and furniture. */
+static void test_two_documents_in_one_pdf(void **state)
+{
+    (void)state;
+    rdoc *d1 = sample(0, 0, 10), *d2 = sample(3, 0, 10);
+    d2->organisation = "Copeland Borough Council";
+    house_style h;
+    house_style_default(&h);
+    diag_list dl;
+    diag_init(&dl);
+    pdf_stats s1, s2;
+    strbuf one = STRBUF_INIT;
+    assert_int_equal(render(d1, &one, &dl, &s1), 0);
+    sb_reset(&one);
+    assert_int_equal(render(d2, &one, &dl, &s2), 0);
+    pdf_writer *w = pdf_writer_new(&h, font_dir(), &dl);
+    assert_non_null(w);
+    assert_int_equal(pdf_writer_add(w, d1), 0);     /* finished by render above */
+    assert_int_equal(pdf_writer_add(w, d2), 0);
+    strbuf out = STRBUF_INIT;
+    assert_int_equal(pdf_writer_finish(w, &out), 0);
+    pdf_stats st = pdf_writer_stats(w);
+    pdf_writer_free(w);
+    size_t pages = s1.pages + s2.pages;
+    assert_int_equal(st.pages, pages);
+    char path[400];
+    snprintf(path, sizeof path, "%s/two.pdf", tmpdir());
+    write_file(path, &out);
+    if (have("pdftotext") && have("pdfinfo")) {
+        char *o = run("pdfinfo '%s' 2>/dev/null", path);
+        assert_int_equal((size_t)atoi(strstr(o, "Pages:") + 6), pages);
+        free(o);
+        /* the second document's first page: its own front page, numbered on */
+        o = run("pdftotext -f %zu -l %zu '%s' - 2>/dev/null", s1.pages + 1, s1.pages + 1, path);
+        char want[64];
+        snprintf(want, sizeof want, "Page %zu of %zu", s1.pages + 1, pages);
+        assert_non_null(strstr(o, want));
+        assert_non_null(strstr(o, "NOT FOR PUBLICATION"));
+        assert_non_null(strstr(o, "Copeland Borough Council"));
+        free(o);
+        o = run("pdftotext -f 1 -l %zu '%s' - 2>/dev/null", s1.pages, path);
+        assert_null(strstr(o, "NOT FOR PUBLICATION"));
+        free(o);
+    }
+    if (have("qpdf")) {
+        char *o = run("qpdf --check '%s' 2>&1", path);
+        assert_non_null(strstr(o, "No syntax or stream encoding errors"));
+        free(o);
+    }
+    sb_free(&one);
+    sb_free(&out);
+    diag_free(&dl);
+    rdoc_free(d1);
+    rdoc_free(d2);
 }
 
 int main(void)
@@ -807,6 +1004,9 @@ int main(void)
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_tall_row),
         cmocka_unit_test(test_keeps),
+        cmocka_unit_test(test_rag_ink_checked),
+        cmocka_unit_test(test_writers_are_independent),
+        cmocka_unit_test(test_two_documents_in_one_pdf),
     };
     int rc = cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
     /* TABLED_KEEP_PDF=1 keeps the PDFs for a look */

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "pdf_internal.h"
+#include "pdf_font.h"
 
 static uint32_t u32(const unsigned char *p)
 {

@@ -14,7 +14,7 @@
 
 #include "../../util/utf8.h"
 #include "../../util/xalloc.h"
-#include "pdf_internal.h"
+#include "pdf_break.h"
 
 void il_reset(itemlist *l)
 {

@@ -9,25 +9,21 @@
  * Speed. A face is read only when first measured (pfont_init), and its libharu font
  * made only when first drawn (pfont_font). libharu 2.3.0 builds a UTF-8 Type0 font by
  * looking up every BMP code point (65,536 cmap searches) and writes a /W array and a
- * 128 KB CIDToGIDMap for all of them; we make it skip that (see pfont_font), then
+ * 128 KB CIDToGIDMap for all of them; we make it skip that (hp_font_sparse), then
  * before saving write /W, the CIDToGIDMap and a ToUnicode CMap for the code points the
  * document measured, and the subset font file compressed by us (pfont_finish). Every
  * drawn character was measured first, so the maps cover it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include <hpdf_encoder.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 
 #include "../../util/fileio.h"
 #include "../../util/strbuf.h"
 #include "../../util/utf8.h"
 #include "../../util/xalloc.h"
-#include "pdf_internal.h"
+#include "pdf_font.h"
+#include "pdf_libharu.h"
 
 static void pf_reset(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file)
 {
@@ -57,6 +53,7 @@ static int ensure_def(pfont *f)
     const char *why;
     int fd = open_regular(path, &why);
     const char *name = NULL;
+    HPDF_FontDef def = NULL;
     if (fd >= 0) {
         /* Checked before libharu parses it (font_check.c), then handed over as the
          * very file that was checked. */
@@ -65,7 +62,7 @@ static int ensure_def(pfont *f)
         size_t len;
         if (read_file(self, MAX_INPUT_BYTES, &data, &len, &why) == 0) {
             if (font_check((const unsigned char *)data, len, &why))
-                name = HPDF_LoadTTFontFromFile(f->pdf, self, HPDF_TRUE);
+                def = hp_load_truetype(f->pdf, self, &name);
             else
                 f->why = why;
             free(data);
@@ -74,8 +71,7 @@ static int ensure_def(pfont *f)
         close(fd);
     }
     free(path);
-    HPDF_FontDef def = name ? HPDF_Doc_FindFontDef(f->pdf, name) : NULL;
-    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+    if (!def) {
         f->failed = 1;
         return -1;
     }
@@ -112,24 +108,7 @@ HPDF_Font pfont_font(pfont *f)
 {
     if (f->font) return f->font;
     if (ensure_def(f) < 0) return NULL;
-    /* libharu 2.3.0 (CIDFontType2_New) looks up all 65,536 code points for a UTF-8
-     * encoder and writes /W and the CIDToGIDMap for every one; for any other CMap
-     * encoder it visits only the codes the encoder maps. So while it builds the font,
-     * the UTF-8 encoder poses as such an encoder mapping only U+0020 (its code map is
-     * otherwise empty); pfont_finish then writes the real maps. */
-    HPDF_Encoder enc = HPDF_GetEncoder(f->pdf, "UTF-8");
-    if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE) return NULL;
-    HPDF_CMapEncoderAttr ea = (HPDF_CMapEncoderAttr)enc->attr;
-    HPDF_Encoder_ToUnicode_Func fn = enc->to_unicode_fn;
-    HPDF_UINT16 cid = ea->cid_map[0][0x20];
-    HPDF_UNICODE uni = ea->unicode_map[0][0x20];
-    enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
-    ea->cid_map[0][0x20] = 0x20;
-    ea->unicode_map[0][0x20] = 0x20;
-    f->font = HPDF_GetFont(f->pdf, f->name, "UTF-8");
-    enc->to_unicode_fn = fn;
-    ea->cid_map[0][0x20] = cid;
-    ea->unicode_map[0][0x20] = uni;
+    f->font = hp_font_sparse(f->pdf, f->name);
     return f->font;
 }
 
@@ -145,10 +124,9 @@ static int32_t lookup(pfont *f, uint32_t cp)
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0xFFFF) return -1;
     if (cp >= 0xD800 && cp <= 0xDFFF) return -1;
     if (!f->def && ensure_def(f) < 0) return -1;
-    HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp);
-    if (gid == 0) return -1;
+    if (hp_glyph_id(f->def, cp) == 0) return -1;
     /* Marks the glyph used (for the subset) and returns libharu's rounded width. */
-    return HPDF_TTFontDef_GetCharWidth(f->def, (HPDF_UINT16)cp);
+    return hp_glyph_units(f->def, cp);
 }
 
 static void grow(pfont *f)
@@ -221,25 +199,46 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Replaces a stream dict's data with raw (uncompressed) bytes, then compresses. */
-static int set_stream(HPDF_Dict d, const void *data, size_t n)
-{
-    HPDF_MemStream_FreeData(d->stream);
-    if (n && HPDF_Stream_Write(d->stream, data, (HPDF_UINT)n) != HPDF_OK) return -1;
-    return pz_compress_dict(d);
-}
-
 static void hex4(strbuf *sb, uint32_t v) { sb_printf(sb, "<%04X>", (unsigned)v); }
 
-int pfont_finish(pfont *f)
+/* The ToUnicode CMap of code points cps[0..n) (sorted): bfrange per run, never
+ * crossing a 256-code boundary. */
+static void tounicode_cmap(strbuf *tu, const uint32_t *cps, size_t n)
+{
+    sb_puts(tu, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    size_t nr = 0, i = 0;
+    uint32_t lo[100], hi[100];
+    while (i < n) {
+        size_t j = i;
+        while (j + 1 < n && cps[j + 1] == cps[j] + 1 && (cps[j + 1] >> 8) == (cps[i] >> 8)) j++;
+        lo[nr] = cps[i];
+        hi[nr] = cps[j];
+        nr++;
+        i = j + 1;
+        if (nr == 100 || i == n) {
+            sb_printf(tu, "%zu beginbfrange\n", nr);
+            for (size_t k = 0; k < nr; k++) {
+                hex4(tu, lo[k]);
+                sb_putc(tu, ' ');
+                hex4(tu, hi[k]);
+                sb_putc(tu, ' ');
+                hex4(tu, lo[k]);
+                sb_putc(tu, '\n');
+            }
+            sb_puts(tu, "endbfrange\n");
+            nr = 0;
+        }
+    }
+    sb_puts(tu, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+int pfont_finish(pfont *f, pz_deflater *z)
 {
     if (!f->font || !f->def) return 0;
-    HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
-    HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)f->def->attr;
-    HPDF_MMgr mmgr = f->font->mmgr;
-    int rc = -1;
-
-    /* the code points measured and present, in order */
+    /* the code points measured and present, in order, with their advances */
     size_t n = 0;
     uint32_t *cps = xmalloc((f->len + 128) * sizeof *cps);
     for (uint32_t c = 0; c < 128; c++)
@@ -248,109 +247,22 @@ int pfont_finish(pfont *f)
         if (f->slots[i].cp && f->slots[i].units >= 0) cps[n++] = f->slots[i].cp;
     qsort(cps, n, sizeof *cps, cmp_u32);
     uint32_t maxcp = n ? cps[n - 1] : 0x20;
-
-    /* libharu must not compress what we hand it compressed */
-    f->font->filter = HPDF_STREAM_FILTER_NONE;
-
-    /* /W: runs of consecutive code points */
-    HPDF_Dict desc = fa->descendant_font;
-    HPDF_Array w = HPDF_Dict_GetItem(desc, "W", HPDF_OCLASS_ARRAY);
-    unsigned char *map = xcalloc((size_t)maxcp + 1, 2);
-    strbuf tu = STRBUF_INIT;
-    if (!w) goto out;
-    HPDF_Array_Clear(w);
-    HPDF_Array run = NULL;
+    int32_t *units = xmalloc((n + 1) * sizeof *units);
+    unsigned char *map = xcalloc((size_t)maxcp + 1, 2);    /* CIDToGIDMap: CID = code point */
     for (size_t i = 0; i < n; i++) {
         uint32_t c = cps[i];
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)c);
+        uint16_t gid = hp_glyph_id(f->def, c);
         map[2 * c] = (unsigned char)(gid >> 8);
         map[2 * c + 1] = (unsigned char)gid;
-        if (!run || c != cps[i - 1] + 1) {
-            run = HPDF_Array_New(mmgr);
-            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)c) != HPDF_OK ||
-                HPDF_Array_Add(w, run) != HPDF_OK)
-                goto out;
-        }
-        int32_t u = c < 128 ? f->ascii[c] : pfont_units(f, c);
-        if (HPDF_Array_AddNumber(run, u) != HPDF_OK) goto out;
+        units[i] = c < 128 ? f->ascii[c] : pfont_units(f, c);
     }
-
-    /* CIDToGIDMap: CID = code point */
-    if (fa->map_stream && set_stream(fa->map_stream, map, ((size_t)maxcp + 1) * 2) < 0)
-        goto out;
-
-    /* ToUnicode: bfrange per run, never crossing a 256-code boundary */
-    HPDF_Dict tud = HPDF_Dict_GetItem(f->font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (tud && tud->stream) {
-        sb_puts(&tu, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        size_t nr = 0, i = 0;
-        uint32_t lo[100], hi[100];
-        while (i < n) {
-            size_t j = i;
-            while (j + 1 < n && cps[j + 1] == cps[j] + 1 && (cps[j + 1] >> 8) == (cps[i] >> 8)) j++;
-            lo[nr] = cps[i];
-            hi[nr] = cps[j];
-            nr++;
-            i = j + 1;
-            if (nr == 100 || i == n) {
-                sb_printf(&tu, "%zu beginbfrange\n", nr);
-                for (size_t k = 0; k < nr; k++) {
-                    hex4(&tu, lo[k]);
-                    sb_putc(&tu, ' ');
-                    hex4(&tu, hi[k]);
-                    sb_putc(&tu, ' ');
-                    hex4(&tu, lo[k]);
-                    sb_putc(&tu, '\n');
-                }
-                sb_puts(&tu, "endbfrange\n");
-                nr = 0;
-            }
-        }
-        sb_puts(&tu, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-        HPDF_Dict_RemoveElement(tud, "Type");
-        HPDF_Dict_RemoveElement(tud, "CMapName");
-        HPDF_Dict_RemoveElement(tud, "CIDSystemInfo");
-        if (set_stream(tud, tu.data, tu.len) < 0) goto out;
-    }
-
-    /* The font descriptor and the subset font file, as libharu's own BeforeWrite
-     * would make them, but compressed by us; with a descriptor present libharu only
-     * links it. */
-    if (!f->def->descriptor) {
-        HPDF_Dict d = HPDF_Dict_New(mmgr);
-        if (!d) goto out;
-        HPDF_STATUS ret = HPDF_OK;
-        if (da->embedding) {
-            HPDF_Dict data = HPDF_DictStream_New(mmgr, fa->xref);
-            if (!data) goto out;
-            if (HPDF_TTFontDef_SaveFontData(f->def, data->stream) != HPDF_OK) goto out;
-            if (pz_compress_dict(data) < 0) goto out;
-            ret += HPDF_Dict_Add(d, "FontFile2", data);
-            ret += HPDF_Dict_AddNumber(data, "Length1", da->length1);
-            ret += HPDF_Dict_AddNumber(data, "Length2", 0);
-            ret += HPDF_Dict_AddNumber(data, "Length3", 0);
-        }
-        HPDF_FontDef def = f->def;
-        ret += HPDF_Xref_Add(fa->xref, d);
-        ret += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
-        ret += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
-        ret += HPDF_Dict_AddNumber(d, "Descent", def->descent);
-        ret += HPDF_Dict_AddNumber(d, "Flags", def->flags);
-        ret += HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
-        ret += HPDF_Dict_AddName(d, "FontName", da->base_font);
-        ret += HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
-        ret += HPDF_Dict_AddNumber(d, "StemV", def->stemv);
-        ret += HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
-        if (ret != HPDF_OK) goto out;
-        def->descriptor = d;
-    }
-    rc = 0;
-out:
+    strbuf tu = STRBUF_INIT;
+    tounicode_cmap(&tu, cps, n);
+    int rc = hp_font_finish(f->font, f->def, cps, units, n, map, ((size_t)maxcp + 1) * 2, tu.data,
+                            tu.len, z);
     sb_free(&tu);
     free(map);
+    free(units);
     free(cps);
     return rc;
 }

@@ -5,7 +5,7 @@
  * So the bytes the report builder checked are decoded by us (image_decode.c) and
  * libharu only ever sees 8-bit grey or RGB pixels, plus an 8-bit soft mask for
  * transparency. */
-#include "pdf_internal.h"
+#include "pdf_layout.h"
 
 #include "../../util/image_decode.h"
 

@@ -1,12 +1,10 @@
-/* pdf_zip.c - deflate for the PDF renderer.
+/* pdf_zip.c - deflate for the PDF writer.
  *
  * libharu compresses every stream with zlib at its default level when it saves, which
  * was a third of the run time. Instead each page's content is taken from libharu as
  * soon as the page is drawn (freeing it there) and compressed with libdeflate on a
  * second thread while the next pages are drawn; the font streams are compressed
- * before saving. libharu gets the compressed bytes with its own filter off, and the
- * /Filter /FlateDecode entry is written by the dict's write hook (libharu drops a
- * /Filter entry from a stream whose filter flag is off).
+ * before saving. How the bytes go in and out of libharu is pdf_libharu.c's business.
  *
  * Output is byte-identical run to run: each stream's bytes depend only on its input
  * and the level, never on which thread compressed it or when. */
@@ -15,16 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
-
 #include "../../util/xalloc.h"
-#include "pdf_internal.h"
+#include "pdf_libharu.h"
+#include "pdf_zip.h"
 
 /* libdeflate 6 gives the size zlib's default gave, in about half zlib's time. */
 #define PZ_LEVEL 6
 
-static struct libdeflate_compressor *main_comp;     /* the calling thread's */
+struct pz_deflater {
+    struct libdeflate_compressor *c;
+};
 
 static int deflate_with(struct libdeflate_compressor *c, const void *in, size_t n,
                         unsigned char **out, size_t *outn)
@@ -41,64 +39,25 @@ static int deflate_with(struct libdeflate_compressor *c, const void *in, size_t 
     return 0;
 }
 
-int pz_deflate(const void *in, size_t n, unsigned char **out, size_t *outn)
+pz_deflater *pz_deflater_new(void)
 {
-    if (!main_comp && !(main_comp = libdeflate_alloc_compressor(PZ_LEVEL))) return -1;
-    return deflate_with(main_comp, in, n, out, outn);
+    struct libdeflate_compressor *c = libdeflate_alloc_compressor(PZ_LEVEL);
+    if (!c) return NULL;
+    pz_deflater *z = xmalloc(sizeof *z);
+    z->c = c;
+    return z;
 }
 
-void pz_cleanup(void)
+void pz_deflater_free(pz_deflater *z)
 {
-    if (main_comp) libdeflate_free_compressor(main_comp);
-    main_comp = NULL;
-}
-
-/* The bytes of a memory stream, gathered (malloc'd). */
-static unsigned char *stream_bytes(HPDF_Stream s, size_t *n)
-{
-    HPDF_UINT cnt = HPDF_MemStream_GetBufCount(s);
-    size_t total = HPDF_Stream_Size(s);
-    unsigned char *buf = xmalloc(total ? total : 1);
-    size_t at = 0;
-    for (HPDF_UINT i = 0; i < cnt && at < total; i++) {
-        HPDF_UINT len = 0;
-        HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &len);
-        if (!p) break;
-        if (len > total - at) len = (HPDF_UINT)(total - at);
-        memcpy(buf + at, p, len);
-        at += len;
-    }
-    *n = at;
-    return buf;
-}
-
-static HPDF_STATUS write_filter(HPDF_Dict d, HPDF_Stream out)
-{
-    (void)d;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/* Puts compressed bytes into d's (emptied) stream and marks it FlateDecode. */
-static int put_compressed(HPDF_Dict d, const unsigned char *z, size_t zn)
-{
-    HPDF_MemStream_FreeData(d->stream);
-    if (zn && HPDF_Stream_Write(d->stream, z, (HPDF_UINT)zn) != HPDF_OK) return -1;
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    d->write_fn = write_filter;
-    return 0;
-}
-
-int pz_compress_dict(HPDF_Dict d)
-{
-    if (!d || !d->stream || d->write_fn) return -1;
-    size_t n, zn;
-    unsigned char *raw = stream_bytes(d->stream, &n), *z;
-    int rc = pz_deflate(raw, n, &z, &zn);
-    free(raw);
-    if (rc < 0) return -1;
-    rc = put_compressed(d, z, zn);
+    if (!z) return;
+    libdeflate_free_compressor(z->c);
     free(z);
-    return rc;
+}
+
+int pz_deflate(pz_deflater *z, const void *in, size_t n, unsigned char **out, size_t *outn)
+{
+    return z ? deflate_with(z->c, in, n, out, outn) : -1;
 }
 
 /* ---- the page queue: one worker thread, the caller helps at the end ------------- */
@@ -160,10 +119,9 @@ pz_pool *pz_pool_new(void)
 
 int pz_pool_add(pz_pool *p, HPDF_Dict d)
 {
-    if (!d || !d->stream || d->write_fn) return -1;
     size_t n;
-    unsigned char *raw = stream_bytes(d->stream, &n);
-    HPDF_MemStream_FreeData(d->stream);     /* the raw page lives in the job now */
+    unsigned char *raw = hp_stream_take(d, &n);     /* the raw page lives in the job now */
+    if (!raw) return -1;
     pthread_mutex_lock(&p->mu);
     if (p->len == p->cap) {
         p->cap = p->cap ? p->cap * 2 : 64;
@@ -179,20 +137,19 @@ int pz_pool_add(pz_pool *p, HPDF_Dict d)
     return 0;
 }
 
-int pz_pool_finish(pz_pool *p)
+int pz_pool_finish(pz_pool *p, pz_deflater *z)
 {
-    if (!main_comp) main_comp = libdeflate_alloc_compressor(PZ_LEVEL);
     pthread_mutex_lock(&p->mu);
     p->closing = 1;
     pthread_cond_broadcast(&p->cv);
-    while (p->next < p->end) run_job(p, --p->end, main_comp);
+    while (p->next < p->end) run_job(p, --p->end, z ? z->c : NULL);
     pthread_mutex_unlock(&p->mu);
     if (p->started == 1) pthread_join(p->th, NULL);
     p->started = 0;
     int rc = 0;
     for (size_t i = 0; i < p->len; i++) {
         pz_job *j = &p->jobs[i];
-        if (j->failed || put_compressed(j->d, j->z, j->zn) < 0) rc = -1;
+        if (j->failed || hp_stream_put_deflated(j->d, j->z, j->zn) < 0) rc = -1;
         free(j->z);
         j->z = NULL;
     }

@@ -1,0 +1,91 @@
+/* pdf_draw.h - the writer's inside: pages drawn as the layout completes them
+ * (pdf_draw.c), their furniture (pdf_furniture.c), the document (pdf_writer.c). */
+#ifndef TABLED_PDF_DRAW_H
+#define TABLED_PDF_DRAW_H
+
+#include <hpdf.h>
+
+#include "../../util/arena.h"
+#include "../../util/hashmap.h"
+#include "pdf_layout.h"
+#include "pdf_zip.h"
+
+/* Where a drawn page came from: its document, and its section's geometry (the
+ * section's items are gone by the time the furniture is drawn). */
+typedef struct {
+    HPDF_Page page;
+    size_t doc;             /* index into pdf_writer.docs */
+    section geo;            /* items empty */
+} drawn_page;
+
+/* A link to "#id" on a page, made once the whole document is drawn. */
+typedef struct {
+    HPDF_Page page;
+    HPDF_Rect rect;
+    const char *id;
+} pending_link;
+
+/* One document added to the writer. */
+typedef struct {
+    const rdoc *d;
+    hashmap anchors;        /* id -> anchor (in pdf_writer.store) */
+    pending_link *links;
+    size_t nlinks, caplinks;
+} wdoc;
+
+struct pdf_writer {
+    const house_style *h;
+    const char *font_dir;
+    diag_list *diags;
+    HPDF_Doc pdf;
+    hpdf_err err;
+    pfont fonts[FACE__COUNT];
+    pz_deflater *z;         /* this document's compressor (the pool has its own) */
+    pz_pool *zp;
+    HPDF_Encoder utf8;
+    drawn_page *pages;
+    size_t npages, cappages;
+    wdoc *docs;
+    size_t ndocs, capdocs;
+    arena store;
+    struct {
+        int level;
+        HPDF_Outline o;
+    } ostack[16];           /* open bookmarks, by level */
+    int osp;
+    pdf_stats stats;
+    int broken;             /* an error was reported: finish writes nothing */
+};
+
+/* The drawing state of one content stream: current colours, line width, font. */
+typedef struct {
+    HPDF_Page page;
+    double ph;              /* page height: y is measured down from the top */
+    pfont *fonts;
+    long fill, stroke;      /* current colours, -1 unknown */
+    double lw;              /* current line width, -1 unknown */
+    int face;
+    double size;
+} pen;
+
+void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw);
+void pen_fill(pen *p, unsigned rgb);
+void pen_stroke(pen *p, unsigned rgb, double lw);
+/* Text at (x, baseline y) in a text object (BeginText already called). */
+void pen_text(pen *p, int face, double size, unsigned rgb, double x, double y, const char *s);
+
+/* s, or a copy in tmp cut to at most max bytes (between characters) with an ellipsis
+ * and without bidi controls: for bookmarks and metadata, which libharu limits
+ * (PDF_TITLE_MAX). */
+const char *pdf_capped(strbuf *tmp, const char *s, size_t max);
+
+/* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its
+ * link annotations and bookmarks, and queues its content for compression. */
+void draw_page(void *w, layout *L, const lpage *pg);
+/* Adds the link annotations to "#id" anchors of document k. */
+void draw_internal_links(pdf_writer *w, size_t k);
+/* Draws every page's furniture: what the pages of a kind share in one content stream,
+ * "Page N of M" in each page's own. 0 or -1 (libharu error pending). */
+int draw_furniture(pdf_writer *w);
+
+#endif

@@ -1,0 +1,264 @@
+/* pdf_writer.c - one PDF: its libharu document, fonts and compressors; the documents
+ * laid out into it (pdf_layout.c, drawn by pdf_draw.c as their pages complete); then
+ * the furniture, the internal links, the metadata and the bytes.
+ *
+ * No clock is read: CreationDate/ModDate are the report's build time (SOURCE_DATE_EPOCH
+ * when it is set) and are omitted otherwise; the /ID is the report's fingerprint, so
+ * two runs give the same bytes. Nothing here is shared between writers. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../util/build_epoch.h"
+#include "../../util/xalloc.h"
+#include "pdf_draw.h"
+#include "pdf_libharu.h"
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+    hpdf_err *e = user_data;
+    if (!e->err) {
+        e->err = error_no;
+        e->detail = detail_no;
+        e->at = e->cur;
+    }
+}
+
+/* ---- metadata ------------------------------------------------------------------ */
+
+static void set_info(HPDF_Doc pdf, HPDF_InfoType t, const char *v)
+{
+    if (!v || !*v) return;
+    strbuf tmp = STRBUF_INIT;
+    HPDF_SetInfoAttr(pdf, t, pdf_capped(&tmp, v, PDF_TITLE_MAX));
+    sb_free(&tmp);
+}
+
+static int epoch_date(const char *s, HPDF_Date *out)
+{
+    struct tm tm;
+    if (!build_epoch_utc(s, &tm)) return 0;
+    memset(out, 0, sizeof *out);
+    out->year = tm.tm_year + 1900;
+    out->month = tm.tm_mon + 1;
+    out->day = tm.tm_mday;
+    out->hour = tm.tm_hour;
+    out->minutes = tm.tm_min;
+    out->seconds = tm.tm_sec;
+    out->ind = 'Z';
+    return 1;
+}
+
+/* Title, author, subject, language and dates from the first document; the /ID from
+ * every document's fingerprint. */
+static void metadata(pdf_writer *w)
+{
+    HPDF_Doc pdf = w->pdf;
+    const rdoc *d = w->docs[0].d;
+    set_info(pdf, HPDF_INFO_TITLE, d->title);
+    set_info(pdf, HPDF_INFO_AUTHOR, d->report_of);
+    set_info(pdf, HPDF_INFO_SUBJECT, d->subject);
+    set_info(pdf, HPDF_INFO_CREATOR, "tabled");
+    HPDF_Date date;
+    if (epoch_date(d->epoch, &date)) {
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    }
+    if (d->lang && *d->lang) hp_set_lang(pdf, d->lang);
+    unsigned char id[16];
+    memcpy(id, d->fingerprint, sizeof id);
+    for (size_t k = 1; k < w->ndocs; k++) fingerprint_combine(id, w->docs[k].d->fingerprint);
+    hp_set_id(pdf, id);
+}
+
+/* ---- the writer ------------------------------------------------------------------ */
+
+static void font_error(pdf_writer *w, const char *file, const pfont *f)
+{
+    if (f->why) {
+        diag_error(w->diags, make_pos(file, 0, 0), "PDF: the font %s/%s %s",
+                   w->font_dir ? w->font_dir : ".", file, f->why);
+        return;
+    }
+    diag_error(w->diags, make_pos(file, 0, 0),
+               "PDF: cannot load font %s/%s (libharu error 0x%04X, detail %u)",
+               w->font_dir ? w->font_dir : ".", file ? file : "(none)", (unsigned)w->err.err,
+               (unsigned)w->err.detail);
+}
+
+static const char *face_file(const house_style *h, int i)
+{
+    const char *files[FACE__COUNT] = {h->font_regular, h->font_bold, h->font_italic,
+                                      h->font_bold_italic};
+    return files[i];
+}
+
+pdf_writer *pdf_writer_new(const house_style *h, const char *font_dir, diag_list *diags)
+{
+    pdf_writer *w = xcalloc(1, sizeof *w);
+    w->h = h;
+    w->font_dir = font_dir;
+    w->diags = diags;
+    arena_init(&w->store);
+    w->pdf = HPDF_New(on_error, &w->err);
+    w->z = pz_deflater_new();
+    if (!w->pdf || !w->z) {
+        diag_error(diags, make_pos(NULL, 0, 0), "PDF: cannot start libharu");
+        pdf_writer_free(w);
+        return NULL;
+    }
+    w->zp = pz_pool_new();
+    /* page contents and fonts are compressed by us (pdf_zip.c), images by libharu */
+    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_IMAGE);
+    HPDF_UseUTFEncodings(w->pdf);
+    HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+    hp_use_pdf_14(w->pdf);
+    for (int i = 0; i < FACE__COUNT; i++) {
+        const char *file = face_file(h, i);
+        if (!file || pfont_init(&w->fonts[i], w->pdf, font_dir, file) < 0 ||
+            (i == FACE_REGULAR && !pfont_font(&w->fonts[i]))) {
+            font_error(w, file, &w->fonts[i]);
+            pdf_writer_free(w);
+            return NULL;
+        }
+    }
+    if (w->err.err) {
+        diag_error(diags, make_pos(NULL, 0, 0), "PDF: libharu error 0x%04X (detail %u)",
+                   (unsigned)w->err.err, (unsigned)w->err.detail);
+        pdf_writer_free(w);
+        return NULL;
+    }
+    w->utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+    return w;
+}
+
+int pdf_writer_add(pdf_writer *w, const rdoc *d)
+{
+    if (w->broken) return -1;
+    if (w->ndocs == w->capdocs) {
+        w->capdocs = w->capdocs ? w->capdocs * 2 : 4;
+        w->docs = xrealloc(w->docs, w->capdocs * sizeof *w->docs);
+    }
+    wdoc *wd = &w->docs[w->ndocs++];
+    memset(wd, 0, sizeof *wd);
+    wd->d = d;
+    hashmap_init(&wd->anchors);
+    w->osp = 0;     /* a document's bookmarks start at the top level */
+    layout L;
+    layout_init(&L, d, w->h, w->diags, w->pdf, w->fonts);
+    L.err = &w->err;
+    L.on_page = draw_page;
+    L.on_page_ctx = w;
+    size_t errors_before = w->diags->errors;
+    layout_document(&L);     /* draws each page as soon as it is complete */
+    /* an error reported while laying out (an image that could not be added): the
+     * PDF is not written */
+    if (w->diags->errors > errors_before) w->broken = 1;
+    w->stats.pages += L.stats.pages;
+    w->stats.lines += L.stats.lines;
+    w->stats.rows += L.stats.rows;
+    w->stats.breaks_fallback += L.stats.breaks_fallback;
+    layout_free(&L);
+    return w->err.err || w->broken ? -1 : 0;
+}
+
+pdf_stats pdf_writer_stats(const pdf_writer *w) { return w->stats; }
+
+/* The saved document appended to out. 0 or -1. */
+static int save(pdf_writer *w, strbuf *out)
+{
+    HPDF_Doc pdf = w->pdf;
+    if (HPDF_SaveToStream(pdf) != HPDF_OK) {
+        diag_error(w->diags, make_pos(w->docs[0].d->file, 0, 0), "PDF: cannot save (libharu error 0x%04X)",
+                   (unsigned)w->err.err);
+        return -1;
+    }
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    HPDF_ResetStream(pdf);
+    size_t start = out->len;
+    sb_grow(out, (size_t)size + 1);
+    HPDF_UINT32 got = 0;
+    while (got < size) {
+        HPDF_UINT32 n = size - got;
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->data + start + got, &n);
+        got += n;
+        if (st != HPDF_OK || n == 0) break;
+    }
+    if (got != size) {
+        diag_error(w->diags, make_pos(w->docs[0].d->file, 0, 0), "PDF: short read from libharu stream");
+        out->len = start;
+        if (out->data) out->data[start] = 0;
+        return -1;
+    }
+    out->len = start + got;
+    out->data[out->len] = 0;
+    return 0;
+}
+
+int pdf_writer_finish(pdf_writer *w, strbuf *out)
+{
+    if (w->broken) return -1;
+    w->broken = 1;      /* finish once */
+    w->err.cur = NULL;  /* an error from here on is the paper's, not a node's */
+    if (!w->err.err) draw_furniture(w);
+    for (size_t k = 0; k < w->ndocs; k++) draw_internal_links(w, k);
+    if (w->npages > 0) HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (w->ndocs) metadata(w);
+
+    if (pz_pool_finish(w->zp, w->z) < 0 && !w->err.err) w->err.err = HPDF_INVALID_OBJECT;
+    for (int i = 0; i < FACE__COUNT; i++) {
+        if (w->fonts[i].failed) {
+            font_error(w, face_file(w->h, i), &w->fonts[i]);
+            return -1;
+        }
+        if (pfont_finish(&w->fonts[i], w->z) < 0 && !w->err.err) w->err.err = HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    if (w->err.err) {
+        /* Where it happened: the node being drawn, else the paper. */
+        const rdoc *d = w->docs[w->ndocs ? w->ndocs - 1 : 0].d;
+        srcpos at = w->err.at && d ? rnode_pos(d, w->err.at) : make_pos(d ? d->file : NULL, 0, 0);
+        if (!at.file) at = make_pos(d ? d->file : NULL, 0, 0);
+        diag_error(w->diags, at, "the PDF could not be made here (libharu error 0x%04X, detail %u); "
+                   "nothing was written",
+                   (unsigned)w->err.err, (unsigned)w->err.detail);
+        return -1;
+    }
+    return save(w, out);
+}
+
+void pdf_writer_free(pdf_writer *w)
+{
+    if (!w) return;
+    if (w->zp) pz_pool_free(w->zp);
+    for (size_t k = 0; k < w->ndocs; k++) {
+        hashmap_free(&w->docs[k].anchors);
+        free(w->docs[k].links);
+    }
+    free(w->docs);
+    free(w->pages);
+    arena_free(&w->store);
+    for (int i = 0; i < FACE__COUNT; i++) pfont_free(&w->fonts[i]);
+    if (w->pdf) HPDF_Free(w->pdf);
+    pz_deflater_free(w->z);
+    free(w);
+}
+
+/* ---- one document, one PDF --------------------------------------------------------- */
+
+int pdf_render(const rdoc *d, const house_style *h, const char *font_dir, strbuf *out,
+               diag_list *diags)
+{
+    return pdf_render_ex(d, h, font_dir, out, diags, NULL);
+}
+
+int pdf_render_ex(const rdoc *d, const house_style *h, const char *font_dir, strbuf *out,
+                  diag_list *diags, pdf_stats *stats)
+{
+    pdf_writer *w = pdf_writer_new(h, font_dir, diags);
+    if (!w) return -1;
+    pdf_writer_add(w, d);     /* a drawing error is reported by finish */
+    int rc = pdf_writer_finish(w, out);
+    if (rc == 0 && stats) *stats = w->stats;
+    pdf_writer_free(w);
+    return rc;
+}

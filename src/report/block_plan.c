@@ -1,0 +1,100 @@
+/* block_plan.c - the plan block: the full action plan, as seed 000 Annex E. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/strbuf.h"
+#include "../util/xalloc.h"
+#include "blocks.h"
+#include "labels.h"
+#include "table_build.h"
+
+void block_plan(build_ctx *b, rnode *parent, const block_args *a)
+{
+    const opt_list *o = a->opts;
+    const theme *only = a->theme;
+    static const char *const headers[] = {"Ref", "Priority action", "Lead officer", "Start",
+                                          "Finish", "Status", "Recommendation", "Related actions"};
+    static const int weights[] = {5, 40, 11, 8, 11, 10, 9, 8};
+    /* The last two columns only when some action has recommendations or related
+     * actions (a review timetable has neither). */
+    int has_recs = 0, has_rel = 0;
+    for (size_t i = 0; i < b->plan->n_actions; i++) {
+        has_recs |= b->plan->actions[i].n_recommendations > 0;
+        has_rel |= b->plan->actions[i].n_related > 0;
+    }
+    int nc = 6 + has_recs + has_rel;
+    const char *hdr[8];
+    int *w = arena_alloc(&b->d->arena, 8 * sizeof *w);
+    for (int i = 0, k = 0; i < 8; i++) {
+        if ((i == 6 && !has_recs) || (i == 7 && !has_rel)) continue;
+        hdr[k] = headers[i];
+        w[k++] = weights[i];
+    }
+    char cap[256];
+    snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
+             block_as_at(b));
+    rnode *t = tb_table(b->d, block_caption(b, o, cap), hdr, nc);
+    t->flags |= RF_COMPUTED | RF_WIDE;
+    t->col_weights = w;
+    char d[DATE_BUF];
+    for (size_t i = 0; i < b->plan->n_themes; i++) {
+        const theme *th = &b->plan->themes[i];
+        if (only && th != only) continue;
+        strbuf gt = STRBUF_INIT;
+        sb_printf(&gt, "%s %s", th->ref, th->title ? th->title : "");
+        if (th->lead) sb_printf(&gt, " \xE2\x80\x94 lead officer: %s", th->lead->name);
+        tb_group(b->d, t, gt.data);
+        sb_free(&gt);
+        for (size_t k = 0; k < th->n_actions; k++) {
+            const action *a = th->actions[k];
+            if (!analysis_shows(b->an, a)) continue;
+            derived_status st = b->an->actions[a->index];
+            rnode *tr = tb_row(b->d, t, 0);
+            rnode *ref = tb_cell(b->d, tr, a->ref, LEVEL_NONE);
+            ref->flags |= RF_ROW_HEADER;
+            rnode *desc = tb_cell(b->d, tr, a->description, LEVEL_NONE);
+            for (size_t j = 0; j < a->n_milestones; j++) {
+                rnode_add(b->d, desc, RN_LINEBREAK);
+                strbuf ms = STRBUF_INIT;
+                date_format_short(schedule_due_at(&a->milestones[j].s, b->an->as_at), d, sizeof d);
+                sb_printf(&ms, "\xE2\x80\xA2 %s%s%s%s", a->milestones[j].title ? a->milestones[j].title : "",
+                          d[0] ? " (" : "", d, d[0] ? ")" : "");
+                rnode_add_text(b->d, desc, ms.data);
+                sb_free(&ms);
+            }
+            strbuf who = STRBUF_INIT;
+            label_who(&who, &a->s);
+            tb_cell(b->d, tr, who.len ? who.data : (th->lead ? th->lead->name : ""), LEVEL_NONE);
+            sb_free(&who);
+            date_format_short(a->s.start, d, sizeof d);
+            tb_cell(b->d, tr, d, LEVEL_NONE);
+            strbuf fin = STRBUF_INIT;
+            date_format_short(a->s.due, d, sizeof d);
+            sb_puts(&fin, d);
+            if (schedule_is_rescheduled_at(&a->s, b->an->as_at)) {
+                date_format_short(schedule_due_at(&a->s, b->an->as_at), d, sizeof d);
+                sb_printf(&fin, "\nRevised %s", d);
+            }
+            tb_cell(b->d, tr, fin.data, LEVEL_NONE);
+            sb_free(&fin);
+            block_status_cell(b, tr, st);
+            if (has_recs) {
+                strbuf recs = STRBUF_INIT;
+                for (size_t r = 0; r < a->n_recommendations; r++)
+                    sb_printf(&recs, "%s%s", r ? ", " : "", a->recommendations[r]->ref);
+                tb_cell(b->d, tr, recs.data, LEVEL_NONE);
+                sb_free(&recs);
+            }
+            if (has_rel) {
+                strbuf rel = STRBUF_INIT;
+                for (size_t r = 0; r < a->n_related; r++)
+                    sb_printf(&rel, "%s%s", r ? ", " : "", a->related[r]->ref);
+                tb_cell(b->d, tr, rel.data, LEVEL_NONE);
+                sb_free(&rel);
+            }
+        }
+    }
+    b->has_wide = 1;
+    rnode_append(parent, t);
+}

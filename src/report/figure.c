@@ -1,0 +1,103 @@
+/* figure.c - building a figure's display list (see figure.h). */
+#include "figure.h"
+
+#include <string.h>
+
+rfigure *fig_new(arena *a, float width)
+{
+    rfigure *f = arena_alloc(a, sizeof *f);
+    f->a = a;
+    f->width = width;
+    return f;
+}
+
+fband *fig_band(rfigure *f, float h)
+{
+    if (f->nbands == f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 8;
+        fband *nb = arena_alloc(f->a, ncap * sizeof *nb);
+        if (f->nbands) memcpy(nb, f->bands, f->nbands * sizeof *nb);
+        f->bands = nb;
+        f->cap = ncap;
+    }
+    fband *b = &f->bands[f->nbands++];
+    b->h = h;
+    return b;
+}
+
+fband *fig_header(rfigure *f, float h)
+{
+    f->header = arena_alloc(f->a, sizeof *f->header);
+    f->header->h = h;
+    return f->header;
+}
+
+static fop *add(rfigure *f, fband *b, fop_kind kind)
+{
+    if (b->nops == b->cap) {
+        size_t ncap = b->cap ? b->cap * 2 : 16;
+        fop *no = arena_alloc(f->a, ncap * sizeof *no);
+        if (b->nops) memcpy(no, b->ops, b->nops * sizeof *no);
+        b->ops = no;
+        b->cap = ncap;
+    }
+    fop *o = &b->ops[b->nops++];
+    o->kind = (uint8_t)kind;
+    return o;
+}
+
+fop *fig_rect(rfigure *f, fband *b, float x, float y, float w, float h, fcolour fill,
+              fpattern pattern, fcolour stroke, float lw)
+{
+    fop *o = add(f, b, FO_RECT);
+    o->x = x;
+    o->y = y;
+    o->w = w;
+    o->h = h;
+    o->fill = fill;
+    o->pattern = (uint8_t)pattern;
+    o->stroke = stroke;
+    o->lw = lw;
+    return o;
+}
+
+fop *fig_line(rfigure *f, fband *b, float x0, float y0, float x1, float y1, fcolour stroke, float lw)
+{
+    fop *o = add(f, b, FO_LINE);
+    o->x = x0;
+    o->y = y0;
+    o->w = x1 - x0;
+    o->h = y1 - y0;
+    o->stroke = stroke;
+    o->lw = lw;
+    return o;
+}
+
+fop *fig_path(rfigure *f, fband *b, const float *pts, uint32_t npts, int closed, fcolour fill,
+              fcolour stroke, float lw)
+{
+    fop *o = add(f, b, FO_PATH);
+    float *copy = arena_alloc(f->a, (size_t)npts * 2 * sizeof *copy + 1);
+    memcpy(copy, pts, (size_t)npts * 2 * sizeof *copy);
+    o->pts = copy;
+    o->npts = npts;
+    o->closed = (uint8_t)(closed != 0);
+    o->fill = fill;
+    o->stroke = stroke;
+    o->lw = lw;
+    return o;
+}
+
+fop *fig_text(rfigure *f, fband *b, float x, float y, const char *text, float size, falign align,
+              int bold, fcolour colour)
+{
+    fop *o = add(f, b, FO_TEXT);
+    o->x = x;
+    o->y = y;
+    o->text = arena_strdup(f->a, text ? text : "");
+    o->size = size;
+    o->align = (uint8_t)align;
+    o->bold = (uint8_t)(bold != 0);
+    o->fill = colour;
+    return o;
+}
