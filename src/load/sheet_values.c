@@ -278,6 +278,11 @@ int sheet_date(const char *text, fuzzy_date *out, char *why, size_t whylen)
         }
     }
     arena_free(&a);
+    /* the years a day may have (set_day), for periods too */
+    if (rc == 0 && out->kind != DATE_ONGOING && (out->year < 1900 || out->year > 2999)) {
+        snprintf(why, whylen, "has the year %d", out->year);
+        rc = -1;
+    }
     return rc;
 }
 

@@ -302,8 +302,9 @@ void date_format_iso(fuzzy_date d, char *buf, size_t len)
     switch (d.kind) {
     case DATE_DAY: snprintf(buf, len, "%04d-%02d-%02d", d.year, d.month, d.day); break;
     case DATE_MONTH: snprintf(buf, len, "%04d-%02d", d.year, d.month); break;
-    case DATE_QUARTER: snprintf(buf, len, "%d/%02d Q%d", d.year, (d.year + 1) % 100, d.quarter); break;
-    case DATE_FYEAR: snprintf(buf, len, "%d/%02d", d.year, (d.year + 1) % 100); break;
+    /* four digits, as date_parse reads them back (year 210 is 0210/11, never 210/11) */
+    case DATE_QUARTER: snprintf(buf, len, "%04d/%02d Q%d", d.year, (d.year + 1) % 100, d.quarter); break;
+    case DATE_FYEAR: snprintf(buf, len, "%04d/%02d", d.year, (d.year + 1) % 100); break;
     case DATE_ONGOING: snprintf(buf, len, "ongoing"); break;
     default: if (len) buf[0] = '\0';
     }
