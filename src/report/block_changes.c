@@ -103,11 +103,11 @@ void block_changes(build_ctx *b, rnode *parent, const block_args *a)
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         for (int after = 0; after <= 1; after++) {
             sb_reset(&sb);
-            label_change_state(&sb, r, after);
+            label_change_state(&sb, r, after, b->house->dates);
             tb_cell(b->d, tr, sb.data, change_state_level(r, after));
         }
         sb_reset(&sb);
-        label_change_detail(&sb, r);
+        label_change_detail(&sb, r, b->house->dates);
         tb_cell(b->d, tr, sb.data ? sb.data : "", LEVEL_NONE);
         sb_free(&sb);
     }

@@ -27,7 +27,7 @@ static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
         if (row->n_milestones > 1) sb_puts(&sb, "\xE2\x80\xA2 "); /* bullet */
         sb_puts(&sb, m->milestone->title ? m->milestone->title : "");
         fuzzy_date due = schedule_due_at(&m->milestone->s, b->an->as_at);
-        date_format_short(due, d, sizeof d);
+        label_date(b->house->dates, due, d, sizeof d);
         if (d[0]) sb_printf(&sb, " (%s)", d);
         rnode_add_text(b->d, cell, sb.data);
         sb_free(&sb);
@@ -46,16 +46,16 @@ static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
 static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
     char d[DATE_BUF];
-    date_format(row->action->s.due, d, sizeof d);
+    label_date(b->house->dates, row->action->s.due, d, sizeof d);
     rnode_add_text(b->d, cell, d[0] ? d : "No date");
     for (size_t k = 0; k < row->n_revisions; k++) {
         rnode_add(b->d, cell, RN_LINEBREAK);
-        date_format(row->revisions[k]->date, d, sizeof d);
+        label_date(b->house->dates, row->revisions[k]->date, d, sizeof d);
         strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "Revised %s", d);
         int is_new = k >= row->first_new;
         if (date_has_bounds(row->revisions[k]->agreed)) {
-            date_format_short(row->revisions[k]->agreed, d, sizeof d);
+            label_date(b->house->dates, row->revisions[k]->agreed, d, sizeof d);
             sb_printf(&sb, " (agreed %s%s)", d, is_new ? ", new" : "");
         } else if (is_new) {
             sb_puts(&sb, " (new)");

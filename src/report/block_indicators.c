@@ -31,7 +31,7 @@ void block_indicators(build_ctx *b, rnode *parent, const block_args *a)
                                           "Actual", "Status", "Direction of travel"};
     static const int weights[] = {9, 32, 7, 10, 9, 9, 12, 12};
     char cap[256], pd[DATE_BUF];
-    date_format(period, pd, sizeof pd);
+    label_date(b->house->dates, period, pd, sizeof pd);
     snprintf(cap, sizeof cap, "Performance indicators, %s", pd);
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, 8);
     t->flags |= RF_COMPUTED;
@@ -48,7 +48,7 @@ void block_indicators(build_ctx *b, rnode *parent, const block_args *a)
         strbuf sb = STRBUF_INIT;
         if (ind->has_baseline) {
             char bd[DATE_BUF];
-            date_format(ind->baseline.period, bd, sizeof bd);
+            label_date(b->house->dates, ind->baseline.period, bd, sizeof bd);
             label_value(&sb, ind->baseline.value, ind->unit);
             sb_printf(&sb, " (%s)", bd);
         }

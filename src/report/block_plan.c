@@ -57,7 +57,7 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
             for (size_t j = 0; j < a->n_milestones; j++) {
                 rnode_add(b->d, desc, RN_LINEBREAK);
                 strbuf ms = STRBUF_INIT;
-                date_format_short(schedule_due_at(&a->milestones[j].s, b->an->as_at), d, sizeof d);
+                label_date(b->house->dates, schedule_due_at(&a->milestones[j].s, b->an->as_at), d, sizeof d);
                 sb_printf(&ms, "\xE2\x80\xA2 %s%s%s%s", a->milestones[j].title ? a->milestones[j].title : "",
                           d[0] ? " (" : "", d, d[0] ? ")" : "");
                 rnode_add_text(b->d, desc, ms.data);
@@ -67,13 +67,13 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
             label_who(&who, &a->s);
             tb_cell(b->d, tr, who.len ? who.data : (th->lead ? th->lead->name : ""), LEVEL_NONE);
             sb_free(&who);
-            date_format_short(a->s.start, d, sizeof d);
+            label_date(b->house->dates, a->s.start, d, sizeof d);
             tb_cell(b->d, tr, d, LEVEL_NONE);
             strbuf fin = STRBUF_INIT;
-            date_format_short(a->s.due, d, sizeof d);
+            label_date(b->house->dates, a->s.due, d, sizeof d);
             sb_puts(&fin, d);
             if (schedule_is_rescheduled_at(&a->s, b->an->as_at)) {
-                date_format_short(schedule_due_at(&a->s, b->an->as_at), d, sizeof d);
+                label_date(b->house->dates, schedule_due_at(&a->s, b->an->as_at), d, sizeof d);
                 sb_printf(&fin, "\nRevised %s", d);
             }
             tb_cell(b->d, tr, fin.data, LEVEL_NONE);

@@ -64,7 +64,7 @@ void block_risks(build_ctx *b, rnode *parent, const block_args *a)
         tb_cell(b->d, tr, r->further_actions, LEVEL_NONE);
         sb_reset(&sb);
         char d[DATE_BUF];
-        date_format_short(v.reviewed, d, sizeof d);
+        label_date(b->house->dates, v.reviewed, d, sizeof d);
         sb_puts(&sb, d[0] ? d : "Never");
         int overdue = risk_review_overdue(&v, b->an->as_at, b->house->risk_review_days);
         rnode *rc = tb_cell(b->d, tr, sb.data, LEVEL_NONE);

@@ -86,7 +86,7 @@ void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
 const char *block_date(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
-    date_format(f, buf, sizeof buf);
+    label_date(d->dates, f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
 }
 

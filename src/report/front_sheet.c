@@ -8,12 +8,13 @@
 
 #include "../util/strbuf.h"
 #include "build_ctx.h"
+#include "labels.h"
 #include "table_build.h"
 
 static const char *fmt_date(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
-    date_format(f, buf, sizeof buf);
+    label_date(d->dates, f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
 }
 

@@ -8,6 +8,12 @@ const status_kind status_order[STATUS__COUNT] = {
     STATUS_COMPLETE,   STATUS_ON_TARGET,   STATUS_RESCHEDULED, STATUS_LATE_START,
     STATUS_OVERDUE,    STATUS_NOT_YET_DUE, STATUS_CANCELLED};
 
+void label_date(date_style style, fuzzy_date d, char *buf, size_t len)
+{
+    if (style == DATES_SHORT) date_format_short(d, buf, len);
+    else date_format(d, buf, len);
+}
+
 void label_status(strbuf *out, derived_status s)
 {
     if (s.kind == STATUS_OVERDUE)
@@ -131,7 +137,7 @@ static void risk_state(strbuf *out, const risk_view *v)
     case CHANGE_STATUS:                                                                 \
     case CHANGE__COUNT
 
-void label_change_state(strbuf *out, const change_row *r, int after)
+void label_change_state(strbuf *out, const change_row *r, int after, date_style ds)
 {
     char d[DATE_BUF];
     switch (r->kind) {
@@ -140,7 +146,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
         else label_status(out, r->after);
         return;
     case CHANGE_REVISED:
-        date_format(after ? r->revision->date : r->due_before, d, sizeof d);
+        label_date(ds, after ? r->revision->date : r->due_before, d, sizeof d);
         sb_printf(out, "Due %s", d[0] ? d : "(no date)");
         return;
     case CHANGE_REPORTED: {
@@ -157,7 +163,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
         if (!after) {
             risk_state(out, &r->risk_before);
         } else {
-            date_format(r->risk->closed, d, sizeof d);
+            label_date(ds, r->risk->closed, d, sizeof d);
             sb_printf(out, "Closed %s", d);
         }
         return;
@@ -170,7 +176,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
             sb_puts(out, "No data");
             return;
         }
-        date_format(after ? r->ind_period_after : r->ind_period_before, d, sizeof d);
+        label_date(ds, after ? r->ind_period_after : r->ind_period_before, d, sizeof d);
         sb_printf(out, "%s: ", indicator_result_name(p->result));
         label_value(out, p->actual, r->indicator->unit);
         sb_printf(out, " (%s)", d);
@@ -207,7 +213,7 @@ rag_level change_state_level(const change_row *r, int after)
     return LEVEL_NONE;
 }
 
-void label_change_detail(strbuf *out, const change_row *r)
+void label_change_detail(strbuf *out, const change_row *r, date_style ds)
 {
     if (r->kind == CHANGE_REVISED) {
         const char *sep = "";
@@ -218,7 +224,7 @@ void label_change_detail(strbuf *out, const change_row *r)
         }
         if (date_has_bounds(r->revision->agreed)) {
             char d[DATE_BUF];
-            date_format(r->revision->agreed, d, sizeof d);
+            label_date(ds, r->revision->agreed, d, sizeof d);
             sb_printf(out, "%sagreed %s", sep, d);
             sep = "; ";
         }

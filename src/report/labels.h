@@ -4,11 +4,16 @@
 #define TABLED_LABELS_H
 
 #include "../analysis/analysis.h"
+#include "../model/house.h"
 #include "../util/strbuf.h"
 
 /* The order statuses are listed in, everywhere: roll-up tables, the index, the
  * terminal, JSON and CSV. */
 extern const status_kind status_order[STATUS__COUNT];
+
+/* A date as the house prints it: "24 November 2010" (DATES_LONG) or "24 Nov 2010"
+ * (DATES_SHORT); quarters, years and "ongoing" the same in both. */
+void label_date(date_style style, fuzzy_date d, char *buf, size_t len);
 
 /* "Overdue: 40 days", "Rescheduled", "On target", ... */
 void label_status(strbuf *out, derived_status s);
@@ -36,10 +41,10 @@ const char *change_ref(const change_row *r);
 const char *change_item(const change_row *r);
 /* the state as at P (after = 0) or as at T: "Overdue: 12 days", "Due March 2011",
  * "Reported Amber", "High (4 × 4 = 16)", "Met: 96.2% (Q1 2010/11)", and its colour; */
-void label_change_state(strbuf *out, const change_row *r, int after);
+void label_change_state(strbuf *out, const change_row *r, int after, date_style ds);
 rag_level change_state_level(const change_row *r, int after);
 /* what changed, beyond the two states: "92 days later; agreed 15 December 2010",
  * "worse", "better" ("" when the states say it all). */
-void label_change_detail(strbuf *out, const change_row *r);
+void label_change_detail(strbuf *out, const change_row *r, date_style ds);
 
 #endif

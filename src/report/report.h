@@ -233,6 +233,7 @@ typedef struct {
     const char *as_at;          /* "30 June 2010" */
     const char *as_at_iso;      /* "2010-06-30" */
     const char *lang;           /* "en-GB" */
+    date_style dates;           /* how the house prints dates (label_date) */
     int exempt_paragraph;       /* 0, or 1..7 of Schedule 12A (private edition) */
     const char *plan_slug, *paper_slug;   /* out/<plan>/<paper>.html */
     rdoc_summary summary;
