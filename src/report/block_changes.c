@@ -77,14 +77,10 @@ void block_changes(build_ctx *b, rnode *parent, const block_args *a)
     const char *headers[] = {"Ref", "Action, risk or indicator",
                              arena_printf(&b->d->arena, "As at %s", p),
                              arena_printf(&b->d->arena, "As at %s", t), "Change"};
-    int *weights = arena_alloc(&b->d->arena, 5 * sizeof *weights);
-    static const int w[] = {7, 37, 18, 18, 20};
-    memcpy(weights, w, sizeof w);
     char cap[256];
     snprintf(cap, sizeof cap, "Changes between %s and %s", p, t);
     rnode *tbl = tb_table(b->d, block_caption(b, o, cap), headers, 5);
     tbl->flags |= RF_COMPUTED;
-    tbl->col_weights = weights;
     for (size_t i = 0; i < c->n_rows; i++) {
         const change_row *r = &c->rows[i];
         if (!show[r->kind] || (only && r->theme != only)) continue;

@@ -15,7 +15,6 @@ static const char *const xc_ids[XC__N] = {"ref", "action", "milestone", "who", "
 static const char *const xc_labels[XC__N] = {"Ref", "Action", "Milestone", "Who", "When",
                                               "Status", "Days overdue", "Reason",
                                               "Measure of success"};
-static const int xc_weights[XC__N] = {6, 18, 18, 9, 13, 9, 6, 16, 16};
 
 static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
@@ -121,10 +120,8 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
         return;
     }
     const char *headers[XC__N];
-    int *weights = arena_alloc(&b->d->arena, sizeof(int) * XC__N);
     for (int i = 0; i < nc; i++) {
         headers[i] = xc_labels[cols[i]];
-        weights[i] = xc_weights[cols[i]];
     }
     char cap[256];
     if (an->has_since)
@@ -133,8 +130,7 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
     else
         snprintf(cap, sizeof cap, "Exceptions as at %s", block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, nc);
-    t->flags |= RF_COMPUTED | (nc > 6 ? RF_WIDE : 0);
-    t->col_weights = weights;
+    t->flags |= RF_COMPUTED;
     for (size_t g = 0; g < an->n_groups; g++) {
         const exception_group *grp = &an->groups[g];
         if (only && grp->theme != only) continue;
@@ -183,6 +179,5 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
             }
         }
     }
-    if (t->flags & RF_WIDE) b->has_wide = 1;
     rnode_append(parent, t);
 }

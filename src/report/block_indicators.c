@@ -29,13 +29,11 @@ void block_indicators(build_ctx *b, rnode *parent, const block_args *a)
     }
     static const char *const headers[] = {"Code", "Indicator", "Better", "Baseline", "Target",
                                           "Actual", "Status", "Direction of travel"};
-    static const int weights[] = {9, 32, 7, 10, 9, 9, 12, 12};
     char cap[256], pd[DATE_BUF];
     label_date(b->house->dates, period, pd, sizeof pd);
     snprintf(cap, sizeof cap, "Performance indicators, %s", pd);
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, 8);
     t->flags |= RF_COMPUTED;
-    t->col_weights = weights;
     for (size_t i = 0; i < p->n_indicators; i++) {
         const indicator *ind = &p->indicators[i];
         if (only && ind->theme != only) continue;

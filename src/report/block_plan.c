@@ -15,7 +15,6 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
     const theme *only = a->theme;
     static const char *const headers[] = {"Ref", "Priority action", "Lead officer", "Start",
                                           "Finish", "Status", "Recommendation", "Related actions"};
-    static const int weights[] = {5, 40, 11, 8, 11, 10, 9, 8};
     /* The last two columns only when some action has recommendations or related
      * actions (a review timetable has neither). */
     int has_recs = 0, has_rel = 0;
@@ -25,18 +24,15 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
     }
     int nc = 6 + has_recs + has_rel;
     const char *hdr[8];
-    int *w = arena_alloc(&b->d->arena, 8 * sizeof *w);
     for (int i = 0, k = 0; i < 8; i++) {
         if ((i == 6 && !has_recs) || (i == 7 && !has_rel)) continue;
-        hdr[k] = headers[i];
-        w[k++] = weights[i];
+        hdr[k++] = headers[i];
     }
     char cap[256];
     snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
              block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), hdr, nc);
-    t->flags |= RF_COMPUTED | RF_WIDE;
-    t->col_weights = w;
+    t->flags |= RF_COMPUTED;
     char d[DATE_BUF];
     for (size_t i = 0; i < b->plan->n_themes; i++) {
         const theme *th = &b->plan->themes[i];
@@ -95,6 +91,5 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
             }
         }
     }
-    b->has_wide = 1;
     rnode_append(parent, t);
 }

@@ -167,5 +167,4 @@ void block_ragbars(build_ctx *b, rnode *parent, const block_args *a)
                                   "table that goes with it.",
                                   themes, block_as_at(b));
     rnode_append(n, data_table(b, only));
-    if (n->flags & RF_WIDE) b->has_wide = 1;
 }

@@ -29,12 +29,10 @@ void block_risks(build_ctx *b, rnode *parent, const block_args *a)
     static const char *const headers[] = {"Ref", "Risk", "Owner", "Inherent (L \xC3\x97 I)",
                                           "Controls", "Net (L \xC3\x97 I)", "Net risk",
                                           "Further actions", "Last reviewed"};
-    static const int weights[] = {5, 22, 10, 9, 18, 9, 8, 16, 10};
     char cap[256];
     snprintf(cap, sizeof cap, "Risk register by net score as at %s", block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, 9);
-    t->flags |= RF_COMPUTED | RF_WIDE;
-    t->col_weights = weights;
+    t->flags |= RF_COMPUTED;
     for (size_t i = 0; i < n_open; i++) {
         const risk *r = &p->risks[order[i]];
         if (only && r->theme != only) continue;
@@ -77,6 +75,5 @@ void block_risks(build_ctx *b, rnode *parent, const block_args *a)
         sb_free(&sb);
     }
     free(order);
-    b->has_wide = 1;
     rnode_append(parent, t);
 }

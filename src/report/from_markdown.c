@@ -360,7 +360,6 @@ void markdown_body(build_ctx *b, rnode *root)
                 rnode_append(app, h);
                 target = app;
                 in_appendix = 1;
-                b->has_wide = 0;
             } else if (in_appendix) {
                 h->level = 2;
                 rnode_append(target, h);
@@ -375,10 +374,7 @@ void markdown_body(build_ctx *b, rnode *root)
             continue;
         }
         rnode *r = block(&c, target, n);
-        if (in_appendix) {
-            if (b->has_wide) target->flags |= RF_WIDE;
-            continue;
-        }
+        if (in_appendix) continue;
         if (!r || mode != NUMBER_FULL) continue;
         if (r->type == RN_PARAGRAPH && r->parent == body) {
             para++;

@@ -114,7 +114,8 @@ enum {
     RF_HEADER = 1,      /* RN_ROW: header row */
     RF_GROUP = 2,       /* RN_ROW: group heading row (one cell spanning all columns) */
     RF_ROW_HEADER = 4,  /* RN_CELL: header for its row (th scope=row) */
-    RF_WIDE = 8,        /* RN_TABLE / RN_APPENDIX: set landscape pages in print */
+    RF_WIDE = 8,        /* RN_FIGURE / RN_APPENDIX: the paper asks for landscape pages
+                         * (a table goes landscape by its width alone: the PDF measures) */
     RF_COMPUTED = 16,   /* RN_TABLE: made from the plan, not typed by the clerk */
     RF_NUMERIC = 32,    /* RN_CELL: a number (tabular alignment) */
     RF_ORDERED = 64,    /* RN_LIST: numbered, not bulleted */
@@ -149,7 +150,6 @@ struct rnode {
         const char *number;     /* RN_HEADING, RN_PARAGRAPH, RN_ITEM, RN_APPENDIX: "1",
                                  * "1.1", "A" (NULL: not numbered) */
         const char *url;        /* RN_LINK, RN_IMAGE */
-        const int *col_weights; /* RN_TABLE: relative preferred widths, or NULL */
         const char *aside;      /* RN_FRONT_LINE */
         const char *key;        /* RN_FIELD: the front-block key it shows ("report-of") */
         const rfigure *figure;  /* RN_FIGURE */

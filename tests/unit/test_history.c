@@ -554,10 +554,10 @@ TEST(changes_between_two_dates)
     assert_int_equal(rev->days_slipped, 91);
     assert_int_equal(rev->direction, -1);
     strbuf sb = STRBUF_INIT;
-    label_change_detail(&sb, rev);
+    label_change_detail(&sb, rev, DATES_LONG);
     assert_string_equal(sb.data, "91 days later; agreed 15 September 2010. Panel moved.");
     sb_reset(&sb);
-    label_change_state(&sb, rev, 0);
+    label_change_state(&sb, rev, 0, DATES_LONG);
     assert_string_equal(sb.data, "Due March 2011");
     sb_free(&sb);
     analysis_free(an);

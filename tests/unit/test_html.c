@@ -203,9 +203,7 @@ static rdoc *sample_doc(void)
     heading(d, app, 1, "Appendix A", NULL, "Exceptions as at 31 December 2010");
     para(d, app, NULL, "Actions that are overdue or whose due date has been revised.");
     t = table(d, app, "exceptions", "Overdue and rescheduled actions", 6);
-    t->flags = RF_WIDE | RF_COMPUTED;
-    static const int w[] = {8, 34, 16, 18, 14, 10};
-    t->col_weights = w;
+    t->flags = RF_COMPUTED;
     r = row(d, t, RF_HEADER);
     const char *eh[] = {"Ref", "Action", "Who", "When", "Status", "RAG"};
     for (int i = 0; i < 6; i++) cell(d, r, eh[i], 0, LEVEL_NONE);

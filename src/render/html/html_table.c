@@ -1,5 +1,5 @@
 /* html_table.c - tables as HTML: a labelled, scrollable region; caption; column widths
- * from the table's weights; header rows in <thead>; a <tbody> per group row. */
+ * following the content; header rows in <thead>; a <tbody> per group row. */
 #include "html_render.h"
 
 #include <stdio.h>
@@ -73,18 +73,6 @@ void hr_table(hctx *c, const rnode *t)
         sb_putc(o, '>');
         hr_inlines(c, cap);
         sb_puts(o, "</caption>\n");
-    }
-    if (t->col_weights && t->ncols > 0) {
-        long total = 0;
-        for (int i = 0; i < t->ncols; i++) total += t->col_weights[i] > 0 ? t->col_weights[i] : 0;
-        if (total > 0) {
-            sb_puts(o, "<colgroup>");
-            for (int i = 0; i < t->ncols; i++) {
-                int w = t->col_weights[i] > 0 ? t->col_weights[i] : 0;
-                sb_printf(o, "<col style=\"width:%.1f%%\">", 100.0 * w / (double)total);
-            }
-            sb_puts(o, "</colgroup>\n");
-        }
     }
     /* header rows first (a header row can only be in <thead>) */
     int any_header = 0;

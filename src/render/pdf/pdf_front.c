@@ -138,12 +138,17 @@ void ly_front(layout *L, const rnode *fs)
 
 void ly_appendix(layout *L, const rnode *ap)
 {
-    ly_new_section(L, (ap->flags & RF_WIDE) != 0);
+    const rnode *title = ap->first && ap->first->type == RN_HEADING ? ap->first : NULL;
+    /* landscape when the report asks, or when what it opens with goes landscape (its
+     * label and title then keep with it) */
+    int asked = (ap->flags & RF_WIDE) != 0;
+    int wide = asked || ly_starts_wide(L, title ? title->next : ap->first);
+    ly_new_section(L, wide);
+    ly_section(L)->for_wide = wide && !asked;
     section *s = ly_section(L);
     double x = s->x0, w = s->w;
     bstyle b = ly_body_style(L);
 
-    const rnode *title = ap->first && ap->first->type == RN_HEADING ? ap->first : NULL;
     char *tt = title ? ly_plain(L, title) : NULL;
     const char *label = ap->text;   /* NULL: the title says "Appendix" itself */
     bstyle lb = b;

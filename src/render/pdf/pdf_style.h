@@ -20,6 +20,18 @@
 #define FIGURE_PATTERN_LINE 0.6 /* hatch line width (at the figure's scale) */
 #define FIGURE_DOT 0.7          /* and dot radius */
 #define CELL_VPAD 3.0           /* table cell padding, top and bottom */
+#define TABLE_COLUMN_MIN_EM 9.0 /* a column of running text is at least this many ems
+                                 * of its type wide (unless its longest line is shorter):
+                                 * the measure below which a table does not fit */
+#define TABLE_SIZE_STEP 0.5     /* sizes tried from the house's small size down to its
+                                 * smallest table size */
+#define ROW_SPLIT_SHARE 0.25    /* a row taller than this share of the frame may split
+                                 * at a page's foot (a shorter one moves whole) */
+#define ROW_SPLIT_LINES 2       /* and leaves at least this many lines each side; */
+#define CONT_MARK "(cont.)"     /* the reference repeated below the split says so */
+#define JOIN_SHRINK 0.4         /* a section's last page, less than a third full, joins
+                                 * the page before when closing up that page's spaces
+                                 * by at most this share makes room */
 
 /* ---- blocks (pdf_blocks.c) --------------------------------------------------- */
 #define PT_PER_PX 0.75          /* an image's pixels at 96 per inch */
@@ -38,6 +50,9 @@
 #define LIST_NUMBER_GAP 6.0     /* between "1." (set flush right) and the item */
 #define LIST_BULLET_OFFSET 3.0  /* a bullet, in from the list's edge */
 #define LIST_TIGHT_SPACE 2.5    /* between the items of a tight list */
+#define LIST_KEEP_ITEMS 3       /* a list of this many items or fewer is never split */
+#define INTRO_PARAGRAPHS 2      /* paragraphs (after headings) that go with the wide
+                                 * table they introduce onto its landscape pages */
 #define QUOTE_INDENT 14.0       /* a quotation, indented, */
 #define QUOTE_BAR_X 1.0         /* with a bar at its left: where, */
 #define QUOTE_BAR_WIDTH 2.5     /* how wide */
