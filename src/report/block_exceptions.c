@@ -123,12 +123,13 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
     for (int i = 0; i < nc; i++) {
         headers[i] = xc_labels[cols[i]];
     }
-    char cap[256];
+    char cap[256], of[160] = "";
+    if (only) snprintf(of, sizeof of, " in %s %s", only->ref, only->title ? only->title : "");
     if (an->has_since)
-        snprintf(cap, sizeof cap, "Exceptions as at %s, since %s", block_as_at(b),
+        snprintf(cap, sizeof cap, "Exceptions%s as at %s, since %s", of, block_as_at(b),
                  block_date(b->d, date_of_day(an->since)));
     else
-        snprintf(cap, sizeof cap, "Exceptions as at %s", block_as_at(b));
+        snprintf(cap, sizeof cap, "Exceptions%s as at %s", of, block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, nc);
     t->flags |= RF_COMPUTED;
     for (size_t g = 0; g < an->n_groups; g++) {

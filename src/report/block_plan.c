@@ -29,8 +29,12 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
         hdr[k++] = headers[i];
     }
     char cap[256];
-    snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
-             block_as_at(b));
+    if (only)
+        snprintf(cap, sizeof cap, "%s %s: action plan as at %s", only->ref, only->title ? only->title : "",
+                 block_as_at(b));
+    else
+        snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
+                 block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), hdr, nc);
     t->flags |= RF_COMPUTED;
     char d[DATE_BUF];

@@ -230,7 +230,7 @@ void layout_free(layout *L)
         free(L->tables[i].rep);
         free(L->tables[i].cont);
     }
-    free(L->meas);
+    ly_measure_free(L);
     free(L->held.pl);
     free(L->held.own);
     free(L->page.own);

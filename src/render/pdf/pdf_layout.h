@@ -173,9 +173,7 @@ struct layout {
     const rnode *top_table; /* a top-level table being set: pages may close per row */
 
     /* a table's columns, measured once (pdf_table.c) */
-    const rnode *meas_table;
-    double *meas;           /* per column: longest word, longest line, at the small size */
-    int meas_ncols;
+    struct tmeasure *meas;  /* the last table measured (pdf_table.c) */
     int keep_next;          /* the next item in the flow keeps with the one after it
                              * (set after a heading) */
 
@@ -321,6 +319,7 @@ tplan ly_table_plan(layout *L, const rnode *t);
  * width or the report's request)? */
 int ly_wants_landscape(layout *L, const rnode *n);
 void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs);
+void ly_measure_free(layout *L);
 /* Splits row item it (it->split) to fit avail: the part that fits in *first, the
  * rest in *rest, cells continued. 0 when no split leaves two lines each side. */
 int ly_split_row(layout *L, const vitem *it, double avail, vitem *first, vitem *rest);

@@ -23,6 +23,10 @@
 #define TABLE_COLUMN_MIN_EM 9.0 /* a column of running text is at least this many ems
                                  * of its type wide (unless its longest line is shorter):
                                  * the measure below which a table does not fit */
+#define TABLE_CELL_MAX_LINES 14.0 /* nor narrower than sets its fullest cell in this many
+                                 * lines (unless its words need more) */
+#define TABLE_WIDEN_STEPS 24    /* the room left over columns' needs is given out in this
+                                 * many steps, each where it shortens the table most */
 #define TABLE_SIZE_STEP 0.5     /* sizes tried from the house's small size down to its
                                  * smallest table size */
 #define ROW_SPLIT_SHARE 0.25    /* a row taller than this share of the frame may split

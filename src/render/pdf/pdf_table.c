@@ -19,13 +19,18 @@
 typedef struct {
     double mn, mx;          /* the longest word, the longest line */
     double sum;             /* every line's width added: how much text there is */
+    double cell;            /* the most any one cell of the column holds (its sum) */
+    double lines;           /* forced lines (paragraphs, line breaks) */
 } minmax;
 
 static void ly_measure_items(layout *L, double indent, minmax *m)
 {
     double line = 0, word = 0;
-    for (size_t i = 0; i < L->il.len; i++)
+    if (L->il.len) m->lines++;
+    for (size_t i = 0; i < L->il.len; i++) {
         if (L->il.it[i].kind != IT_PENALTY) m->sum += L->il.it[i].w;
+        else if (L->il.it[i].penalty <= PEN_FORCE && i + 1 < L->il.len) m->lines++;
+    }
     for (size_t i = 0; i < L->il.len; i++) {
         const item *it = &L->il.it[i];
         if (it->kind == IT_BOX) {
@@ -108,54 +113,97 @@ static int ly_row_is_group(const rnode *row, int ncols)
     return row->first && !row->first->next && row->first->colspan >= ncols && ncols > 1;
 }
 
-/* Each column's longest word and longest line at the house's small size, measured
- * once per table (the orientation rule and the widths both need them; at another size
- * they scale with it). Returns ncols minmax. */
-static const double *ly_measure(layout *L, const rnode *t, int ncols)
+/* A table measured once at the house's small size (the orientation rule and the
+ * widths both need it; at another size every width scales with the size): each
+ * column's longest word and line and how much text it holds, and for a sample of
+ * its rows each cell's text (its width if set on one line, and its forced lines), to
+ * estimate the height of the rows at given widths. */
+#define MEASURE_ROWS 512        /* rows sampled, evenly, for the height estimate */
+struct tmeasure {
+    const rnode *t;
+    int ncols;
+    minmax *m;
+    size_t nrows;           /* sampled rows */
+    float *cell;            /* nrows x ncols x {text width, forced lines} */
+};
+
+void ly_measure_free(layout *L)
 {
-    if (L->meas_table == t && L->meas_ncols == ncols) return L->meas;
+    if (!L->meas) return;
+    free(L->meas->m);
+    free(L->meas->cell);
     free(L->meas);
-    L->meas = xcalloc((size_t)ncols * 3, sizeof *L->meas);
-    L->meas_table = t;
-    L->meas_ncols = ncols;
+    L->meas = NULL;
+}
+
+static const struct tmeasure *ly_measure(layout *L, const rnode *t, int ncols)
+{
+    if (L->meas && L->meas->t == t && L->meas->ncols == ncols) return L->meas;
+    ly_measure_free(L);
+    struct tmeasure *tm = xcalloc(1, sizeof *tm);
+    L->meas = tm;
+    tm->t = t;
+    tm->ncols = ncols;
+    tm->m = xcalloc((size_t)ncols, sizeof *tm->m);
+    size_t body = 0;
+    for (const rnode *r = t->first; r; r = r->next)
+        body += r->type == RN_ROW && !(r->flags & RF_HEADER) && !ly_row_is_group(r, ncols);
+    size_t stride = body > MEASURE_ROWS ? (body + MEASURE_ROWS - 1) / MEASURE_ROWS : 1;
+    tm->cell = xcalloc((body / stride + 1) * (size_t)ncols * 2, sizeof *tm->cell);
     bstyle cs = ly_body_style(L);
     cs.size = L->h->small_size;
     cs.leading = L->h->small_leading;
     cs.tight = 1;
     cs.in_cell = 1;
-    minmax *m = (minmax *)L->meas;
+    minmax *m = tm->m;
     L->quiet++;
+    size_t bi = 0;
     for (const rnode *r = t->first; r; r = r->next) {
         if (r->type != RN_ROW || ly_row_is_group(r, ncols)) continue;
+        int sampled = 0;
+        float *row = NULL;
+        if (!(r->flags & RF_HEADER)) {
+            sampled = bi % stride == 0;
+            if (sampled) row = &tm->cell[tm->nrows++ * (size_t)ncols * 2];
+            bi++;
+        }
         int col = 0;
         for (const rnode *c = r->first; c && col < ncols; c = c->next) {
             int span = c->colspan > 1 ? c->colspan : 1;
             if (span == 1) {
                 bstyle b = cs;
                 if ((r->flags & RF_HEADER) || (c->flags & RF_ROW_HEADER)) b.face = FACE_BOLD;
-                minmax cm = {0, 0, 0};
+                minmax cm = {0, 0, 0, 0, 0};
                 ly_minmax_blocks(L, c->first, 0, &b, &cm);
                 if (c->flags & RF_ROW_HEADER) {     /* room for "(cont.)" under a split row's */
-                    double cwid = pfont_width(&L->fonts[FACE_BOLD], CONT_MARK, strlen(CONT_MARK), b.size);
+                    double cwid = pfont_width(&L->fonts[FACE_BOLD], CONT_MARK, strlen(CONT_MARK), b.size) + 0.5;
                     if (cwid > cm.mn) cm.mn = cwid;
                 }
                 if (cm.mn > m[col].mn) m[col].mn = cm.mn;
                 if (cm.mx > m[col].mx) m[col].mx = cm.mx;
                 m[col].sum += cm.sum;
+                if (cm.sum > m[col].cell) m[col].cell = cm.sum;
+                if (row) {
+                    row[col * 2] = (float)cm.sum;
+                    row[col * 2 + 1] = (float)cm.lines;
+                }
             }
             col += span;
         }
     }
     L->quiet--;
-    return L->meas;
+    return tm;
 }
 
 /* What column i needs at scale k (size / small size): its longest word, and its
- * longest line up to TABLE_COLUMN_MIN_EM ems, so running text is never set in a
- * column a few words wide. */
+ * longest line up to a floor - TABLE_COLUMN_MIN_EM ems, and the width at which its
+ * fullest cell takes no more than TABLE_CELL_MAX_LINES lines - so running text is
+ * never set in a column a few words wide, nor a row many lines deep. */
 static double ly_col_need(const minmax *m, double k, double size)
 {
-    double want = m->mx * k, floor = TABLE_COLUMN_MIN_EM * size;
+    double floor = TABLE_COLUMN_MIN_EM * size, deep = m->cell * k / TABLE_CELL_MAX_LINES;
+    if (deep > floor) floor = deep;
+    double want = m->mx * k;
     if (want > floor) want = floor;
     return m->mn * k > want ? m->mn * k : want;
 }
@@ -180,7 +228,7 @@ static double ly_table_size(layout *L, const rnode *t, double w)
 {
     const house_style *h = L->h;
     int ncols = rnode_table_columns(t);
-    const minmax *m = (const minmax *)ly_measure(L, t, ncols);
+    const minmax *m = ly_measure(L, t, ncols)->m;
     double lo = ly_smallest(h);
     for (double s = h->small_size; s > lo + 0.01; s -= TABLE_SIZE_STEP)
         if (ly_table_need(m, ncols, s, h->small_size) <= w + 0.01) return s;
@@ -193,7 +241,7 @@ tplan ly_table_plan(layout *L, const rnode *t)
     double portrait = h->page_width - h->margin_left - h->margin_right;
     double landscape = h->page_height - h->margin_left - h->margin_right;
     int ncols = rnode_table_columns(t);
-    const minmax *m = (const minmax *)ly_measure(L, t, ncols);
+    const minmax *m = ly_measure(L, t, ncols)->m;
     tplan p = {0, 0, 0};
     p.landscape = ly_table_need(m, ncols, ly_smallest(h), h->small_size) > portrait + 0.01;
     p.size = ly_table_size(L, t, p.landscape ? landscape : portrait);
@@ -255,15 +303,71 @@ static void ly_fill_to(double *cw, const double *target, const double *weight, i
     free(done);
 }
 
+/* The sampled rows' height, in lines, with the columns' text set cw wide (scale k of
+ * the measured size): each cell's text over its width, a forced line costing half a
+ * line more on average; a row as deep as its deepest cell. */
+static double ly_est_lines(const struct tmeasure *tm, const double *cw, double k)
+{
+    int n = tm->ncols;
+    double total = 0;
+    for (size_t r = 0; r < tm->nrows; r++) {
+        const float *row = &tm->cell[r * (size_t)n * 2];
+        double deepest = 1;
+        for (int i = 0; i < n; i++) {
+            double a = row[2 * i] * k, forced = row[2 * i + 1];
+            if (a <= 0 || cw[i] <= 0) continue;
+            double lines = a / cw[i] + (forced > 1 ? (forced - 1) * 0.5 : 0);
+            if (lines < forced) lines = forced;
+            if (lines > deepest) deepest = lines;
+        }
+        total += deepest;
+    }
+    return total;
+}
+
+/* Widens columns from cw towards their targets by remaining, a step at a time, each
+ * step to the column that makes the table shortest (the estimate above): the width
+ * goes where rows are deep, not to a column whose cells are short. What no step
+ * shortens is shared by how much text each column holds. */
+static void ly_widen(const struct tmeasure *tm, double *cw, const double *target,
+                     const double *area, double k, double remaining)
+{
+    int n = tm->ncols;
+    double step = remaining / TABLE_WIDEN_STEPS;
+    for (int s = 0; s < TABLE_WIDEN_STEPS && remaining > 0.01 && tm->nrows; s++) {
+        double base = ly_est_lines(tm, cw, k), best_gain = 1e-9, best_add = 0;
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            double add = target[i] - cw[i];
+            if (add > step) add = step;
+            if (add > remaining) add = remaining;
+            if (add <= 0.01) continue;
+            cw[i] += add;
+            double gain = (base - ly_est_lines(tm, cw, k)) / add;
+            cw[i] -= add;
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = i;
+                best_add = add;
+            }
+        }
+        if (best < 0) break;
+        cw[best] += best_add;
+        remaining -= best_add;
+    }
+    if (remaining > 0.01) ly_fill_to(cw, target, area, n, remaining);
+}
+
 /* Column widths that follow the content, at scale k of the measured size: every
  * column its longest line when they all fit (the room left shared in proportion);
- * else each at least what it needs (ly_col_need), the room left shared by how much
- * text each column holds (a column with little in it does not take room a deep one
- * needs), none past its longest line; else down to the longest words. */
+ * else each at least what it needs (ly_col_need), the room left going where it makes
+ * the table shortest (ly_widen), none past its longest line; else down to the longest
+ * words. */
 static void ly_column_widths(layout *L, const rnode *t, int ncols, double avail, double size,
                              double *cw)
 {
-    const minmax *m0 = (const minmax *)ly_measure(L, t, ncols);
+    const struct tmeasure *tm = ly_measure(L, t, ncols);
+    const minmax *m0 = tm->m;
     double k = size / L->h->small_size;
     double content = avail - ncols * 2 * CELL_PAD;
     if (content < ncols * 8) content = ncols * 8;
@@ -288,7 +392,7 @@ static void ly_column_widths(layout *L, const rnode *t, int ncols, double avail,
         for (int i = 0; i < ncols; i++) cw[i] = mx[i] + (content - summax) * mx[i] / summax;
     } else if (sumneed <= content) {
         for (int i = 0; i < ncols; i++) cw[i] = need[i];
-        ly_fill_to(cw, mx, area, ncols, content - sumneed);
+        ly_widen(tm, cw, mx, area, k, content - sumneed);
     } else if (summin >= content) {
         for (int i = 0; i < ncols; i++) cw[i] = mn[i] * content / summin;
     } else {
@@ -516,7 +620,11 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
             /* two rows at least each side of a break, two after a group's heading */
             v->keep = (body == 0 && nbody >= 2) || (body + 2 == nbody) ||
                       (in_group == 0 && group_rows >= 2);
-            v->split = nn > 0 && tindex >= 0;
+            /* a tall row may split at a page's foot, but not the first or last of the
+             * table (which would leave it alone on a page) unless it fills a page */
+            section *sec = ly_section(L);
+            v->split = nn > 0 && tindex >= 0 &&
+                       ((body > 0 && body + 1 < nbody) || rowh > sec->bottom - sec->top - 1);
             body++;
             in_group++;
         }
