@@ -21,6 +21,8 @@ where they were printed.
             than two of its rows on a page it breaks from or continues onto, and a
             table of three rows or fewer never breaks
   lists     a list of three items or fewer is on one page
+  furniture the running head and footer are never cut: no ellipsis in them, and every
+            word of the running head is a word of the paper's title (<title>)
 
 Prints one line per page (fullness and what is on it) and one per problem; exits 1
 when there are problems. With --json, a summary object instead. """
@@ -64,9 +66,13 @@ class Paper(html.parser.HTMLParser):
         self.in_table = 0
         self.in_figure = 0
         self.groups = set()
+        self.title = ""
+        self.in_title = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "title":
+            self.in_title = True
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption"):
             self.stack.append([tag, ""])
         elif tag in ("ul", "ol") and not self.in_table:
@@ -90,6 +96,8 @@ class Paper(html.parser.HTMLParser):
             self.cell = ["", first and tag == "th" and a.get("scope") == "row"]
 
     def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
         if self.stack and self.stack[-1][0] == tag:
             t, text = self.stack.pop()
             text = norm(text)
@@ -134,6 +142,8 @@ class Paper(html.parser.HTMLParser):
             self.in_table -= 1
 
     def handle_data(self, data):
+        if self.in_title:
+            self.title += data
         for e in self.stack:
             e[1] += data
         if self.cell is not None:
@@ -311,6 +321,22 @@ def main(argv):
         for i in tb["cap_pages"]:
             if i not in per_page:
                 problems.append(("caption", i + 1, "caption '%s' without a row under it" % name))
+
+    # the running head and footer, whole
+    title_words = set(norm(paper.title).split())
+    for i, p in enumerate(pages):
+        lo, hi = top - 3, p["h"] - bottom + 3
+        head = [l for l in p["lines"] if l["y1"] < lo]
+        foot = [l for l in p["lines"] if l["y0"] > hi]
+        for l in head + foot:
+            if "\u2026" in l["text"]:
+                problems.append(("furniture", i + 1, "cut: '%s'" % l["text"][:60]))
+        if i > 0 and head and title_words:
+            left = [w for l in head if l["x"] < p["w"] / 3 for w in l["text"].split()]
+            stray = [w for w in left if w not in title_words]
+            if stray:
+                problems.append(("furniture", i + 1, "running head words not in the title: %s"
+                                 % " ".join(stray[:5])))
 
     # lists of three items or fewer on one page
     for items in paper.lists:

@@ -45,3 +45,21 @@ for seed in 1 2; do
     check "seed $seed: every generated paper ($total) paginates by the rules" \
         "[ $total -eq 15 ] && [ $bad -eq 0 ]"
 done
+
+# Running heads and footers fitted without cutting a word: a subject too long for one
+# line takes two, smaller; one too long for three lines at the smallest size is cut
+# only between words (and then the checker's furniture rule says so, so it is kept
+# within three lines here).
+L=$T/long
+mkdir -p $L
+cp $T/grow-1/plan.yaml $L/
+sed 's/^subject: .*/subject: "Housing Services Improvement Plan 2010\/11 to 2012\/13: the position at the end of the third quarter, with the actions rescheduled by the Strategic Housing Panel and the risks to delivery reviewed by officers"/' \
+    $T/grow-1/grow-1-030.md >$L/long-subject.md
+check "a paper with a long subject builds" \
+    "./tabled build --templates templates -o $T/out-long $L/plan.yaml $L/long-subject.md 2>$T/err"
+P=$T/out-long/long/long-subject.pdf
+python3 tests/pages/check_pages.py $P >$T/check.log 2>&1
+rc=$?
+grep '^problem' $T/check.log | sed 's/^/# /'
+check "long subject: running head and footer whole, on two lines" \
+    "[ $rc -eq 0 ] && pdftotext -f 2 -l 2 -layout $P - | head -2 | grep -q 'third quarter, with' && pdftotext -f 2 -l 2 -layout $P - | head -2 | grep -q 'reviewed by officers'"

@@ -14,9 +14,8 @@
 #include "pdf_style.h"
 
 
-/* Text for furniture: characters the font lacks become '?', and it is cut with an
- * ellipsis to fit maxw. Returns a malloc'd string. */
-static char *fit_text(pfont *f, const char *s, double size, double maxw)
+/* Text for furniture: characters the font lacks become '?'. Returns a malloc'd string. */
+static char *furniture_text(pfont *f, const char *s)
 {
     strbuf sb = STRBUF_INIT;
     size_t n = strlen(s), i = 0;
@@ -29,18 +28,105 @@ static char *fit_text(pfont *f, const char *s, double size, double maxw)
         i += cl;
     }
     if (!sb.data) sb_puts(&sb, "");
-    if (pfont_width(f, sb.data, sb.len, size) > maxw) {
-        const char *ell = "\xE2\x80\xA6";
-        double ew = pfont_width(f, ell, 3, size);
-        while (sb.len) {
-            do sb.len--;
-            while (sb.len && ((unsigned char)sb.data[sb.len] & 0xC0) == 0x80);
-            if (pfont_width(f, sb.data, sb.len, size) + ew <= maxw) break;
-        }
-        sb.data[sb.len] = 0;
-        sb_puts(&sb, ell);
-    }
     return sb_detach(&sb);
+}
+
+/* Furniture text fitted to maxw without cutting a word: on one line at the furniture
+ * size or smaller, down to FURNITURE_MIN_SIZE; else on two lines (then three) broken
+ * at spaces, at the largest size that fits; else, words no page could hold, as many
+ * whole words as fit three lines at the smallest size, then an ellipsis. */
+#define FURNITURE_MAX_LINES 3
+typedef struct {
+    char *text;             /* malloc'd, the furniture's text (furniture_text) */
+    size_t start[FURNITURE_MAX_LINES], len[FURNITURE_MAX_LINES];
+    int nlines;
+    double size;
+    int cut;                /* the last line ends with an ellipsis */
+} fitted;
+
+/* Breaks ft->text into lines no wider than maxw at size, each as full as it can be.
+ * Returns the lines needed (more than FURNITURE_MAX_LINES: those set are the first). */
+static int break_lines(pfont *f, fitted *ft, double maxw, double size, double last_extra)
+{
+    const char *t = ft->text;
+    size_t n = strlen(t), i = 0;
+    int nl = 0;
+    while (i < n) {
+        size_t end = i, j = i;
+        double extra = nl == FURNITURE_MAX_LINES - 1 ? last_extra : 0;
+        while (j < n) {     /* the next word's end */
+            size_t k = j + (j > i);
+            while (k < n && t[k] != ' ') k++;
+            if (end > i && pfont_width(f, t + i, k - i, size) + extra > maxw) break;
+            end = j = k;
+        }
+        if (nl < FURNITURE_MAX_LINES) {
+            ft->start[nl] = i;
+            ft->len[nl] = end - i;
+        }
+        nl++;
+        i = end < n ? end + 1 : n;
+    }
+    return nl;
+}
+
+static void fit_furniture(pfont *f, const char *s, double maxw, fitted *out)
+{
+    memset(out, 0, sizeof *out);
+    out->text = furniture_text(f, s);
+    for (int lines = 1; lines <= FURNITURE_MAX_LINES; lines++)
+        for (double sz = FURNITURE_SIZE; sz > FURNITURE_MIN_SIZE - 0.01; sz -= 0.25) {
+            int nl = break_lines(f, out, maxw, sz, 0);
+            int wide = 0;   /* a single word wider than the measure */
+            for (int i = 0; i < nl && i < FURNITURE_MAX_LINES; i++)
+                wide |= pfont_width(f, out->text + out->start[i], out->len[i], sz) > maxw;
+            if (nl <= lines && !wide) {
+                out->nlines = nl ? nl : 1;
+                out->size = sz;
+                return;
+            }
+        }
+    /* words that do not fit: whole words and an ellipsis (a word wider than the page
+     * is itself cut) */
+    out->size = FURNITURE_MIN_SIZE;
+    out->cut = 1;
+    double ew = pfont_width(f, "\xE2\x80\xA6", 3, out->size);
+    out->nlines = break_lines(f, out, maxw, out->size, ew);
+    if (out->nlines > FURNITURE_MAX_LINES) out->nlines = FURNITURE_MAX_LINES;
+    size_t *last = &out->len[out->nlines - 1];
+    const char *l = out->text + out->start[out->nlines - 1];
+    while (*last && pfont_width(f, l, *last, out->size) + ew > maxw) {
+        do --*last;
+        while (*last && ((unsigned char)l[*last] & 0xC0) == 0x80);
+    }
+}
+
+/* Draws fitted text at x (right-aligned to x when right), its last line's baseline at
+ * y when up (lines stacked upwards), else its first line's. */
+static void draw_fitted(pen *p, pfont *f, const fitted *ft, double x, double y, int up, int right)
+{
+    double lead = ft->size * FURNITURE_LEADING;
+    for (int i = 0; i < ft->nlines; i++) {
+        strbuf sb = STRBUF_INIT;
+        sb_putn(&sb, ft->text + ft->start[i], ft->len[i]);
+        if (ft->cut && i == ft->nlines - 1) sb_puts(&sb, "\xE2\x80\xA6");
+        if (!sb.data) sb_puts(&sb, "");
+        double yy = up ? y - (ft->nlines - 1 - i) * lead : y + i * lead;
+        double xx = right ? x - pfont_width(f, sb.data, sb.len, ft->size) : x;
+        pen_text(p, FACE_REGULAR, ft->size, FURNITURE_INK, xx, yy, sb.data);
+        sb_free(&sb);
+    }
+}
+
+/* The widest line of fitted text. */
+static double fitted_width(pfont *f, const fitted *ft)
+{
+    double w = 0;
+    for (int i = 0; i < ft->nlines; i++) {
+        double wi = pfont_width(f, ft->text + ft->start[i], ft->len[i], ft->size);
+        if (wi > w) w = wi;
+    }
+    return w;
 }
 
 /* Where the furniture goes on a page of this section. */
@@ -81,22 +167,38 @@ static void furniture(pen *p, const house_style *h, const rdoc *d, const section
                  EXEMPT_REASON_Y, t2);
     }
     if (!first_page) {
-        char *t = fit_text(reg, f->running_head ? f->running_head : "", FURNITURE_SIZE,
-                           w * RUNNING_HEAD_SHARE);
-        pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x0, head_rule - FURNITURE_ABOVE_RULE, t);
-        free(t);
+        /* the organisation at the right in its share; the subject takes the rest */
+        fitted right = {0}, left;
+        double rw = 0;
         if (f->running_head_right) {
-            char *o = fit_text(reg, f->running_head_right, FURNITURE_SIZE, w * RUNNING_HEAD_RIGHT_SHARE);
-            double ow = pfont_width(reg, o, strlen(o), FURNITURE_SIZE);
-            pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x1 - ow,
-                     head_rule - FURNITURE_ABOVE_RULE, o);
-            free(o);
+            fit_furniture(reg, f->running_head_right, w * RUNNING_HEAD_RIGHT_SHARE, &right);
+            rw = fitted_width(reg, &right) + FURNITURE_GAP;
         }
+        fit_furniture(reg, f->running_head ? f->running_head : "", w - rw, &left);
+        if (f->running_head_right && left.nlines == 1 && right.nlines == 1) {
+            /* one line each: both at the same size, the largest at which they fit */
+            double sz = FURNITURE_SIZE;
+            while (sz > FURNITURE_MIN_SIZE &&
+                   pfont_width(reg, left.text, left.len[0], sz) + FURNITURE_GAP +
+                   pfont_width(reg, right.text, right.len[0], sz) > w)
+                sz -= 0.25;
+            left.size = right.size = sz;
+        } else if (right.size > left.size) {
+            right.size = left.size;     /* (it fitted at the larger size, so at this) */
+        }
+        if (f->running_head_right)
+            draw_fitted(p, reg, &right, x1, head_rule - FURNITURE_ABOVE_RULE, 1, 1);
+        draw_fitted(p, reg, &left, x0, head_rule - FURNITURE_ABOVE_RULE, 1, 0);
+        free(left.text);
+        free(right.text);
     }
     if (f->page_foot) {
-        char *t = fit_text(reg, f->page_foot, FURNITURE_SIZE, w * PAGE_FOOT_SHARE);
-        pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x0, foot_rule + FURNITURE_BELOW_RULE, t);
-        free(t);
+        fitted foot;
+        /* the footer has the width the page number leaves */
+        double pw = pfont_width(reg, "Page 999 of 999", 15, FURNITURE_SIZE) + FURNITURE_GAP;
+        fit_furniture(reg, f->page_foot, w - pw, &foot);
+        draw_fitted(p, reg, &foot, x0, foot_rule + FURNITURE_BELOW_RULE, 0, 0);
+        free(foot.text);
     }
     HPDF_Page_EndText(p->page);
 }

@@ -139,9 +139,12 @@
 #define FOOT_RULE_BELOW_FRAME 20.0  /* the footer's rule, below the text frame's foot */
 #define FURNITURE_ABOVE_RULE 6.0    /* the running head's baseline over its rule */
 #define FURNITURE_BELOW_RULE 12.0   /* the footer's baseline under its rule */
-#define RUNNING_HEAD_SHARE 0.62     /* the measure the subject may take at the left, */
-#define RUNNING_HEAD_RIGHT_SHARE 0.34 /* the organisation at the right, */
-#define PAGE_FOOT_SHARE 0.7         /* and the footer's words (cut with an ellipsis) */
+#define FURNITURE_MIN_SIZE 7.0      /* the smallest they shrink to before taking two lines */
+#define FURNITURE_LEADING 1.2       /* two lines' baselines apart, in sizes */
+#define FURNITURE_GAP 12.0          /* between the running head and the organisation */
+#define RUNNING_HEAD_RIGHT_SHARE 0.34 /* the measure the organisation may take at the right
+                                     * (the subject has the rest at the left, the
+                                     * footer what the page number leaves) */
 #define EXEMPT_INK 0xA4161Au        /* NOT FOR PUBLICATION, centred at the page's top: */
 #define EXEMPT_MARK_SIZE 11.0       /* the mark, bold, */
 #define EXEMPT_MARK_Y 24.0          /* its baseline from the page's top, */
