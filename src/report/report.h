@@ -276,6 +276,9 @@ void rdoc_fingerprint(rdoc *d, const house_style *h);
 void fingerprint_combine(unsigned char id[16], const unsigned char more[16]);
 /* The masthead lines, and the fields they make redundant dropped (masthead.c). */
 void rdoc_settle_front_sheet(rdoc *d);
+/* Typographic quotes, apostrophes and dashes in every text the report prints, code
+ * apart (typography.c). Before the front sheet and furniture are settled. */
+void rdoc_settle_typography(rdoc *d);
 /* Running heads, footers, exempt marking (furniture.c). */
 void rdoc_settle_furniture(rdoc *d);
 /* Appendix labels, ids and heading ranks (ids.c). */

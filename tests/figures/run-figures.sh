@@ -19,7 +19,7 @@ P=$T/out/figures/rag-bars.pdf
 check "HTML: a <figure> with its caption" \
     "grep -q '<figure class=\"chart\" id=\"figure-1\">' $H && grep -q '<figcaption id=\"figure-1-caption\">Actions by status as at 31 December 2010</figcaption>' $H"
 check "HTML: the display list as inline SVG, an image named by its text alternative" \
-    "grep -q '<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 460 ' $H && grep -q '<title>Bar chart of the actions of each of the plan&#39;s 4 themes' $H"
+    "grep -q '<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 460 ' $H && grep -q '<title>Bar chart of the actions of each of the plan’s 4 themes' $H"
 check "HTML: parts in the house's RAG colours (red, the complete purple) with patterns" \
     "grep -q 'fill=\"#B3261E\"' $H && grep -q 'fill=\"#5B2C83\"' $H && grep -q '<pattern id=\"figure-1-p1-5\"' $H && grep -q 'fill=\"url(#figure-1-p1-5)\"' $H"
 check "HTML: the words are text, escaped (theme labels, counts, the scale)" \

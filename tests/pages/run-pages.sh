@@ -27,6 +27,20 @@ for pdf in $T/examples/*/*.pdf; do
     check "$name: pages a clerk would table" "[ $rc -eq 0 ]"
 done
 
+# Typographic quotes and dashes wherever text is printed (plan, front block and
+# narrative alike): seed 003's "quick win" and "Council's" set curly in both outputs,
+# and no straight quote left in any example paper's printed text.
+S=$T/examples/salford-sip/parent-board-2002-08-02
+check "salford: quick win and Council’s, curly quotes in the PDF and the HTML" \
+    "pdftotext $S.pdf - | tr '\\n' ' ' | grep -q '“quick win”' && pdftotext $S.pdf - | grep -q 'Council’s' && grep -q '“quick win”' $S.html && grep -q 'Council’s' $S.html"
+straight=0 curly=0
+for pdf in $T/examples/*/*.pdf; do
+    straight=$((straight + $(pdftotext "$pdf" - | grep -o "[\"']" | wc -l)))
+    curly=$((curly + $(pdftotext "$pdf" - | grep -o '[‘’“”]' | wc -l)))
+done
+echo "# example papers' printed text: $curly curly quotes, $straight straight"
+check "no straight quote printed in the example papers" "[ $straight -eq 0 ] && [ $curly -gt 0 ]"
+
 for seed in 1 2; do
     G=$T/grow-$seed
     mkdir -p $G

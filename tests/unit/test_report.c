@@ -502,7 +502,7 @@ TEST(test_rag_bars_figure)
     assert_true(fig->flags & RF_WIDE);
     assert_false(fig->flags & RF_SHOW_DATA);
     assert_string_equal(fig->id, "figure-1");
-    assert_non_null(strstr(fig->text, "Bar chart of the actions of each of the plan's 2 themes"));
+    assert_non_null(strstr(fig->text, "Bar chart of the actions of each of the plan\u2019s 2 themes"));
     const rfigure *f = fig->figure;
     assert_non_null(f->header);             /* the scale, repeated on each page */
     assert_true(f->nbands >= 3 + 1);        /* two themes, the whole plan, the legend */
@@ -582,6 +582,46 @@ TEST(test_display_list_translators)
     if (!have("pdftotext")) skip();
 }
 
+/* Typographic quotes and dashes in every text the report prints, code apart: the
+ * quote's side from the character before it, in the same text or the one before it
+ * in its block (after emphasis); metadata the furniture is made from too. */
+TEST(test_typography)
+{
+    rdoc *d = rdoc_new();
+    d->subject = d->title = "Housing Plan - Update 'quick win'";
+    d->organisation = "St Mary's Council";
+    rnode *body = rnode_add(d, d->root, RN_BODY);
+    rnode *para = rnode_add(d, body, RN_PARAGRAPH);
+    rnode *a = rnode_add_text(d, para, "The \"quick win\" of the Council's plan -- see ");
+    rnode *em = rnode_add(d, para, RN_EMPH);
+    rnode *b = rnode_add_text(d, em, "Members");
+    rnode *c = rnode_add_text(d, para, "' panel... in the '90s, 'the aim' ---");
+    rnode *code = rnode_add(d, para, RN_CODE);
+    code->text = "x = 'a' - \"b\"";
+    rnode *cb = rnode_add(d, body, RN_CODE_BLOCK);
+    cb->text = "don't -- \"change\"";
+    rnode *t = rnode_add(d, body, RN_TABLE);
+    rnode *r = rnode_add(d, t, RN_ROW);
+    rnode *cell = rnode_add_text(d, rnode_add(d, r, RN_CELL), "\"Yes\" - 2010-11-15");
+    rnode *link = rnode_add(d, body, RN_PARAGRAPH);
+    rnode *l = rnode_add(d, link, RN_LINK);
+    l->url = "http://example.org/a--b";
+    rnode *lt = rnode_add_text(d, l, "http://example.org/a--b");
+    rdoc_finish(d);
+    assert_string_equal(a->text, "The \u201Cquick win\u201D of the Council\u2019s plan \u2013 see ");
+    assert_string_equal(b->text, "Members");
+    assert_string_equal(c->text, "\u2019 panel\u2026 in the \u201990s, \u2018the aim\u2019 \u2014");
+    assert_string_equal(code->text, "x = 'a' - \"b\"");
+    assert_string_equal(cb->text, "don't -- \"change\"");
+    assert_string_equal(cell->text, "\u201CYes\u201D \u2013 2010-11-15");
+    assert_string_equal(lt->text, "http://example.org/a--b");
+    assert_string_equal(d->subject, "Housing Plan \u2013 Update \u2018quick win\u2019");
+    assert_ptr_equal(d->title, d->subject);
+    assert_string_equal(d->furniture.running_head, d->subject);
+    assert_string_equal(d->furniture.running_head_right, "St Mary\u2019s Council");
+    rdoc_free(d);
+}
+
 /* The index is a report description like any paper: the PDF renderer prints it. */
 TEST(test_index_prints)
 {
@@ -629,6 +669,7 @@ int main(void)
         cmocka_unit_test(test_rag_bars_figure),
         cmocka_unit_test(test_display_list_translators),
         cmocka_unit_test(test_index_prints),
+        cmocka_unit_test(test_typography),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, teardown);
 }
