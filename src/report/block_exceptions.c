@@ -79,6 +79,42 @@ static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row)
     if (row->reason) tb_lines(b->d, cell, row->reason);
 }
 
+/* Whether column k would be empty in every row of the table (theme only, or all). */
+static int column_empty(const analysis *an, const theme *only, int k)
+{
+    for (size_t g = 0; g < an->n_groups; g++) {
+        const exception_group *grp = &an->groups[g];
+        if (only && grp->theme != only) continue;
+        for (size_t r = 0; r < grp->n_rows; r++) {
+            const exception_row *row = &grp->rows[r];
+            const action *a = row->action;
+            switch (k) {
+            case XC_MILESTONE:
+                if (row->n_milestones) return 0;
+                break;
+            case XC_DAYS:
+                if (row->status.kind == STATUS_OVERDUE) return 0;
+                break;
+            case XC_REASON:
+                if (row->reason || row->status.optimistic) return 0;
+                break;
+            case XC_MEASURE:
+                if (a->measure && *a->measure) return 0;
+                break;
+            case XC_ACTION:
+                if (a->description && *a->description) return 0;
+                break;
+            case XC_WHO:
+                if (a->s.n_who) return 0;
+                break;
+            default:
+                return 0;   /* ref, when and status always say something */
+            }
+        }
+    }
+    return 1;
+}
+
 void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
@@ -102,13 +138,20 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
             if (nc < XC__N) cols[nc++] = k;
         }
         free(list);
-    } else {
-        for (int k = 0; k < XC__N; k++) cols[nc++] = k;
     }
     const analysis *an = b->an;
     size_t rows = 0;
     for (size_t g = 0; g < an->n_groups; g++)
         if (!only || an->groups[g].theme == only) rows += an->groups[g].n_rows;
+    if (!colopt) {
+        /* By default every column that has something to say in some row: a column
+         * empty in every row (no milestones, nothing overdue, no reasons) is left out. */
+        for (int k = 0; k < XC__N; k++)
+            if (!column_empty(an, only, k)) cols[nc++] = k;
+    }
+    /* The Status word says the days overdue unless a column of them stands beside it. */
+    int days_shown = 0;
+    for (int i = 0; i < nc; i++) days_shown |= cols[i] == XC_DAYS;
     if (!rows) {
         rnode *n = rnode_add(b->d, parent, RN_NOTICE);
         rnode *p = rnode_add(b->d, n, RN_PARAGRAPH);
@@ -165,7 +208,12 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
                     cell = tb_cell(b->d, tr, NULL, LEVEL_NONE);
                     when_cell(b, cell, row);
                     break;
-                case XC_STATUS: block_status_cell(b, tr, row->status); break;
+                case XC_STATUS:
+                    if (days_shown && row->status.kind == STATUS_OVERDUE)
+                        tb_cell(b->d, tr, status_kind_name(row->status.kind), status_level(row->status.kind));
+                    else
+                        block_status_cell(b, tr, row->status);
+                    break;
                 case XC_DAYS:
                     if (row->status.kind == STATUS_OVERDUE) block_num_cell(b, tr, (size_t)row->status.days_overdue);
                     else tb_cell(b->d, tr, "", LEVEL_NONE);
