@@ -189,6 +189,7 @@ def main(argv):
     n = len(pages)
     heads = [strip_marker(h) for h in paper.headings if strip_marker(h)]
     caps = [norm(c) for c in paper.captions if norm(c)]
+    items = set(strip_marker(i) for l in paper.lists for i in l)
 
     # each page's content lines, top to bottom (running head and footer left out)
     for p in pages:
@@ -211,8 +212,8 @@ def main(argv):
         if re.match(r"^[\u2022\u2013\u25e6*-] ", norm(text)):
             return False    # a list item, even one that repeats a heading's words
         t = strip_marker(text)
-        if len(t) < 3:
-            return False
+        if len(t) < 3 or t in items:
+            return False    # (a list item, its bullet not in the text layer)
         for h in heads:
             if t == h or (len(t) >= 12 and t in h):
                 return True
