@@ -18,16 +18,13 @@ static const char *const xc_labels[XC__N] = {"Ref", "Action", "Milestone", "Who"
 
 static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
-    char d[DATE_BUF];
     for (size_t j = 0; j < row->n_milestones; j++) {
         const exception_milestone *m = &row->milestones[j];
         if (j) rnode_add(b->d, cell, RN_LINEBREAK);
         strbuf sb = STRBUF_INIT;
         if (row->n_milestones > 1) sb_puts(&sb, "\xE2\x80\xA2 "); /* bullet */
-        sb_puts(&sb, m->milestone->title ? m->milestone->title : "");
-        fuzzy_date due = schedule_due_at(&m->milestone->s, b->an->as_at);
-        label_date(b->house->dates, due, d, sizeof d);
-        if (d[0]) sb_printf(&sb, " (%s)", d);
+        label_milestone(&sb, b->house->dates, m->milestone->title,
+                        schedule_due_at(&m->milestone->s, b->an->as_at));
         rnode_add_text(b->d, cell, sb.data);
         sb_free(&sb);
         if (m->reasons & (EXC_OVERDUE | EXC_RESCHEDULED)) {

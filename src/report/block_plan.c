@@ -57,9 +57,9 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
             for (size_t j = 0; j < a->n_milestones; j++) {
                 rnode_add(b->d, desc, RN_LINEBREAK);
                 strbuf ms = STRBUF_INIT;
-                label_date(b->house->dates, schedule_due_at(&a->milestones[j].s, b->an->as_at), d, sizeof d);
-                sb_printf(&ms, "\xE2\x80\xA2 %s%s%s%s", a->milestones[j].title ? a->milestones[j].title : "",
-                          d[0] ? " (" : "", d, d[0] ? ")" : "");
+                sb_puts(&ms, "\xE2\x80\xA2 ");
+                label_milestone(&ms, b->house->dates, a->milestones[j].title,
+                                schedule_due_at(&a->milestones[j].s, b->an->as_at));
                 rnode_add_text(b->d, desc, ms.data);
                 sb_free(&ms);
             }

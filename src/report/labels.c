@@ -14,6 +14,18 @@ void label_date(date_style style, fuzzy_date d, char *buf, size_t len)
     else date_format(d, buf, len);
 }
 
+void label_milestone(strbuf *out, date_style style, const char *title, fuzzy_date due)
+{
+    char d[DATE_BUF], other[DATE_BUF];
+    label_date(style, due, d, sizeof d);
+    label_date(style == DATES_SHORT ? DATES_LONG : DATES_SHORT, due, other, sizeof other);
+    if (!title) title = "";
+    sb_puts(out, title);
+    /* a title that already says its date ("Assessment (March 2003)") keeps it alone */
+    if (d[0] && !strstr(title, d) && !(other[0] && strstr(title, other)))
+        sb_printf(out, "%s(%s)", *title ? " " : "", d);
+}
+
 void label_status(strbuf *out, derived_status s)
 {
     if (s.kind == STATUS_OVERDUE)

@@ -127,6 +127,8 @@ enum {
 /* What a line of the front sheet's masthead is. */
 typedef enum {
     FRONT_ORGANISATION, /* "Norwich City Council" */
+    FRONT_KIND,         /* the variant's kind of report ("Report for Information"),
+                         * when neither the heading nor the title says it */
     FRONT_HEADING,      /* "Report to Executive", with the item ("Item 6") aside */
     FRONT_DATE,         /* the meeting: "13 May 2009" */
     FRONT_TITLE         /* the subject, when no field carries it */

@@ -48,6 +48,16 @@ static void masthead_line(layout *L, const rnode *n, double x, double w, const b
         }
         break;
     }
+    case FRONT_KIND: {
+        bstyle k = *b;
+        k.face = FACE_BOLD;
+        k.size = FRONT_DATE_SIZE;
+        k.leading = FRONT_DATE_LEADING;
+        k.color = MUTED;
+        size_t vi = ly_string(L, n, n->text, x, w, &k, ALIGN_LEFT, FRONT_DATE_SPACE);
+        if (vi != (size_t)-1) vat(L->out, vi)->keep = 1;
+        break;
+    }
     case FRONT_DATE: {
         bstyle m = *b;
         m.size = FRONT_DATE_SIZE;

@@ -1,0 +1,38 @@
+#!/bin/sh
+# run-fidelity.sh - the example papers as their seeds went to committee (issue 12):
+# a table field's label said once (Leicester's Decision Status: no caption repeating
+# it); a milestone whose title gives its date not given it twice; the front sheet's
+# kind of report printed ("Report for Information", seed 000), a meeting date the kind
+# already gives not printed again (seed 001), a kind the title says not repeated.
+# Read from the printed PDF (the footer, 'Committee, date', apart) and the HTML. TAP
+# output.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/tools/tap.sh
+T=build/fidelity
+rm -rf $T && mkdir -p $T
+export SOURCE_DATE_EPOCH=1700000000
+if ! command -v pdftotext >/dev/null 2>&1; then
+    echo "ok 1 - # SKIP pdftotext missing (make test-deps)"
+    exit 0
+fi
+check "the example papers build" \
+    "./tabled build --templates templates -o $T/out plans/*/plan.yaml plans/*/*.md 2>$T/err"
+sed 's/^/# /' $T/err
+L=$T/out/leicester-bv-review/cabinet-2003-03-10
+pdftotext -f 1 -l 1 $L.pdf $T/lei1.txt
+check "Leicester: Decision Status said once on the front sheet (PDF and HTML)" \
+    "[ \$(grep -o 'Decision Status' $T/lei1.txt | wc -l) -eq 1 ] && ! grep -q '<caption[^>]*>Decision Status' $L.html"
+pdftotext $L.pdf - | tr '\n' ' ' | sed 's/  */ /g' >$T/lei.txt
+check "Leicester: a milestone titled with its date is not dated twice" \
+    "grep -q 'Continue Service Assessment (March 2003)' $T/lei.txt && ! grep -q '(March 2003) (March' $T/lei.txt && ! grep -q '(March 2003) (March' $L.html"
+E=$T/out/norwich-hip/executive-2009-05-13
+check "Norwich executive: 'Report for Information' above 'Report to Executive' (seed 000)" \
+    "pdftotext -f 1 -l 1 $E.pdf - | grep -v '^\$' | head -3 | tr '\n' '|' | grep -q 'Report for Information|Report to Executive' && grep -q '<p class=\"kind\">Report for Information</p>' $E.html"
+S=$T/out/norwich-hip/scrutiny-2010-07-22
+pdftotext -f 1 -l 1 $S.pdf $T/scr1.txt
+check "Norwich scrutiny: the meeting date once, in 'Report for meeting to be held on 22 July 2010'" \
+    "grep -q 'Report for meeting to be held on 22 July 2010' $T/scr1.txt && [ \$(grep -v 'Scrutiny Committee, 22 July 2010' $T/scr1.txt | grep -o '22 July 2010' | wc -l) -eq 1 ]"
+C=$T/out/copeland-shap/exception-2010-q3
+pdftotext -f 1 -l 1 $C.pdf $T/cop1.txt
+check "Copeland: the title once on page 1 (its kind, 'Exception report', is in it)" \
+    "[ \$(grep -ic 'Exception Report\$' $T/cop1.txt) -eq 1 ] && ! grep -q 'class=\"kind\"' $C.html"
