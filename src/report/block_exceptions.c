@@ -23,7 +23,7 @@ static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
         if (j) rnode_add(b->d, cell, RN_LINEBREAK);
         strbuf sb = STRBUF_INIT;
         if (row->n_milestones > 1) sb_puts(&sb, "\xE2\x80\xA2 "); /* bullet */
-        label_milestone(&sb, b->house->dates, m->milestone->title,
+        label_milestone(&sb, b->house->dates, m->milestone,
                         schedule_due_at(&m->milestone->s, b->an->as_at));
         rnode_add_text(b->d, cell, sb.data);
         sb_free(&sb);

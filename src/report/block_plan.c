@@ -58,7 +58,7 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
                 rnode_add(b->d, desc, RN_LINEBREAK);
                 strbuf ms = STRBUF_INIT;
                 sb_puts(&ms, "\xE2\x80\xA2 ");
-                label_milestone(&ms, b->house->dates, a->milestones[j].title,
+                label_milestone(&ms, b->house->dates, &a->milestones[j],
                                 schedule_due_at(&a->milestones[j].s, b->an->as_at));
                 rnode_add_text(b->d, desc, ms.data);
                 sb_free(&ms);

@@ -14,16 +14,34 @@ void label_date(date_style style, fuzzy_date d, char *buf, size_t len)
     else date_format(d, buf, len);
 }
 
-void label_milestone(strbuf *out, date_style style, const char *title, fuzzy_date due)
+/* Whether two schedules name the same people in the same order. */
+static int same_who(const schedule *a, const schedule *b)
+{
+    if (a->n_who != b->n_who) return 0;
+    for (size_t i = 0; i < a->n_who; i++)
+        if (a->who[i] != b->who[i]) return 0;
+    return 1;
+}
+
+void label_milestone(strbuf *out, date_style style, const milestone *m, fuzzy_date due)
 {
     char d[DATE_BUF], other[DATE_BUF];
     label_date(style, due, d, sizeof d);
     label_date(style == DATES_SHORT ? DATES_LONG : DATES_SHORT, due, other, sizeof other);
-    if (!title) title = "";
+    const char *title = m->title ? m->title : "";
     sb_puts(out, title);
     /* a title that already says its date ("Assessment (March 2003)") keeps it alone */
-    if (d[0] && !strstr(title, d) && !(other[0] && strstr(title, other)))
-        sb_printf(out, "%s(%s)", *title ? " " : "", d);
+    int date = d[0] && !strstr(title, d) && !(other[0] && strstr(title, other));
+    /* who does it, when not the action's own people (seed 004's HSM/HPO) */
+    int who = m->s.n_who && (!m->action || !same_who(&m->s, &m->action->s));
+    if (!date && !who) return;
+    sb_puts(out, *title ? " (" : "(");
+    if (date) sb_puts(out, d);
+    if (who) {
+        if (date) sb_puts(out, "; ");
+        label_who(out, &m->s);
+    }
+    sb_putc(out, ')');
 }
 
 void label_status(strbuf *out, derived_status s)

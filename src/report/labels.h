@@ -17,8 +17,9 @@ void label_date(date_style style, fuzzy_date d, char *buf, size_t len);
 
 /* "Overdue: 40 days", "Rescheduled", "On target", ... */
 /* A milestone's title with its due date in brackets, unless the title already says
- * that date (in either date style). */
-void label_milestone(strbuf *out, date_style style, const char *title, fuzzy_date due);
+ * that date (in either date style), and who does it when not the action's people:
+ * "Publicise new forms (November 2010; HSM / HPO)". */
+void label_milestone(strbuf *out, date_style style, const milestone *m, fuzzy_date due);
 void label_status(strbuf *out, derived_status s);
 /* "reported Green; 40 days overdue" for an optimistic row, else nothing. */
 void label_optimistic(strbuf *out, derived_status d);

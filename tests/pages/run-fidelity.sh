@@ -3,7 +3,8 @@
 # a table field's label said once (Leicester's Decision Status: no caption repeating
 # it); a milestone whose title gives its date not given it twice; the front sheet's
 # kind of report printed ("Report for Information", seed 000), a meeting date the kind
-# already gives not printed again (seed 001), a kind the title says not repeated.
+# already gives not printed again (seed 001), a kind the title says not repeated; a
+# milestone's own Who beside it when not the action's (seed 004).
 # Read from the printed PDF (the footer, 'Committee, date', apart) and the HTML. TAP
 # output.
 cd "$(dirname "$0")/../.." || exit 2
@@ -36,3 +37,6 @@ C=$T/out/copeland-shap/exception-2010-q3
 pdftotext -f 1 -l 1 $C.pdf $T/cop1.txt
 check "Copeland: the title once on page 1 (its kind, 'Exception report', is in it)" \
     "[ \$(grep -ic 'Exception Report\$' $T/cop1.txt) -eq 1 ] && ! grep -q 'class=\"kind\"' $C.html"
+pdftotext $C.pdf - | tr '\n' ' ' | sed 's/  */ /g' >$T/cop.txt
+check "Copeland: a milestone's own Who printed with it (seed 004's HSM/HPO)" \
+    "grep -q 'website (November 2010; HSM / HPO)' $T/cop.txt && grep -q 'website (November 2010; HSM / HPO)' $C.html"
