@@ -124,7 +124,7 @@ size_t block_theme_rows(build_ctx *b, const theme *only, theme_row **rows)
 
 rnode *block_theme_row(build_ctx *b, rnode *t, const theme_row *r)
 {
-    rnode *row = tb_row(b->d, t, 0);
+    rnode *row = tb_row(b->d, t, r->theme ? 0 : RF_TOTAL);  /* the whole plan: a total */
     tb_cell(b->d, row, r->name, LEVEL_NONE)->flags |= RF_ROW_HEADER;
     return row;
 }

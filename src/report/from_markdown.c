@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/image_check.h"
 #include "../util/strbuf.h"
@@ -166,6 +167,12 @@ static void table(conv *c, rnode *parent, cmark_node *n)
             if (al && i < ncols)
                 rc->align = al[i] == 'l' ? ALIGN_LEFT : al[i] == 'c' ? ALIGN_CENTER : al[i] == 'r' ? ALIGN_RIGHT : ALIGN_DEFAULT;
             inlines(c, rc, cmark_node_first_child(cell));
+        }
+        /* a body row whose first cell says "Total..." is a total (seed 002's budget) */
+        if (!(r->flags & RF_HEADER) && r->first) {
+            char *first = rnode_plain_text(r->first);
+            if (first && !strncasecmp(first, "total", 5)) r->flags |= RF_TOTAL;
+            free(first);
         }
     }
 }

@@ -47,7 +47,7 @@ typedef enum {
     RN_TABLE,           /* children: RN_CAPTION (first, optional), then RN_ROW; text:
                          * its name when it has no caption ("Table 2") */
     RN_CAPTION,         /* children: inlines */
-    RN_ROW,             /* flags: RF_HEADER (repeat on each page), RF_GROUP (a theme
+    RN_ROW,             /* flags: RF_HEADER (repeat on each page), RF_TOTAL, RF_GROUP (a theme
                          * heading row spanning the table) */
     RN_CELL,            /* children: blocks or inlines; colspan; align; rag (RAG
                          * colour, LEVEL_NONE for none); RF_ROW_HEADER for th scope=row */
@@ -114,6 +114,8 @@ enum {
     RF_HEADER = 1,      /* RN_ROW: header row */
     RF_GROUP = 2,       /* RN_ROW: group heading row (one cell spanning all columns) */
     RF_ROW_HEADER = 4,  /* RN_CELL: header for its row (th scope=row) */
+    RF_TOTAL = 4,       /* RN_ROW: a total ("Total Income", "Whole plan"): ruled above
+                         * and set bold */
     RF_WIDE = 8,        /* RN_FIGURE / RN_APPENDIX: the paper asks for landscape pages
                          * (a table goes landscape by its width alone: the PDF measures) */
     RF_COMPUTED = 16,   /* RN_TABLE: made from the plan, not typed by the clerk */

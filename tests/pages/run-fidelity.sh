@@ -4,7 +4,8 @@
 # it); a milestone whose title gives its date not given it twice; the front sheet's
 # kind of report printed ("Report for Information", seed 000), a meeting date the kind
 # already gives not printed again (seed 001), a kind the title says not repeated; a
-# milestone's own Who beside it when not the action's (seed 004).
+# milestone's own Who beside it when not the action's (seed 004); totals ruled and bold
+# (seed 002's budget).
 # Read from the printed PDF (the footer, 'Committee, date', apart) and the HTML. TAP
 # output.
 cd "$(dirname "$0")/../.." || exit 2
@@ -40,3 +41,5 @@ check "Copeland: the title once on page 1 (its kind, 'Exception report', is in i
 pdftotext $C.pdf - | tr '\n' ' ' | sed 's/  */ /g' >$T/cop.txt
 check "Copeland: a milestone's own Who printed with it (seed 004's HSM/HPO)" \
     "grep -q 'website (November 2010; HSM / HPO)' $T/cop.txt && grep -q 'website (November 2010; HSM / HPO)' $C.html"
+check "Leicester: the budget's totals are total rows (ruled and bold), as the roll-up's Whole plan" \
+    "[ \$(grep -c '<tr class=\"total\"><th scope=\"row\"[^>]*>Total \\|<tr class=\"total\"><td[^>]*>Total ' $L.html) -eq 2 ] && grep -q '<tr class=\"total\"><th scope=\"row\"[^>]*>Whole plan' $S.html"

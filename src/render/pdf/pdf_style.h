@@ -27,6 +27,7 @@
                                  * lines (unless its words need more) */
 #define TABLE_WIDEN_STEPS 24    /* the room left over columns' needs is given out in this
                                  * many steps, each where it shortens the table most */
+#define TOTAL_RULE 1.2          /* the rule over a total row (in the ink) */
 #define TABLE_SIZE_STEP 0.5     /* sizes tried from the house's small size down to its
                                  * smallest table size */
 #define ROW_SPLIT_SHARE 0.25    /* a row taller than this share of the frame may split

@@ -540,6 +540,7 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
     for (; r; r = r->next) {
         if (r->type != RN_ROW) continue;
         int group = ly_row_is_group(r, ncols), header = (r->flags & RF_HEADER) != 0;
+        int total = !header && !group && (r->flags & RF_TOTAL);
         int nc = 0, col = 0;
         scratch.len = 0;
         /* header rows may repeat on later pages: their boxes live to the end */
@@ -558,7 +559,7 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
             k->has_fill = 0;
             bstyle b = cs;
             rag_level lv = c->rag <= LEVEL_RED ? c->rag : LEVEL_NONE;
-            if (header || (c->flags & RF_ROW_HEADER) || group) b.face = FACE_BOLD;
+            if (header || (c->flags & RF_ROW_HEADER) || group || total) b.face = FACE_BOLD;
             if (header) k->fill = pal->header_fill, k->has_fill = 1;
             if (group) k->fill = GROUP_FILL, k->has_fill = 1, b.color = pal->accent;
             if (lv != LEVEL_NONE) {
@@ -600,6 +601,8 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
             cells[i]->y = CELL_VPAD;
             ly_box_add(cb, cells[i]);
             ly_rect(L, cb, LB_STROKE, k->cell, k->x, 0, k->w, rowh, pal->rule, 0.4);
+            if (total)      /* a total is ruled above */
+                ly_rect(L, cb, LB_FILL, k->cell, k->x, 0, k->w, TOTAL_RULE, pal->ink, 0);
             ly_box_add(g, cb);
         }
         if (nn == 0) ly_rect(L, g, LB_STROKE, r, x, 0, cx[ncols] - x, rowh, pal->rule, 0.4);
