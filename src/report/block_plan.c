@@ -9,6 +9,39 @@
 #include "labels.h"
 #include "table_build.h"
 
+/* The key to the Recommendation column: each recommendation the table's actions cite,
+ * in the plan's order, with its words and where it came from (seed 000's codes such
+ * as R1 or HQN are otherwise unexplained). */
+static void recommendations_key(build_ctx *b, rnode *parent, const theme *only)
+{
+    const plan *p = b->plan;
+    char *used = xcalloc(p->n_recommendations + 1, 1);
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_actions; i++) {
+        const action *a = &p->actions[i];
+        if ((only && a->theme != only) || !analysis_shows(b->an, a)) continue;
+        for (size_t r = 0; r < a->n_recommendations; r++) {
+            size_t k = (size_t)(a->recommendations[r] - p->recommendations);
+            if (k < p->n_recommendations && !used[k]) used[k] = 1, n++;
+        }
+    }
+    if (n) {
+        static const char *const headers[] = {"Recommendation", "What it asks", "Source"};
+        rnode *t = tb_table(b->d, "Recommendations the action plan refers to", headers, 3);
+        t->flags |= RF_COMPUTED;
+        for (size_t k = 0; k < p->n_recommendations; k++) {
+            if (!used[k]) continue;
+            const recommendation *rc = &p->recommendations[k];
+            rnode *tr = tb_row(b->d, t, 0);
+            tb_cell(b->d, tr, rc->ref, LEVEL_NONE)->flags |= RF_ROW_HEADER;
+            tb_cell(b->d, tr, rc->text ? rc->text : "", LEVEL_NONE);
+            tb_cell(b->d, tr, rc->source && rc->source->title ? rc->source->title : "", LEVEL_NONE);
+        }
+        rnode_append(parent, t);
+    }
+    free(used);
+}
+
 void block_plan(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
@@ -96,4 +129,5 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
         }
     }
     rnode_append(parent, t);
+    if (has_recs) recommendations_key(b, parent, only);
 }

@@ -297,7 +297,10 @@ def main(argv):
             tb = cands[0] if current in cands else (cands[0] if len(cands) == 1 else None)
             if tb is not None:
                 hits.append((l, tb, key_of(tb, text)))
-        # the references of a table stand in one column
+        # the references of a table stand in one column, its first, at the left of the
+        # page's text (a reference cited in a later column is not a row)
+        left = min((l["x"] for l in lines), default=0)
+        hits = [h for h in hits if h[0]["x"] <= left + 12]
         for tb in {id(h[1]): h[1] for h in hits}.values():
             mine = [h for h in hits if h[1] is tb]
             x0 = min(h[0]["x"] for h in mine)

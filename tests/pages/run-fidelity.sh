@@ -5,7 +5,8 @@
 # kind of report printed ("Report for Information", seed 000), a meeting date the kind
 # already gives not printed again (seed 001), a kind the title says not repeated; a
 # milestone's own Who beside it when not the action's (seed 004); totals ruled and bold
-# (seed 002's budget).
+# (seed 002's budget); the recommendation codes the action plan cites, with a key (seed
+# 000).
 # Read from the printed PDF (the footer, 'Committee, date', apart) and the HTML. TAP
 # output.
 cd "$(dirname "$0")/../.." || exit 2
@@ -43,3 +44,21 @@ check "Copeland: a milestone's own Who printed with it (seed 004's HSM/HPO)" \
     "grep -q 'website (November 2010; HSM / HPO)' $T/cop.txt && grep -q 'website (November 2010; HSM / HPO)' $C.html"
 check "Leicester: the budget's totals are total rows (ruled and bold), as the roll-up's Whole plan" \
     "[ \$(grep -c '<tr class=\"total\"><th scope=\"row\"[^>]*>Total \\|<tr class=\"total\"><td[^>]*>Total ' $L.html) -eq 2 ] && grep -q '<tr class=\"total\"><th scope=\"row\"[^>]*>Whole plan' $S.html"
+# Every recommendation code the action plan cites has its key (seed 000's R1, HQN...).
+python3 - $E.html >$T/recs.txt <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+tables = re.findall(r"<table.*?</table>", html, re.S)
+plan = [t for t in tables if "action plan as at" in t]
+key = [t for t in tables if "Recommendations the action plan refers to" in t]
+cited = set()
+for t in plan:
+    for cell in re.findall(r'<td data-label="Recommendation">(.*?)</td>', t, re.S):
+        cited |= {c.strip() for c in re.sub(r"<[^>]+>", "", cell).split(",") if c.strip()}
+keyed = set(re.findall(r'<th scope="row"[^>]*>(.*?)</th>', key[0])) if key else set()
+print(len(cited), len(keyed), " ".join(sorted(cited - keyed)))
+PY
+read cited keyed missing <$T/recs.txt
+echo "# Norwich executive: $cited recommendation codes cited, $keyed in the key; missing: ${missing:-none}"
+check "Norwich executive: every recommendation code the plan cites is in its key" \
+    "[ '${cited:-0}' -gt 0 ] && [ '$cited' = '$keyed' ] && [ -z '$missing' ] && pdftotext $E.pdf - | grep -q 'Recommendations the action plan refers to'"
