@@ -133,13 +133,9 @@ static void set_node(rdoc *d, rnode *n, uint32_t *prev)
         own = 0;
         n->aside = set_text(d, n->aside, &own);
         return;
-    case RN_FIELD:
-    case RN_APPENDIX:
-        n->text = set_text(d, n->text, &own);
-        break;
-    case RN_TABLE:
-        n->text = set_text(d, n->text, &own);
-        break;
+    case RN_FIELD:      /* its label */
+    case RN_APPENDIX:   /* its label */
+    case RN_TABLE:      /* its name, when it has no caption */
     case RN_FIGURE:     /* its text alternative (its drawing's labels are its own) */
         n->text = set_text(d, n->text, &own);
         break;

@@ -48,22 +48,16 @@ static void masthead_line(layout *L, const rnode *n, double x, double w, const b
         }
         break;
     }
-    case FRONT_KIND: {
-        bstyle k = *b;
-        k.face = FACE_BOLD;
-        k.size = FRONT_DATE_SIZE;
-        k.leading = FRONT_DATE_LEADING;
-        k.color = MUTED;
-        size_t vi = ly_string(L, n, n->text, x, w, &k, ALIGN_LEFT, FRONT_DATE_SPACE);
-        if (vi != (size_t)-1) vat(L->out, vi)->keep = 1;
-        break;
-    }
+    case FRONT_KIND:    /* "Report for Information": as the date, bold, kept with the next */
     case FRONT_DATE: {
         bstyle m = *b;
         m.size = FRONT_DATE_SIZE;
         m.leading = FRONT_DATE_LEADING;
         m.color = MUTED;
-        ly_string(L, n, n->text, x, w, &m, ALIGN_LEFT, FRONT_DATE_SPACE);
+        int kind = n->role == FRONT_KIND;
+        if (kind) m.face = FACE_BOLD;
+        size_t vi = ly_string(L, n, n->text, x, w, &m, ALIGN_LEFT, FRONT_DATE_SPACE);
+        if (kind && vi != (size_t)-1) vat(L->out, vi)->keep = 1;
         break;
     }
     case FRONT_TITLE: {
