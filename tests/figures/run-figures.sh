@@ -25,7 +25,7 @@ check "HTML: parts in the house's RAG colours (red, the complete purple) with pa
 check "HTML: the words are text, escaped (theme labels, counts, the scale)" \
     "grep -q '>A Housing advice and homelessness</text>' $H && grep -q '>100%</text>' $H && grep -q '>14 actions</text>' $H"
 check "HTML: the same figures as a table, offered under the figure" \
-    "grep -q '<details><summary>The figures as a table</summary>' $H && grep -q '<th scope=\"row\">A Housing advice and homelessness</th>' $H"
+    "grep -q '<details><summary>The figures as a table</summary>' $H && grep -q '<th scope=\"row\" data-label=\"Theme\">A Housing advice and homelessness</th>' $H"
 check "HTML: a figure that shows its table prints it open, and asks for a wide page" \
     "grep -q '<figure class=\"chart wide\" id=\"figure-2\">' $H && [ \$(grep -c '<details>' $H) -eq 1 ]"
 if [ -d tests/html/node_modules ] && command -v node >/dev/null 2>&1; then
