@@ -23,7 +23,8 @@ static char *furniture_text(pfont *f, const char *s)
         uint32_t cp;
         size_t cl = utf8_decode(s + i, n - i, &cp);
         if (!cl) cl = 1, cp = '?';
-        if (pfont_units(f, cp) < 0) sb_putc(&sb, '?');
+        if (utf8_is_invisible(cp)) { /* left out (utf8.h) */
+        } else if (pfont_units(f, cp) < 0) sb_putc(&sb, '?');
         else sb_putn(&sb, s + i, cl);
         i += cl;
     }
@@ -36,6 +37,7 @@ static char *furniture_text(pfont *f, const char *s)
  * at spaces, at the largest size that fits; else, words no page could hold, as many
  * whole words as fit three lines at the smallest size, then an ellipsis. */
 #define FURNITURE_MAX_LINES 3
+#define FURNITURE_MAX_BYTES 4096    /* more than 3 lines of 'i' at 7 pt on a landscape page */
 typedef struct {
     char *text;             /* malloc'd, the furniture's text (furniture_text) */
     size_t start[FURNITURE_MAX_LINES], len[FURNITURE_MAX_LINES];
@@ -64,7 +66,7 @@ static int break_lines(pfont *f, fitted *ft, double maxw, double size, double la
             ft->start[nl] = i;
             ft->len[nl] = end - i;
         }
-        nl++;
+        if (++nl > FURNITURE_MAX_LINES) break;  /* too many: how many more is no matter */
         i = end < n ? end + 1 : n;
     }
     return nl;
@@ -74,7 +76,16 @@ static void fit_furniture(pfont *f, const char *s, double maxw, fitted *out)
 {
     memset(out, 0, sizeof *out);
     out->text = furniture_text(f, s);
-    for (int lines = 1; lines <= FURNITURE_MAX_LINES; lines++)
+    /* More than three lines of the narrowest letters at the smallest size never fit:
+     * a longer text is cut to that first, so fitting costs the same for any length. */
+    size_t n = strlen(out->text);
+    int too_long = n > FURNITURE_MAX_BYTES;
+    if (too_long) {
+        n = FURNITURE_MAX_BYTES;
+        while (n && ((unsigned char)out->text[n] & 0xC0) == 0x80) n--;
+        out->text[n] = 0;
+    }
+    for (int lines = 1; lines <= FURNITURE_MAX_LINES && !too_long; lines++)
         for (double sz = FURNITURE_SIZE; sz > FURNITURE_MIN_SIZE - 0.01; sz -= 0.25) {
             int nl = break_lines(f, out, maxw, sz, 0);
             int wide = 0;   /* a single word wider than the measure */
