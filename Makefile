@@ -41,7 +41,8 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) -I$(BUILD) $(PKGCFLAGS) $(CFLAGS)
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace \
+              python3-pikepdf
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))

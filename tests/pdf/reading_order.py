@@ -41,12 +41,31 @@ def where(a, b, label_a, label_b):
             f"...{a[max(0, i - 40):i]}[{a[i:i + 30]}] vs ...{b[max(0, i - 40):i]}[{b[i:i + 30]}]")
 
 
+def struct_strings(out):
+    """pdfinfo -struct-text's text strings in order, each with the line number of its
+    nearest block element (an element poppler does not call inline, such as a Link)."""
+    res, stack = [], []     # stack: (indent, line number, inline)
+    for no, line in enumerate(out.split("\n")):
+        body = line.lstrip(" ")
+        if not body:
+            continue
+        indent = len(line) - len(body)
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        m = re.fullmatch(r'"(.*)"\s*', body)
+        if m:
+            block = next((ln for ind, ln, inl in reversed(stack) if not inl), -1)
+            res.append((m.group(1), block))
+        elif not body.startswith("/") and not body.startswith("Object "):
+            stack.append((indent, no, "(inline)" in body))
+    return res
+
+
 def run(argv, **kw):
     return subprocess.run(argv, capture_output=True, check=True, **kw)
 
 
-def check(path):
-    js = json.loads(run(["node", os.path.join(HERE, "struct_text.mjs"), path]).stdout)
+def check(path, js):
     raw = run(["pdftotext", "-raw", "-enc", "UTF-8", path, "-"]).stdout.decode("utf-8")
     ptext = raw.split("\f")
     pages = js["pages"]
@@ -86,8 +105,8 @@ def check(path):
     S_js = squeeze("".join("".join(by_mcid.get((pi, m), [])) for pi, pg in enumerate(pages)
                            for m in pg["tree"]))
     st = run(["pdfinfo", "-struct-text", path]).stdout.decode("utf-8")
-    strings = [m.group(1) for m in re.finditer(r'^\s*"(.*)"\s*$', st, re.M)]
-    S_pop = squeeze("".join(strings))
+    strings = struct_strings(st)
+    S_pop = squeeze("".join(s for s, _ in strings))
     for label, s in (("the structure (pikepdf)", S_pike), ("the structure (pdf.js)", S_js),
                      ("the structure (poppler)", S_pop)):
         if s != T:
@@ -95,7 +114,14 @@ def check(path):
 
     # 3. word for word
     w_text = t_text.split()
-    w_struct = " ".join(strings).split()
+    # the strings of one block element run on; different blocks are different words
+    joined, last = [], None
+    for text, block in strings:
+        if last is not None and block != last:
+            joined.append(" ")
+        joined.append(text)
+        last = block
+    w_struct = "".join(joined).split()
     if w_text != w_struct:
         i = 0
         while i < min(len(w_text), len(w_struct)) and w_text[i] == w_struct[i]:
@@ -108,10 +134,16 @@ def check(path):
 
 
 def main(argv):
+    paths = argv[1:]
+    try:
+        seen = json.loads(run(["node", os.path.join(HERE, "struct_text.mjs")] + paths).stdout)
+    except subprocess.CalledProcessError as e:
+        print(f"struct_text.mjs (pdf.js) failed: {e.stderr.decode('utf-8', 'replace')[:300]}")
+        return 1
     rc = 0
-    for path in argv[1:]:
+    for path in paths:
         try:
-            r = check(path)
+            r = check(path, seen[path])
         except subprocess.CalledProcessError as e:
             r = f"{e.cmd[0]} failed: {e.stderr.decode('utf-8', 'replace')[:300]}"
         if isinstance(r, tuple):

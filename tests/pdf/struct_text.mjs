@@ -1,5 +1,5 @@
-// struct_text.mjs PDF - what pdf.js (pdfjs-dist, as Firefox reads a PDF) sees of a
-// tagged PDF, as JSON on stdout, one entry a page:
+// struct_text.mjs PDF... - what pdf.js (pdfjs-dist, as Firefox reads a PDF) sees of
+// tagged PDFs, as JSON on stdout: {path: {pages: [...]}}, one entry a page:
 //   items: the page's text in content-stream order, each {m: MCID | null, a: true when
 //          inside an artifact, s: text}
 //   tree:  the MCIDs of the page in the order of page.getStructTree() (the structure
@@ -18,8 +18,7 @@ const mcidOf = (id) => {
   return m ? Number(m[1]) : null;
 };
 
-async function main() {
-  const path = process.argv[2];
+async function read(path) {
   const data = new Uint8Array(readFileSync(path));
   const doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true,
     useSystemFonts: false, verbosity: 0 }).promise;
@@ -61,7 +60,13 @@ async function main() {
     page.cleanup();
   }
   await doc.destroy();
-  process.stdout.write(JSON.stringify(out));
+  return out;
+}
+
+async function main() {
+  const all = {};
+  for (const path of process.argv.slice(2)) all[path] = await read(path);
+  process.stdout.write(JSON.stringify(all));
 }
 
 main().catch((e) => {

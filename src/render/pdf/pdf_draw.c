@@ -141,7 +141,7 @@ static void text_only(pops *o, const lbox *b, double oy)
         double y = oy + b->y;
         if (b->kind == LB_GROUP) text_only(o, b->first, y);
         else if (b->kind == LB_TEXT && b->text[0])
-            po_text(o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text));
+            po_text(o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text), 1);
     }
 }
 
@@ -192,7 +192,7 @@ static void draw_content(dctx *c, const lbox *b, double oy)
                 }
             }
         }
-        po_text(&c->o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text));
+        po_text(&c->o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text), 0);
     }
 }
 

@@ -62,7 +62,7 @@ static void rule(pops *o, unsigned colour, double x0, double x1, double y)
 
 static void text(pops *o, int face, double size, unsigned ink, double x, double y, const char *s)
 {
-    po_text(o, face, size, ink, x, y, s, strlen(s));
+    po_text(o, face, size, ink, x, y, s, strlen(s), 0);
 }
 
 #define HEADER "/Type/Pagination/Subtype/Header"

@@ -94,6 +94,15 @@ static int digits(uint64_t v)
     return d;
 }
 
+/* v's digits ending just before end. */
+static void put_num(char *end, uint32_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+}
+
 /* PNG "Up" prediction of rows of width w: each row a filter byte (2) and its bytes
  * less the row above's (the first row's above is zeros). */
 static unsigned char *predict_up(const unsigned char *in, size_t n, size_t w, size_t *outn)
@@ -127,13 +136,21 @@ static int write_objstm(strbuf *out, size_t origin, const pgroup *g, size_t from
         size_t pair = (size_t)(dn + 1 + doff + 1), slot = (pair + g->row - 1) / g->row * g->row;
         sb_grow(&s, slot * (to - from) + (end - start));
         for (size_t i = from; i < to; i++) {
-            size_t before = s.len;
-            sb_printf(&s, "%*u %*u", dn, (unsigned)g->e[i].num, doff, (unsigned)(g->e[i].at - start));
-            while (s.len < before + slot) sb_putc(&s, ' ');
+            char *p = s.data + s.len;
+            memset(p, ' ', slot);
+            put_num(p + dn, g->e[i].num);
+            put_num(p + dn + 1 + doff, g->e[i].at - start);
+            s.len += slot;
         }
+        s.data[s.len] = 0;
     } else {
-        for (size_t i = from; i < to; i++)
-            sb_printf(&s, "%u %u ", (unsigned)g->e[i].num, (unsigned)(g->e[i].at - start));
+        sb_grow(&s, 24 * (to - from) + 1);
+        for (size_t i = from; i < to; i++) {
+            char pair[24];
+            int n = snprintf(pair, sizeof pair, "%u %u ", (unsigned)g->e[i].num,
+                             (unsigned)(g->e[i].at - start));
+            sb_putn(&s, pair, (size_t)n);
+        }
         sb_putc(&s, '\n');
     }
     first = s.len;

@@ -15,36 +15,41 @@
 
 static int32_t hund(double v) { return (int32_t)lround(v * 100.0); }
 
-/* v / 100, shortest: "12.5", "3", "-.25", "0". */
-static void put_h(strbuf *b, int32_t v)
+/* v / 100, shortest ("12.5", "3", "-.25", "0"), then a space, at p; returns the end. */
+static char *fmt_h(char *p, int32_t v)
 {
-    char buf[24], *p = buf + sizeof buf;
+    char buf[16], *q = buf + sizeof buf;
     int neg = v < 0;
     uint32_t u = neg ? (uint32_t)(-(int64_t)v) : (uint32_t)v;
     uint32_t ip = u / 100, fp = u % 100;
     if (fp) {
-        if (fp % 10) {
-            *--p = (char)('0' + fp % 10);
-            *--p = (char)('0' + fp / 10);
-        } else {
-            *--p = (char)('0' + fp / 10);
-        }
-        *--p = '.';
+        if (fp % 10) *--q = (char)('0' + fp % 10);
+        *--q = (char)('0' + fp / 10);
+        *--q = '.';
     }
     if (ip || !fp) {
         do {
-            *--p = (char)('0' + ip % 10);
+            *--q = (char)('0' + ip % 10);
             ip /= 10;
         } while (ip);
     }
-    if (neg && u) *--p = '-';
-    sb_putn(b, p, (size_t)(buf + sizeof buf - p));
+    if (neg && u) *--q = '-';
+    size_t n = (size_t)(buf + sizeof buf - q);
+    memcpy(p, q, n);
+    p[n] = ' ';
+    return p + n + 1;
 }
 
-static void put_hsp(strbuf *b, int32_t v)
+/* Numbers (hundredths) then an operator, as one line. */
+static void put_op(strbuf *b, const int32_t *v, int n, const char *op)
 {
-    put_h(b, v);
-    sb_putc(b, ' ');
+    char line[16 * 8 + 16], *p = line;
+    for (int i = 0; i < n; i++) p = fmt_h(p, v[i]);
+    size_t ol = strlen(op);
+    memcpy(p, op, ol);
+    p += ol;
+    *p++ = '\n';
+    sb_putn(b, line, (size_t)(p - line));
 }
 
 /* An 8-bit channel as a fraction to three decimals: "0", "1", ".102", ".5". */
@@ -114,33 +119,27 @@ void po_stroke(pops *o, unsigned rgb, double lw)
     int32_t w = hund(lw);
     if (o->lw != w) {
         o->lw = w;
-        put_hsp(&o->b, w);
-        sb_puts(&o->b, "w\n");
+        put_op(&o->b, &w, 1, "w");
     }
 }
 
 void po_rect(pops *o, double x, double y, double w, double h)
 {
     int32_t x0 = hund(x), y0 = hund(o->ph - y - h), y1 = hund(o->ph - y);
-    put_hsp(&o->b, x0);
-    put_hsp(&o->b, y0);
-    put_hsp(&o->b, hund(x + w) - x0);
-    put_hsp(&o->b, y1 - y0);
-    sb_puts(&o->b, "re\n");
+    int32_t v[4] = {x0, y0, hund(x + w) - x0, y1 - y0};
+    put_op(&o->b, v, 4, "re");
 }
 
 void po_move(pops *o, double x, double y)
 {
-    put_hsp(&o->b, hund(x));
-    put_hsp(&o->b, hund(o->ph - y));
-    sb_puts(&o->b, "m\n");
+    int32_t v[2] = {hund(x), hund(o->ph - y)};
+    put_op(&o->b, v, 2, "m");
 }
 
 void po_line(pops *o, double x, double y)
 {
-    put_hsp(&o->b, hund(x));
-    put_hsp(&o->b, hund(o->ph - y));
-    sb_puts(&o->b, "l\n");
+    int32_t v[2] = {hund(x), hund(o->ph - y)};
+    put_op(&o->b, v, 2, "l");
 }
 
 void po_circle(pops *o, double x, double y, double r)
@@ -148,16 +147,14 @@ void po_circle(pops *o, double x, double y, double r)
     /* four quarter arcs, control points at 0.5523 r (as libharu draws a circle) */
     const double k = 0.5523 * r;
     double cy = o->ph - y;
-    strbuf *b = &o->b;
-    put_hsp(b, hund(x - r)), put_hsp(b, hund(cy)), sb_puts(b, "m\n");
-    put_hsp(b, hund(x - r)), put_hsp(b, hund(cy + k)), put_hsp(b, hund(x - k)),
-        put_hsp(b, hund(cy + r)), put_hsp(b, hund(x)), put_hsp(b, hund(cy + r)), sb_puts(b, "c\n");
-    put_hsp(b, hund(x + k)), put_hsp(b, hund(cy + r)), put_hsp(b, hund(x + r)),
-        put_hsp(b, hund(cy + k)), put_hsp(b, hund(x + r)), put_hsp(b, hund(cy)), sb_puts(b, "c\n");
-    put_hsp(b, hund(x + r)), put_hsp(b, hund(cy - k)), put_hsp(b, hund(x + k)),
-        put_hsp(b, hund(cy - r)), put_hsp(b, hund(x)), put_hsp(b, hund(cy - r)), sb_puts(b, "c\n");
-    put_hsp(b, hund(x - k)), put_hsp(b, hund(cy - r)), put_hsp(b, hund(x - r)),
-        put_hsp(b, hund(cy - k)), put_hsp(b, hund(x - r)), put_hsp(b, hund(cy)), sb_puts(b, "c\n");
+    int32_t m[2] = {hund(x - r), hund(cy)};
+    int32_t c[4][6] = {
+        {hund(x - r), hund(cy + k), hund(x - k), hund(cy + r), hund(x), hund(cy + r)},
+        {hund(x + k), hund(cy + r), hund(x + r), hund(cy + k), hund(x + r), hund(cy)},
+        {hund(x + r), hund(cy - k), hund(x + k), hund(cy - r), hund(x), hund(cy - r)},
+        {hund(x - k), hund(cy - r), hund(x - r), hund(cy - k), hund(x - r), hund(cy)}};
+    put_op(&o->b, m, 2, "m");
+    for (int i = 0; i < 4; i++) put_op(&o->b, c[i], 6, "c");
 }
 
 void po_op(pops *o, const char *op)
@@ -181,14 +178,12 @@ void po_image(pops *o, HPDF_Image img, double x, double y, double w, double h)
 {
     const char *name = hp_page_image_name(o->page, img);
     if (!name) return;
-    strbuf *b = &o->b;
-    sb_puts(b, "q\n");
-    put_hsp(b, hund(w));
-    sb_puts(b, "0 0 ");
-    put_hsp(b, hund(h));
-    put_hsp(b, hund(x));
-    put_hsp(b, hund(o->ph - y - h));
-    sb_printf(b, "cm\n/%s Do\nQ\n", name);
+    int32_t v[6] = {hund(w), 0, 0, hund(h), hund(x), hund(o->ph - y - h)};
+    sb_puts(&o->b, "q\n");
+    put_op(&o->b, v, 6, "cm");
+    sb_putc(&o->b, '/');
+    sb_puts(&o->b, name);
+    sb_puts(&o->b, " Do\nQ\n");
 }
 
 /* ---- text ------------------------------------------------------------------------ */
@@ -211,10 +206,11 @@ void po_end_text(pops *o)
 /* The glyphs of s as a binary literal string: each character's two bytes (its code
  * point, the CID), with ( ) \ escaped and CR written \r (a literal string reads a bare
  * CR as LF). */
-static void put_glyphs(strbuf *b, const char *s, size_t n)
+static void put_glyphs(strbuf *b, const char *s, size_t n, int space)
 {
-    sb_grow(b, 2 * n + 8);
-    sb_putc(b, '(');
+    sb_grow(b, 4 * n + 8);      /* at worst two escaped bytes a character */
+    unsigned char *p = (unsigned char *)b->data + b->len;
+    *p++ = '(';
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
@@ -235,20 +231,24 @@ static void put_glyphs(strbuf *b, const char *s, size_t n)
         for (int k = 0; k < 2; k++) {
             unsigned char x = two[k];
             if (x == '(' || x == ')' || x == '\\') {
-                sb_putc(b, '\\');
-                sb_putc(b, (char)x);
+                *p++ = '\\';
+                *p++ = x;
             } else if (x == '\r') {
-                sb_puts(b, "\\r");
+                *p++ = '\\';
+                *p++ = 'r';
             } else {
-                sb_putc(b, (char)x);
+                *p++ = x;
             }
         }
     }
-    sb_puts(b, ")Tj\n");
+    if (space) *p++ = 0, *p++ = ' ';
+    memcpy(p, ")Tj\n", 4);
+    b->len = (size_t)((char *)p + 4 - b->data);
+    b->data[b->len] = 0;
 }
 
 void po_text(pops *o, int face, double size, unsigned rgb, double x, double y, const char *s,
-             size_t n)
+             size_t n, int space)
 {
     if (!n) return;
     strbuf *b = &o->b;
@@ -261,24 +261,32 @@ void po_text(pops *o, int face, double size, unsigned rgb, double x, double y, c
         sb_putc(b, '/');
         sb_puts(b, o->fname[face]);
         sb_putc(b, ' ');
-        put_hsp(b, sz);
-        sb_puts(b, "Tf\n");
+        put_op(b, &sz, 1, "Tf");
     }
     po_fill(o, rgb);
     int32_t tx = hund(x), ty = hund(o->ph - y);
-    put_hsp(b, tx - o->lx);
-    put_hsp(b, ty - o->ly);
-    sb_puts(b, "Td\n");
+    int32_t v[2] = {tx - o->lx, ty - o->ly};
+    put_op(b, v, 2, "Td");
     o->lx = tx;
     o->ly = ty;
-    put_glyphs(b, s, n);
+    put_glyphs(b, s, n, space);
 }
 
 /* ---- marked content ------------------------------------------------------------- */
 
 void po_tagged(pops *o, const char *tag, int mcid)
 {
-    sb_printf(&o->b, "/%s<</MCID %d>>BDC\n", tag, mcid);
+    char line[64], *p = line;
+    size_t tl = strlen(tag);
+    if (tl > 32) tl = 32;
+    *p++ = '/';
+    memcpy(p, tag, tl);
+    p += tl;
+    memcpy(p, "<</MCID ", 8);
+    p += 8;
+    p = fmt_h(p, (int32_t)mcid * 100) - 1;
+    memcpy(p, ">>BDC\n", 6);
+    sb_putn(&o->b, line, (size_t)(p + 6 - line));
     o->depth++;
 }
 

@@ -63,9 +63,10 @@ void po_image(pops *o, HPDF_Image img, double x, double y, double w, double h);
 void po_begin_text(pops *o);
 void po_end_text(pops *o);
 /* Text at (x, baseline y) in face/size/colour: s is valid UTF-8 whose every character
- * the font has (the layout measured it). Inside BT. */
+ * the font has (the layout measured it). Inside BT. space: a space glyph after it (a
+ * word break: a label standing alone, as in a chart). */
 void po_text(pops *o, int face, double size, unsigned rgb, double x, double y, const char *s,
-             size_t n);
+             size_t n, int space);
 
 /* Marked content: "/tag <</MCID n>> BDC", an artifact "/Artifact BMC" or with
  * properties ("/Artifact <<props>> BDC"), and the end of the innermost sequence. */

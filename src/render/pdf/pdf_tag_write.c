@@ -24,7 +24,7 @@
 
 typedef struct {
     const ptags *t;
-    uint32_t base;          /* the first element's number */
+    uint32_t *num;          /* each element's number */
     uint32_t doc_all;       /* the Document over several documents, or 0 */
     uint32_t root;          /* the StructTreeRoot */
     uint32_t ptree;         /* the ParentTree */
@@ -33,9 +33,29 @@ typedef struct {
     int dn, dm;             /* widths of object numbers and of MCIDs */
 } wctx;
 
-static uint32_t num_of(const wctx *c, int32_t e) { return c->base + (uint32_t)e; }
+static uint32_t num_of(const wctx *c, int32_t e) { return c->num[e]; }
 
-static void ref(strbuf *b, const wctx *c, uint32_t num) { sb_printf(b, "%*u 0 R", c->dn, (unsigned)num); }
+/* v right-aligned in a field of w characters. */
+static void put_uw(strbuf *b, uint32_t v, int w)
+{
+    char buf[16], *q = buf + sizeof buf;
+    do {
+        *--q = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    int n = (int)(buf + sizeof buf - q);
+    sb_grow(b, (size_t)(w > n ? w : n));
+    while (w-- > n) b->data[b->len++] = ' ';
+    memcpy(b->data + b->len, q, (size_t)n);
+    b->len += (size_t)n;
+    b->data[b->len] = 0;
+}
+
+static void ref(strbuf *b, const wctx *c, uint32_t num)
+{
+    put_uw(b, num, c->dn);
+    sb_putn(b, " 0 R", 4);
+}
 
 /* A text string: literal when it is printable ASCII, else UTF-16BE in hex. */
 static void text_string(strbuf *b, const char *s)
@@ -140,11 +160,13 @@ static void kid(strbuf *b, const wctx *c, const telem *el, const tkid *k)
     switch (k->kind) {
     case K_MCID:
         if (k->page == el->page) {
-            sb_printf(b, "%*u", c->dm, (unsigned)k->value);
+            put_uw(b, k->value, c->dm);
         } else {
             sb_puts(b, "<</Type/MCR/Pg ");
             ref(b, c, k->page);
-            sb_printf(b, "/MCID %*u>>", c->dm, (unsigned)k->value);
+            sb_puts(b, "/MCID ");
+            put_uw(b, k->value, c->dm);
+            sb_puts(b, ">>");
         }
         break;
     case K_ELEM:
@@ -173,7 +195,9 @@ static void element(strbuf *b, const wctx *c, int32_t e)
     const telem *el = &t->el[e];
     stype type = (stype)el->type;
     if (type == ST_DOCUMENT && c->doc_all) type = ST_PART;
-    sb_printf(b, "<</S/%s/P ", tag_names[type]);
+    sb_puts(b, "<</S/");
+    sb_puts(b, tag_names[type]);
+    sb_puts(b, "/P ");
     ref(b, c, el->parent >= 0 ? num_of(c, el->parent) : c->doc_all ? c->doc_all : c->root);
     if (el->page) {
         sb_puts(b, "/Pg ");
@@ -219,6 +243,7 @@ typedef struct {
     int g;
 } ekey;
 
+
 static size_t row_width(size_t len) { return (len + 1 + 15) / 16 * 16; }
 
 static int find_key(ekey **keys, size_t *nkeys, size_t *cap, uint8_t type, size_t row)
@@ -233,6 +258,75 @@ static int find_key(ekey **keys, size_t *nkeys, size_t *cap, uint8_t type, size_
     return (int)(*nkeys)++;
 }
 
+/* The document over several documents' Parts, the root, the parent tree: plain. */
+static int write_top(const ptags *t, const wctx *c, pobjects *o, int plain, strbuf *b)
+{
+    int ok = 1;
+    if (c->doc_all) {
+        sb_reset(b);
+        sb_puts(b, "<</S/Document/P ");
+        ref(b, c, c->root);
+        sb_puts(b, "/K[");
+        for (size_t d = 0; d < t->ndocs; d++) {
+            if (d) sb_putc(b, ' ');
+            ref(b, c, num_of(c, t->docs[d]));
+        }
+        sb_puts(b, "]>>");
+        ok &= pobj_add(o, plain, b->data, b->len) == c->doc_all;
+    }
+    sb_reset(b);
+    sb_puts(b, "<</Type/StructTreeRoot/K ");
+    ref(b, c, c->doc_all ? c->doc_all : num_of(c, t->docs[0]));
+    sb_puts(b, "/ParentTree ");
+    ref(b, c, c->ptree);
+    sb_printf(b, "/ParentTreeNextKey %d>>", t->nextkey);
+    ok &= pobj_add(o, plain, b->data, b->len) == c->root;
+
+    /* page keys and annotation keys, in order */
+    sb_reset(b);
+    sb_puts(b, "<</Nums[");
+    size_t pi = 0, ai = 0;
+    while (pi < t->npages || ai < t->nannots) {
+        if (ai >= t->nannots || (pi < t->npages && t->pages[pi].key < t->annots[ai].key)) {
+            sb_printf(b, "%d ", t->pages[pi].key);
+            ref(b, c, c->pages0 + (uint32_t)pi);
+            pi++;
+        } else {
+            sb_printf(b, "%d ", t->annots[ai].key);
+            ref(b, c, num_of(c, t->annots[ai].elem));
+            ai++;
+        }
+        if (pi < t->npages || ai < t->nannots) sb_putc(b, ' ');
+    }
+    sb_puts(b, "]>>");
+    ok &= pobj_add(o, plain, b->data, b->len) == c->ptree;
+    return ok;
+}
+
+/* The pages' arrays (MCID -> element) and long lists of kids: references in rows. */
+static int write_refs(const ptags *t, const wctx *c, pobjects *o, int refs, strbuf *b)
+{
+    int ok = 1;
+    for (size_t p = 0; p < t->npages; p++) {
+        sb_reset(b);
+        ref_rows_begin(b, c);
+        const tpage *pg = &t->pages[p];
+        for (size_t m = 0; m < pg->count; m++) ref_row(b, c, num_of(c, (int32_t)t->mcids[pg->first + m]));
+        sb_putc(b, ']');
+        ok &= pobj_add(o, refs, b->data, b->len) == c->pages0 + p;
+    }
+    for (size_t e = 0; e < t->nel; e++) {
+        if (!c->karr[e]) continue;
+        sb_reset(b);
+        ref_rows_begin(b, c);
+        for (uint32_t k = t->el[e].first; k; k = t->kids[k].next)
+            ref_row(b, c, num_of(c, (int32_t)t->kids[k].value));
+        sb_putc(b, ']');
+        ok &= pobj_add(o, refs, b->data, b->len) == c->karr[e];
+    }
+    return ok;
+}
+
 uint32_t tag_write(ptags *t, pobjects *o)
 {
     if (!t->ndocs) return 0;
@@ -240,11 +334,12 @@ uint32_t tag_write(ptags *t, pobjects *o)
     memset(&c, 0, sizeof c);
     c.t = t;
     c.karr = xcalloc(t->nel + 1, sizeof *c.karr);
+    c.num = xcalloc(t->nel + 1, sizeof *c.num);
 
     /* how many objects, so that every number's width is known */
     size_t nk = 0;
     for (size_t e = 0; e < t->nel; e++)
-        if (t->el[e].nkids > LONG_KIDS && only_elements(t, &t->el[e])) nk++;
+        if (t->el[e].nkids > LONG_KIDS && only_elements(t, &t->el[e])) c.karr[e] = 1, nk++;
     size_t total = t->nel + (t->ndocs > 1) + 2 + t->npages + nk;
     c.dn = 1;
     for (uint32_t v = pobj_size_bound(o, total); v >= 10; v /= 10) c.dn++;
@@ -254,27 +349,20 @@ uint32_t tag_write(ptags *t, pobjects *o)
     c.dm = 1;
     for (uint32_t v = maxm; v >= 10; v /= 10) c.dm++;
 
-    /* numbers: elements, [Document], root, parent tree, pages' arrays, kids' arrays */
-    c.base = pobj_next(o);
-    uint32_t next = c.base + (uint32_t)t->nel;
-    if (t->ndocs > 1) c.doc_all = next++;
-    c.root = next++;
-    c.ptree = next++;
-    c.pages0 = next;
-    next += (uint32_t)t->npages;
-    for (size_t e = 0; e < t->nel; e++)
-        if (t->el[e].nkids > LONG_KIDS && only_elements(t, &t->el[e])) c.karr[e] = next++;
-
-    /* the groups: alike elements together, the rest plain, references in rows */
+    /* Every number is written in a field of fixed width, so an element's length does
+     * not depend on the numbers: measured once (numbered as they come), the elements
+     * are grouped by type and length, and numbered group by group, so that each
+     * object stream holds a run of numbers (the cross-reference stream's rows then
+     * predict well too). */
     strbuf b = STRBUF_INIT;
-    size_t *len = xmalloc((t->nel + 1) * sizeof *len);
     ekey *keys = NULL;
     size_t nkeys = 0, capkeys = 0;
     int *kof = xmalloc((t->nel + 1) * sizeof *kof);
+    uint32_t next = pobj_next(o);
+    for (size_t e = 0; e < t->nel; e++) c.num[e] = next + (uint32_t)e;
     for (size_t e = 0; e < t->nel; e++) {
         sb_reset(&b);
         element(&b, &c, (int32_t)e);
-        len[e] = b.len;
         kof[e] = find_key(&keys, &nkeys, &capkeys, t->el[e].type, row_width(b.len));
         keys[kof[e]].count++;
     }
@@ -282,73 +370,53 @@ uint32_t tag_write(ptags *t, pobjects *o)
     for (size_t i = 0; i < nkeys; i++)
         keys[i].g = keys[i].count >= MIN_GROUP ? pobj_group(o, keys[i].row) : plain;
 
-    uint32_t rc = c.root;
+    /* numbers: the plain group (odd elements, [Document], root, parent tree), the
+     * references, then each group of alike elements */
+    for (size_t e = 0; e < t->nel; e++)
+        if (keys[kof[e]].g == plain) c.num[e] = next++;
+    if (t->ndocs > 1) c.doc_all = next++;
+    c.root = next++;
+    c.ptree = next++;
+    c.pages0 = next;
+    next += (uint32_t)t->npages;
+    for (size_t e = 0; e < t->nel; e++)
+        if (c.karr[e]) c.karr[e] = next++;
+    size_t *order = xmalloc((t->nel + 1) * sizeof *order), no;
+    {
+        /* a counting sort of the grouped elements by group, in element order */
+        size_t *start = xcalloc(nkeys + 1, sizeof *start);
+        for (size_t e = 0; e < t->nel; e++)
+            if (keys[kof[e]].g != plain) start[kof[e] + 1]++;
+        for (size_t i = 0; i < nkeys; i++) start[i + 1] += start[i];
+        for (size_t e = 0; e < t->nel; e++)
+            if (keys[kof[e]].g != plain) order[start[kof[e]]++] = e;
+        no = start[nkeys];
+        free(start);
+    }
+    for (size_t i = 0; i < no; i++) c.num[order[i]] = next++;
+
+    /* the objects, in that order */
+    int ok = 1;
     for (size_t e = 0; e < t->nel; e++) {
+        if (keys[kof[e]].g != plain) continue;
         sb_reset(&b);
         element(&b, &c, (int32_t)e);
-        if (b.len != len[e] || pobj_add(o, keys[kof[e]].g, b.data, b.len) != num_of(&c, (int32_t)e))
-            rc = 0;
+        ok &= pobj_add(o, plain, b.data, b.len) == c.num[e];
     }
-    if (c.doc_all) {
+    ok &= write_top(t, &c, o, plain, &b);
+    ok &= write_refs(t, &c, o, refs, &b);
+    for (size_t i = 0; i < no; i++) {
+        size_t e = order[i];
         sb_reset(&b);
-        sb_puts(&b, "<</S/Document/P ");
-        ref(&b, &c, c.root);
-        sb_puts(&b, "/K[");
-        for (size_t d = 0; d < t->ndocs; d++) {
-            if (d) sb_putc(&b, ' ');
-            ref(&b, &c, num_of(&c, t->docs[d]));
-        }
-        sb_puts(&b, "]>>");
-        if (pobj_add(o, plain, b.data, b.len) != c.doc_all) rc = 0;
-    }
-    sb_reset(&b);
-    sb_puts(&b, "<</Type/StructTreeRoot/K ");
-    ref(&b, &c, c.doc_all ? c.doc_all : num_of(&c, t->docs[0]));
-    sb_puts(&b, "/ParentTree ");
-    ref(&b, &c, c.ptree);
-    sb_printf(&b, "/ParentTreeNextKey %d>>", t->nextkey);
-    if (pobj_add(o, plain, b.data, b.len) != c.root) rc = 0;
-
-    /* the parent tree: page keys and annotation keys, in order */
-    sb_reset(&b);
-    sb_puts(&b, "<</Nums[");
-    size_t pi = 0, ai = 0;
-    while (pi < t->npages || ai < t->nannots) {
-        if (ai >= t->nannots || (pi < t->npages && t->pages[pi].key < t->annots[ai].key)) {
-            sb_printf(&b, "%d ", t->pages[pi].key);
-            ref(&b, &c, c.pages0 + (uint32_t)pi);
-            pi++;
-        } else {
-            sb_printf(&b, "%d ", t->annots[ai].key);
-            ref(&b, &c, num_of(&c, t->annots[ai].elem));
-            ai++;
-        }
-        if (pi < t->npages || ai < t->nannots) sb_putc(&b, ' ');
-    }
-    sb_puts(&b, "]>>");
-    if (pobj_add(o, plain, b.data, b.len) != c.ptree) rc = 0;
-
-    for (size_t p = 0; p < t->npages; p++) {
-        sb_reset(&b);
-        ref_rows_begin(&b, &c);
-        const tpage *pg = &t->pages[p];
-        for (size_t m = 0; m < pg->count; m++) ref_row(&b, &c, num_of(&c, (int32_t)t->mcids[pg->first + m]));
-        sb_putc(&b, ']');
-        if (pobj_add(o, refs, b.data, b.len) != c.pages0 + p) rc = 0;
-    }
-    for (size_t e = 0; e < t->nel; e++) {
-        if (!c.karr[e]) continue;
-        sb_reset(&b);
-        ref_rows_begin(&b, &c);
-        for (uint32_t k = t->el[e].first; k; k = t->kids[k].next)
-            ref_row(&b, &c, num_of(&c, (int32_t)t->kids[k].value));
-        sb_putc(&b, ']');
-        if (pobj_add(o, refs, b.data, b.len) != c.karr[e]) rc = 0;
+        element(&b, &c, (int32_t)e);
+        ok &= (size_t)row_width(b.len) == keys[kof[e]].row &&
+              pobj_add(o, keys[kof[e]].g, b.data, b.len) == c.num[e];
     }
     sb_free(&b);
-    free(len);
+    free(order);
     free(kof);
     free(keys);
     free(c.karr);
-    return rc;
+    free(c.num);
+    return ok ? c.root : 0;
 }

@@ -280,16 +280,21 @@ static void ly_run_flush(runbuf *r, double base)
 }
 
 /* A space glyph for a word break at cx in style: added to the open run (not to its
- * width), or a run of its own when there is none (after a badge). */
+ * width), or a run of its own, undecorated, when there is none (after a badge). */
 static void word_space(runbuf *r, int style, double cx, double base)
 {
-    if (r->style >= 0 && !(r->L->il.st[r->style].deco & DECO_BADGE)) {
+    itemlist *il = &r->L->il;
+    if (r->style >= 0 && !(il->st[r->style].deco & DECO_BADGE)) {
         sb_putc(&r->sb, ' ');
         ly_run_flush(r, base);
         return;
     }
     ly_run_flush(r, base);
-    r->style = style;
+    istyle plain = il->st[style];
+    plain.deco = 0;
+    plain.bg = 0;
+    plain.link = NULL;
+    r->style = il_style(il, &plain);
     r->x = cx;
     sb_putc(&r->sb, ' ');
     ly_run_flush(r, base);
@@ -342,9 +347,14 @@ void ly_draw_line(layout *L, lbox *g, const kline *kl, double x, double base)
     while (more < L->il.len && L->il.it[more].kind != IT_BOX) more++;
     if (more < L->il.len && kl->end > kl->start) {
         const item *brk = &L->il.it[kl->end];
-        if (brk->kind == IT_GLUE) word_space(&r, brk->style, cx, base);
-        else if (brk->kind == IT_PENALTY && brk->penalty <= PEN_FORCE && r.style >= 0)
-            word_space(&r, r.style, cx, base);
+        if (brk->kind == IT_GLUE) {
+            word_space(&r, brk->style, cx, base);
+        } else if (brk->kind == IT_PENALTY && brk->penalty <= PEN_FORCE) {
+            /* a forced break: in the style of the line's last word */
+            size_t k = kl->end;
+            while (k > kl->start && L->il.it[k - 1].kind != IT_BOX) k--;
+            if (k > kl->start) word_space(&r, L->il.it[k - 1].style, cx, base);
+        }
     }
     ly_run_flush(&r, base);
     sb_free(&r.sb);

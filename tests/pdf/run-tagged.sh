@@ -1,0 +1,94 @@
+#!/bin/sh
+# run-tagged.sh - every PDF tabled writes is tagged PDF/UA-1 (domain.md section 11),
+# checked, not assumed: the example papers, a made-up paper with one of each kind of
+# content (tests/pdf/tagged.md: lists, quotation, code, links out and in, a table, an
+# image, a chart, the action plan), both editions of an exempt copy of it, and
+# generated papers (tests/bench/genbench, 60 and 600 actions). For each PDF:
+#   - pdfinfo says Tagged: yes;
+#   - ua_check.py (pikepdf) finds every PDF/UA-1 condition it checks met;
+#   - reading_order.py: the words in structure order (pikepdf, pdf.js, poppler) are
+#     pdftotext's words in reading order, the artifacts (running heads, footers,
+#     repeated header rows, NOT FOR PUBLICATION) left out.
+# Negative controls: copies of the made-up paper's PDF broken one way each
+# (ua_break.py) must each fail, with the condition broken named. TAP output.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/tools/tap.sh
+export SOURCE_DATE_EPOCH=1700000000
+T=build/tagged
+PY=/usr/bin/python3
+rm -rf $T && mkdir -p $T/p $T/x $T/gen
+
+if ! sh tests/pdf/install.sh >$T/install.log 2>&1; then
+    sed 's/^/# /' $T/install.log
+    notok "pdf.js installed for the checks (tests/pdf/install.sh)"
+    echo "1..$n"
+    exit 1
+fi
+if ! $PY -c 'import pikepdf' 2>/dev/null; then
+    notok "python3-pikepdf is installed (make test-deps)"
+    echo "1..$n"
+    exit 1
+fi
+
+# ---- the PDFs ---------------------------------------------------------------------
+check "the example papers build" "./tabled build --format pdf -o $T/ex plans/*/*.md 2>$T/ex.log"
+cp tests/figures/plan.yaml tests/pdf/tagged.md $T/p/
+python3 tests/bad/make_png.py $T/p/swatch.png 60 24
+check "the made-up paper with every kind of content builds" \
+    "./tabled build --format pdf -o $T/out $T/p/tagged.md 2>$T/p.log"
+cp tests/figures/plan.yaml $T/x/
+cp $T/p/swatch.png $T/x/
+sed -e "0,/^subject:/s//exempt: 3\nsubject:/" tests/pdf/tagged.md >$T/x/tagged.md
+check "an exempt copy of it builds, both editions" \
+    "./tabled build --format pdf -o $T/xout $T/x/tagged.md 2>$T/x.log && [ -s $T/xout/x/tagged.pdf ] && [ -s $T/xout/private/x/tagged.pdf ]"
+gen=$T/gen/genbench
+${CC:-cc} -std=c17 -O2 -o $gen tests/bench/genbench.c 2>$T/gen.log
+for size in 60 600; do
+    mkdir -p $T/gen/n$size
+    check "a generated paper of $size actions builds" \
+        "$gen $size $T/gen/n$size 2>>$T/gen.log && ./tabled build --format pdf -o $T/gen/out $T/gen/n$size/paper.md 2>>$T/gen.log"
+done
+pdfs=$(ls $T/ex/*/*.pdf $T/out/p/tagged.pdf $T/xout/x/tagged.pdf $T/xout/private/x/tagged.pdf \
+          $T/gen/out/*/paper.pdf 2>/dev/null)
+count=$(echo "$pdfs" | grep -c .)
+check "$count PDFs to check (5 examples, 3 made-up, 2 generated)" "[ $count -eq 10 ]"
+
+# ---- each PDF: tagged, the PDF/UA-1 conditions, the reading order ------------------
+for f in $pdfs; do
+    check "pdfinfo: Tagged: yes - $f" "pdfinfo $f 2>/dev/null | grep -q '^Tagged: *yes'"
+done
+# shellcheck disable=SC2086
+$PY tests/pdf/ua_check.py $pdfs >$T/ua.log 2>&1
+for f in $pdfs; do
+    line=$(grep -F "$f: " $T/ua.log | head -n 1)
+    echo "# $line" | cut -c1-400
+    check "PDF/UA-1 conditions met (ua_check.py) - $f" "grep -qF '$f: ok: ' $T/ua.log"
+done
+# shellcheck disable=SC2086
+$PY tests/pdf/reading_order.py $pdfs >$T/order.log 2>&1
+for f in $pdfs; do
+    line=$(grep -F "$f: " $T/order.log | head -n 1)
+    echo "# $line" | cut -c1-400
+    check "structure order = pdftotext's reading order (pikepdf, pdf.js, poppler) - $f" \
+        "grep -qF '$f: ok: ' $T/order.log"
+done
+[ -s $T/order.log ] && ! grep -q ': ok: ' $T/order.log && sed 's/^/# /' $T/order.log | head -5
+
+# ---- negative controls ---------------------------------------------------------------
+$PY tests/pdf/ua_break.py $T/out/p/tagged.pdf $T/broken >$T/broken.list 2>$T/broken.log
+check "the negative controls are made (ua_break.py)" "[ \$(grep -c . $T/broken.list) -ge 20 ]"
+sed 's/^/# /' $T/broken.log | head -5
+while read -r f cond; do
+    if [ "$cond" = order ]; then
+        r=$($PY tests/pdf/reading_order.py "$f" 2>&1)
+        want="FAIL .*differ"
+    else
+        r=$($PY tests/pdf/ua_check.py "$f" 2>&1)
+        want="FAIL .*$cond: "
+    fi
+    echo "# $(echo "$r" | cut -c1-200)"
+    check "negative control $(basename "$f" .pdf) fails with '$cond'" "echo \"\$r\" | grep -q '$want'"
+done <$T/broken.list
+check "pdfinfo can say Tagged: no (the control without /MarkInfo)" \
+    "pdfinfo $T/broken/no-markinfo.pdf | grep -q '^Tagged: *no'"
+echo "1..$n"
