@@ -1,9 +1,12 @@
 #!/usr/bin/python3
-"""ua_break.py GOOD.pdf DIR - negative controls for the tagged-PDF checks: copies of a
-good tagged PDF each broken in one way that PDF/UA-1 forbids, written to DIR, and a
+"""ua_break.py GOOD.pdf... DIR - negative controls for the tagged-PDF checks: copies of a
+good tagged PDF each broken in one way that PDF/UA-1 forbids (the first of the GOOD
+PDFs that has what the control breaks), written to DIR, and a
 list on stdout of "file condition" (the condition ua_check.py must report for it; the
 condition "order" is for reading_order.py). A checker that passes any of them checks
-nothing there. GOOD.pdf must have a Figure, a Link and a TH (tests/pdf/tagged.md)."""
+nothing there. Between them the GOOD PDFs must have a Figure, a Link, a TH, bookmarks
+(tests/pdf/tagged.md) and a table with a header over two pages (a generated paper).
+Exits 1 when a control cannot be made."""
 import os
 import sys
 
@@ -158,6 +161,56 @@ def breakers():
         td = first(pdf, "/TD")
         td.P = pdf.Root.StructTreeRoot
 
+    def no_outline(pdf):
+        del pdf.Root["/Outlines"]
+
+    def bookmark_renamed(pdf):
+        pdf.Root.Outlines.First.Title = pikepdf.String("Something else")
+
+    def bookmark_wrong_page(pdf):
+        item = pdf.Root.Outlines.First
+        dest = item.get("/Dest")
+        if dest is None:
+            dest = item.A.D
+        last = pdf.pages[-1].obj
+        dest[0] = last if dest[0].objgen != last.objgen else pdf.pages[0].obj
+
+    def thead_repeated(pdf):
+        # a body row on a later page moved into the table's THead: what the tree would
+        # say if a header row repeated on that page were tagged again
+        def kids(e):
+            k = e.get("/K")
+            return list(k) if isinstance(k, Array) else [k] if k is not None else []
+
+        def pages_of(e, out):
+            for kid in kids(e):
+                if isinstance(kid, int) and "/Pg" in e:
+                    out.add(e.Pg.objgen)
+                elif isinstance(kid, Dictionary) and "/S" in kid:
+                    pages_of(kid, out)
+                elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+                    out.add(kid.get("/Pg", e.get("/Pg")).objgen)
+            return out
+
+        for table in elements(pdf):
+            if table.S != Name.Table:
+                continue
+            heads = [k for k in kids(table) if isinstance(k, Dictionary) and k.get("/S") == Name.THead]
+            if not heads:
+                continue
+            head, on = heads[0], pages_of(heads[0], set())
+            for body in kids(table):
+                if not (isinstance(body, Dictionary) and body.get("/S") == Name.TBody):
+                    continue
+                for row in kids(body):
+                    if isinstance(row, Dictionary) and pages_of(row, set()) - on:
+                        rest = [k for k in kids(body) if not (isinstance(k, Dictionary) and k.objgen == row.objgen)]
+                        body.K = Array(rest)
+                        head.K = Array(kids(head) + [row])
+                        row.P = head
+                        return
+        raise LookupError("no table whose rows go over two pages")
+
     def order_swapped(pdf):
         # two paragraphs of the body swap places in the tree (not on the page)
         for el in elements(pdf):
@@ -184,20 +237,38 @@ def breakers():
         ("notdef", notdef, "fonts"), ("not-embedded", not_embedded, "fonts"),
         ("annot-untagged", annot_untagged, "annots"), ("link-no-contents", link_no_contents, "annots"),
         ("no-tabs", no_tabs, "annots"), ("wrong-parent", wrong_parent, "tree"),
+        ("no-outline", no_outline, "outline"), ("bookmark-renamed", bookmark_renamed, "outline"),
+        ("bookmark-wrong-page", bookmark_wrong_page, "outline"),
+        ("thead-repeated", thead_repeated, "thead"),
         ("order-swapped", order_swapped, "order"),
     ]
 
 
 def main(argv):
-    good, out = argv[1], argv[2]
+    if len(argv) < 3:
+        print(__doc__.split("\n\n")[0], file=sys.stderr)
+        return 2
+    goods, out = argv[1:-1], argv[-1]
     os.makedirs(out, exist_ok=True)
+    rc = 0
     for name, fn, cond in breakers():
-        with pikepdf.open(good) as pdf:
-            fn(pdf)
-            path = os.path.join(out, name + ".pdf")
-            pdf.save(path)
-        print(path, cond)
-    return 0
+        why = None
+        for good in goods:
+            with pikepdf.open(good) as pdf:
+                try:
+                    fn(pdf)
+                except LookupError as e:
+                    why = e     # this PDF lacks what the control breaks: the next
+                    continue
+                path = os.path.join(out, name + ".pdf")
+                pdf.save(path)
+                print(path, cond)
+                break
+        else:
+            # no PDF has it: the run fails, the other controls are still made
+            print(f"ua_break.py: {name}: {why}", file=sys.stderr)
+            rc = 1
+    return rc
 
 
 if __name__ == "__main__":

@@ -26,9 +26,19 @@ would for our kind of file, each condition named after the clause it comes from:
   annots     every annotation has a /StructParent resolving to the element that holds
              it by an OBJR; link annotations inside a Link element and with
              /Contents; /Tabs /S on every page with annotations (7.18)
+  thead      a table's header rows are content once: a THead's marked content is on
+             one page, its repeats on later pages artifacts (7.5, 7.8: content that
+             repeats for layout is not content again)
+  outline    bookmarks for the headings (ISO 14289-1 7.4 notes, domain.md section 11):
+             every heading but a document's title (its first H1) has one, in tree
+             order, with the heading's words (letters and digits compared), pointing
+             at the page where the heading's content is, nested as the headings are
+             (a bookmark's depth is its heading's level less the first's); no
+             bookmark names no heading
   fonts      every font embedded (FontFile/2/3), a ToUnicode CMap mapping every code
-             drawn, no code drawn with glyph 0 (.notdef); a CIDFontType2 has a
-             CIDToGIDMap; a composite font's CMap is Identity-H/V or embedded (7.21)
+             drawn to text (not U+0000, U+FEFF or U+FFFE, 7.21.7), no code drawn
+             with glyph 0 (.notdef); a CIDFontType2 has a CIDToGIDMap; a composite
+             font's CMap is Identity-H/V or embedded (7.21)
 
 Prints one line per PDF ("ok: ..." or the failures, each "condition: detail") and
 exits 1 when any PDF fails. --order FILE writes, for the last PDF, the structure's
@@ -99,6 +109,9 @@ class Check:
         self.fail = []
         self.order = []         # (page index, mcid) in structure order
         self.counts = {}
+        self.text = {}          # (page objgen, mcid) -> the text drawn in it
+        self.headings = []      # (level, element, [(page objgen, mcid)], doc objgen)
+        self.thead = {}         # THead objgen -> set of page objgens of its content
 
     def bad(self, cond, msg):
         if sum(1 for c, _ in self.fail if c == cond) < 5:
@@ -171,7 +184,7 @@ class Check:
                 s = str(m)[1:]
             return None
 
-        def walk(el, parent, parent_type, depth):
+        def walk(el, parent, parent_type, depth, doc=None, thead=None, heading=None):
             if depth > 200:
                 self.bad("tree", "structure nested too deep")
                 return
@@ -207,6 +220,14 @@ class Check:
                     self.bad("figure-alt", f"Figure {g} has no /Alt")
             if re.fullmatch(r"H[1-6]?", typ):
                 headings.append(typ)
+                if typ != "H":
+                    heading = (int(typ[1]), g, [], doc)
+                    self.headings.append(heading)
+            if typ in ("Document", "Part"):
+                doc = g
+            if typ == "THead":
+                thead = g
+                self.thead[g] = set()
             self.counts[typ] = self.counts.get(typ, 0) + 1
             pg = el.get("/Pg")
             kids = el.get("/K")
@@ -217,12 +238,12 @@ class Check:
             has_objr = False
             for k in kids:
                 if isinstance(k, int):
-                    self.content(held, g, typ, og(pg), k, page_index)
+                    self.content(held, g, typ, og(pg), k, page_index, thead, heading)
                 elif isinstance(k, Dictionary):
                     t = k.get("/Type")
                     if t == Name.MCR:
                         kp = k.get("/Pg", pg)
-                        self.content(held, g, typ, og(kp), int(k.MCID), page_index)
+                        self.content(held, g, typ, og(kp), int(k.MCID), page_index, thead, heading)
                     elif t == Name.OBJR:
                         has_objr = True
                         objr[og(k.Obj)] = g
@@ -230,7 +251,7 @@ class Check:
                         kt = std(str(k.S)[1:]) or "?"
                         if typ in KIDS and kt not in KIDS[typ]:
                             self.bad("nesting", f"{kt} inside {typ} {g}")
-                        walk(k, el, typ, depth + 1)
+                        walk(k, el, typ, depth + 1, doc, thead, heading)
                     else:
                         self.bad("tree", f"{typ} {g} has a kid that is neither an element, an MCR nor an OBJR")
                 else:
@@ -265,7 +286,7 @@ class Check:
         items = list(a) if isinstance(a, Array) else [a]
         return [x for x in items if isinstance(x, Dictionary)]
 
-    def content(self, held, g, typ, page, mcid, page_index):
+    def content(self, held, g, typ, page, mcid, page_index, thead=None, heading=None):
         if page is None or page not in page_index:
             self.bad("mcid", f"{typ} {g} holds MCID {mcid} on no page")
             return
@@ -274,6 +295,10 @@ class Check:
             self.bad("mcid", f"MCID {mcid} of page {page_index[page] + 1} is held twice")
         held[key] = g
         self.order.append((page_index[page], mcid))
+        if thead is not None:
+            self.thead[thead].add(page)
+        if heading is not None:
+            heading[2].append(key)
 
     # ---- pages: content, parent tree, annotations, fonts --------------------
     def pages(self, pdf, root, held, objr):
@@ -332,6 +357,7 @@ class Check:
         artifact; MCIDs unique; the codes each font draws. Returns the MCIDs."""
         stack = []              # "tag" (MCID), "art", or "other"
         mcids = []
+        current = []            # the MCID of each open sequence that has one
         font = None
         res = page.obj.get("/Resources", Dictionary())
         try:
@@ -360,13 +386,14 @@ class Check:
                         self.bad("mcid", f"page {n}: MCID {mcid} used twice")
                     mcids.append(int(mcid))
                     stack.append("tag")
+                    current.append(int(mcid))
                 else:
                     stack.append("other")
             elif op == "EMC":
                 if not stack:
                     self.bad("content", f"page {n}: EMC without a sequence")
-                else:
-                    stack.pop()
+                elif stack.pop() == "tag":
+                    current.pop()
             elif op == "Tf":
                 font = res.get("/Font", Dictionary()).get(str(operands[0]))
             elif op in PAINT:
@@ -374,7 +401,10 @@ class Check:
                     self.bad("content", f"page {n}: '{op}' outside real content and artifacts")
                 if op in ("Tj", "'", '"', "TJ") and font is not None:
                     strings = [operands[-1]] if op != "TJ" else [x for x in operands[0] if isinstance(x, pikepdf.String)]
-                    self.font_codes(font, strings, n, fonts_checked)
+                    t = self.font_codes(font, strings, n, fonts_checked)
+                    if current and t:
+                        key = (og(page.obj), current[-1])
+                        self.text[key] = self.text.get(key, "") + t
         if stack:
             self.bad("content", f"page {n}: {len(stack)} marked-content sequence(s) not closed")
         return mcids
@@ -385,14 +415,21 @@ class Check:
         if info is None:
             info = fonts_checked[g] = self.font_info(font)
         tounicode, gids, twobyte = info
+        out = []
         for s in strings:
             b = bytes(s)
             codes = [b[i] << 8 | b[i + 1] for i in range(0, len(b) - 1, 2)] if twobyte else list(b)
             for c in codes:
+                if tounicode is not None:
+                    out.append(tounicode.get(c, ""))
                 if tounicode is not None and c not in tounicode:
                     self.bad("fonts", f"page {n}: code {c:04X} of {font.get('/BaseFont')} has no Unicode mapping")
+                elif tounicode is not None and (not tounicode[c] or set(tounicode[c]) & {"\0", "\ufeff", "\ufffe"}):
+                    self.bad("fonts", f"page {n}: code {c:04X} of {font.get('/BaseFont')} maps to "
+                             f"{tounicode[c]!r}, not to text (7.21.7)")
                 if gids is not None and (c >= len(gids) or gids[c] == 0):
                     self.bad("fonts", f"page {n}: code {c:04X} of {font.get('/BaseFont')} draws .notdef")
+        return "".join(out)
 
     def font_info(self, font):
         name = font.get("/BaseFont")
@@ -422,6 +459,67 @@ class Check:
             return None, gids, twobyte
         return cmap_codes(tu.read_bytes()), gids, twobyte
 
+    # ---- repeated header rows, bookmarks ---------------------------------------
+    def tables(self, pages):
+        number = {og(p.obj): i + 1 for i, p in enumerate(pages)}
+        for g, on in self.thead.items():
+            if len(on) > 1:
+                self.bad("thead", f"THead {g} has content on pages "
+                         f"{', '.join(str(number.get(p, '?')) for p in sorted(on, key=lambda p: number.get(p, 0)))}"
+                         ": a repeated header row tagged again")
+
+    def outline(self, pdf, pages):
+        number = {og(p.obj): i + 1 for i, p in enumerate(pages)}
+        marks = []              # (depth, title, page objgen)
+
+        def walk(item, depth, guard):
+            while isinstance(item, Dictionary) and len(marks) < 100000:
+                if og(item) in guard:
+                    self.bad("outline", "the bookmarks loop")
+                    return
+                guard.add(og(item))
+                dest = item.get("/Dest")
+                if dest is None and isinstance(item.get("/A"), Dictionary):
+                    dest = item.A.get("/D")
+                page = og(dest[0]) if isinstance(dest, Array) and len(dest) else None
+                marks.append((depth, text_of(item.get("/Title")), page))
+                walk(item.get("/First"), depth + 1, guard)
+                item = item.get("/Next")
+
+        ol = pdf.Root.get("/Outlines")
+        if isinstance(ol, Dictionary):
+            walk(ol.get("/First"), 0, set())
+
+        def letters(s):
+            return re.sub(r"[\W_]+", "", s).casefold()
+
+        i = 0
+        base = {}               # document -> the level of its first bookmarked heading
+        titled = set()          # documents whose title (first H1) has been passed
+        for level, g, keys, doc in self.headings:
+            words = "".join(self.text.get(k, "") for k in keys)
+            page = keys[0][0] if keys else None
+            m = marks[i] if i < len(marks) else None
+            if m is not None and letters(m[1]) == letters(words) and words.strip():
+                if m[2] != page:
+                    self.bad("outline", f"the bookmark {m[1]!r} points at page {number.get(m[2], '?')}, "
+                             f"its heading is on page {number.get(page, '?')}")
+                want = level - base.setdefault(doc, level)
+                if m[0] != want:
+                    self.bad("outline", f"the bookmark {m[1]!r} is at depth {m[0]}, its heading H{level} "
+                             f"at depth {want}")
+                i += 1
+            elif level == 1 and doc not in titled and doc not in base:
+                pass            # the document's title: the window title, not a bookmark
+            else:
+                self.bad("outline", f"the heading H{level} {words.strip()[:60]!r} has no bookmark"
+                         + (f" (the next is {m[1]!r})" if m else ""))
+            if level == 1:
+                titled.add(doc)
+        for m in marks[i:]:
+            self.bad("outline", f"the bookmark {m[1]!r} names no heading")
+        self.counts["bookmarks"] = len(marks)
+
     def run(self):
         try:
             pdf = pikepdf.open(self.path)
@@ -433,20 +531,42 @@ class Check:
             self.catalog(pdf)
             root, held, objr = self.tree(pdf, pages)
             self.pages(pdf, root, held, objr)
+            self.tables(pages)
+            self.outline(pdf, pages)
             self.counts["pages"] = len(pages)
             self.counts["mcids"] = len(held)
 
 
+def utf16(hexstr):
+    try:
+        return bytes.fromhex(hexstr).decode("utf-16-be", "replace")
+    except ValueError:
+        return ""
+
+
 def cmap_codes(data):
-    """The codes a ToUnicode CMap maps (bfchar and bfrange)."""
+    """The codes a ToUnicode CMap maps (bfchar and bfrange), each to its text."""
     text = data.decode("latin-1")
-    codes = set()
+    codes = {}
     for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-        for src in re.findall(r"<([0-9A-Fa-f]+)>\s*(?:<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
-            codes.add(int(src, 16))
+        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            codes[int(src, 16)] = utf16(dst)
     for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-        for lo, hi in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
-            codes.update(range(int(lo, 16), int(hi, 16) + 1))
+        for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
+            lo, hi = int(lo, 16), int(hi, 16)
+            if dst.startswith("["):
+                for i, d in enumerate(re.findall(r"<([0-9A-Fa-f]*)>", dst)):
+                    if lo + i <= hi:
+                        codes[lo + i] = utf16(d)
+                continue
+            d = dst[1:-1]
+            if len(d) < 4:
+                codes.update((c, "") for c in range(lo, hi + 1))
+                continue
+            # the last UTF-16 unit counts up through the range
+            head, last = d[:-4], int(d[-4:], 16)
+            for c in range(lo, hi + 1):
+                codes[c] = utf16(head + f"{(last + c - lo) & 0xFFFF:04X}")
     return codes
 
 
@@ -468,7 +588,7 @@ def main(argv):
             print(f"{path}: FAIL " + "; ".join(f"{k}: {m}" for k, m in c.fail) +
                   (f" (and {extra} more)" if extra else ""))
         else:
-            kinds = ", ".join(f"{c.counts.get(k, 0)} {k}" for k in ("TD", "TH", "P", "Figure", "Link"))
+            kinds = ", ".join(f"{c.counts.get(k, 0)} {k}" for k in ("TD", "TH", "P", "Figure", "Link", "bookmarks"))
             print(f"{path}: ok: {c.counts.get('pages', 0)} pages, {len(c.order)} marked-content items, "
                   f"{sum(v for k, v in c.counts.items() if k in STANDARD)} elements ({kinds})")
         if order_file:
