@@ -227,6 +227,10 @@ int pdf_writer_finish(pdf_writer *w, strbuf *out)
     /* the structure tree: our objects, numbered after libharu's */
     pobj_start(w->objs, hp_object_count(w->pdf));
     w->struct_root = tag_write(w->tags, w->objs);
+    /* its objects are bytes in w->objs now: the elements go before the file is put
+     * together, which is when memory peaks */
+    tag_free(w->tags);
+    w->tags = NULL;
     if (w->ndocs && !w->struct_root) {
         diag_error(w->diags, make_pos(NULL, 0, 0), "PDF: cannot write the structure tree");
         return -1;
