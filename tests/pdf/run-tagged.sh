@@ -4,13 +4,14 @@
 # content (tests/pdf/tagged.md: lists, quotation, code, links out and in, a table, an
 # image, a chart, the action plan), both editions of an exempt copy of it, and
 # generated papers (tests/bench/genbench, 60 and 600 actions). For each PDF:
-#   - pdfinfo says Tagged: yes;
+#   - pdfinfo says Tagged: yes; qpdf --check is clean;
 #   - ua_check.py (pikepdf) finds every PDF/UA-1 condition it checks met;
 #   - reading_order.py: the words in structure order (pikepdf, pdf.js, poppler) are
 #     pdftotext's words in reading order, the artifacts (running heads, footers,
 #     repeated header rows, NOT FOR PUBLICATION) left out.
-# Negative controls: copies of the made-up paper's PDF broken one way each
-# (ua_break.py) must each fail, with the condition broken named. TAP output.
+# Rebuilt, the made-up, exempt and generated PDFs are the same bytes.
+# Negative controls: copies of the made-up paper's PDF (or a generated one) broken one
+# way each (ua_break.py) must each fail, with the condition broken named. TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tools/tap.sh
 export SOURCE_DATE_EPOCH=1700000000
@@ -53,10 +54,22 @@ pdfs=$(ls $T/ex/*/*.pdf $T/out/p/tagged.pdf $T/xout/x/tagged.pdf $T/xout/private
 count=$(echo "$pdfs" | grep -c .)
 check "$count PDFs to check (5 examples, 3 made-up, 2 generated)" "[ $count -eq 10 ]"
 
-# ---- each PDF: tagged, the PDF/UA-1 conditions, the reading order ------------------
+# ---- each PDF: tagged, well formed, the PDF/UA-1 conditions, the reading order -------
 for f in $pdfs; do
     check "pdfinfo: Tagged: yes - $f" "pdfinfo $f 2>/dev/null | grep -q '^Tagged: *yes'"
+    check "qpdf --check clean (object streams, cross-reference stream) - $f" \
+        "qpdf --check $f >$T/qpdf.log 2>&1 && grep -q 'No syntax or stream encoding errors' $T/qpdf.log && ! grep -qi 'warning' $T/qpdf.log"
 done
+# built again: the same bytes (the structure tree and object streams depend on nothing
+# but the inputs, not on the compressing thread's timing)
+check "the made-up paper, both exempt editions and the 600-action paper rebuild byte for byte" \
+    "./tabled build --format pdf -o $T/again $T/p/tagged.md 2>/dev/null &&
+     ./tabled build --format pdf -o $T/xagain $T/x/tagged.md 2>/dev/null &&
+     ./tabled build --format pdf -o $T/gen/again $T/gen/n600/paper.md 2>/dev/null &&
+     cmp $T/out/p/tagged.pdf $T/again/p/tagged.pdf &&
+     cmp $T/xout/x/tagged.pdf $T/xagain/x/tagged.pdf &&
+     cmp $T/xout/private/x/tagged.pdf $T/xagain/private/x/tagged.pdf &&
+     cmp $T/gen/out/n600/paper.pdf $T/gen/again/n600/paper.pdf"
 # shellcheck disable=SC2086
 $PY tests/pdf/ua_check.py $pdfs >$T/ua.log 2>&1
 for f in $pdfs; do

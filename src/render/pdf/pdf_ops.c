@@ -213,20 +213,8 @@ static void put_glyphs(strbuf *b, const char *s, size_t n, int space)
     *p++ = '(';
     size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        if (c < 0x80) {
-            cp = c;
-            i++;
-        } else {
-            size_t l = utf8_decode(s + i, n - i, &cp);
-            if (!l) {
-                i++;
-                continue;
-            }
-            i += l;
-            if (cp > 0xFFFF) continue;
-        }
+        uint32_t cp = utf8_next(s, n, &i);
+        if (cp > 0xFFFF) continue;      /* not valid UTF-8 (UTF8_SKIP), or past the BMP */
         unsigned char two[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
         for (int k = 0; k < 2; k++) {
             unsigned char x = two[k];
