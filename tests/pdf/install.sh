@@ -2,8 +2,8 @@
 # Install what the tagged-PDF checks need, on Debian 12: Node.js and npm (Debian's, when
 # missing, by tests/tools/install-debs.sh) and pdfjs-dist pinned in
 # tests/pdf/package-lock.json (npm ci, install scripts and optional packages off:
-# nothing is built or downloaded but the pinned package). python3-pikepdf comes with the test packages (make test-deps). Idempotent,
-# and silent when all is there.
+# nothing is built or downloaded but the pinned package). python3-pikepdf comes with
+# the test packages (make test-deps). Idempotent, and silent when all is there.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
