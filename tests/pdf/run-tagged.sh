@@ -2,7 +2,8 @@
 # run-tagged.sh - every PDF tabled writes is tagged PDF/UA-1 (domain.md section 11),
 # checked, not assumed: the example papers, a made-up paper with one of each kind of
 # content (tests/pdf/tagged.md: lists, quotation, code, links out and in, a table, an
-# image, a chart, the action plan), both editions of an exempt copy of it, and
+# image, a chart, the action plan), both editions of an exempt copy of it, a copy with
+# a table row taller than a page (cut, its parts rows of their own), and
 # generated papers (tests/bench/genbench, 60 and 600 actions). For each PDF:
 #   - pdfinfo says Tagged: yes; qpdf --check is clean;
 #   - ua_check.py (pikepdf) finds every PDF/UA-1 condition it checks met;
@@ -42,6 +43,25 @@ cp $T/p/swatch.png $T/x/
 sed -e "0,/^subject:/s//exempt: 3\nsubject:/" tests/pdf/tagged.md >$T/x/tagged.md
 check "an exempt copy of it builds, both editions" \
     "./tabled build --format pdf -o $T/xout $T/x/tagged.md 2>$T/x.log && [ -s $T/xout/x/tagged.pdf ] && [ -s $T/xout/private/x/tagged.pdf ]"
+# rows taller than a page, two of whose cells go on over three pages: each part of
+# the row a row of its own in the tree, so that it reads as the pages do
+mkdir -p $T/t
+cp tests/figures/plan.yaml $T/t/
+$PY - "$T/t/tall.md" <<'EOF'
+import sys
+head = open("tests/pdf/tagged.md").read().split("# Introduction")[0]
+what = " ".join(f"done{i}" for i in range(700))
+nxt = " ".join(f"next{i}" for i in range(700))
+open(sys.argv[1], "w").write(head + f"""# A tall row
+
+| Ref | What was done | What comes next |
+|---|---|---|
+| T.1 | {what} | {nxt} |
+| T.2 | After the tall row. | Nothing. |
+""")
+EOF
+check "a paper with a row taller than a page builds, over several pages" \
+    "./tabled build --format pdf -o $T/tout $T/t/tall.md 2>$T/t.log && [ \$(pdfinfo $T/tout/t/tall.pdf | awk '/^Pages:/{print \$2}') -ge 3 ]"
 gen=$T/gen/genbench
 ${CC:-cc} -std=c17 -O2 -o $gen tests/bench/genbench.c 2>$T/gen.log
 for size in 60 600; do
@@ -50,9 +70,10 @@ for size in 60 600; do
         "$gen $size $T/gen/n$size 2>>$T/gen.log && ./tabled build --format pdf -o $T/gen/out $T/gen/n$size/paper.md 2>>$T/gen.log"
 done
 pdfs=$(ls $T/ex/*/*.pdf $T/out/p/tagged.pdf $T/xout/x/tagged.pdf $T/xout/private/x/tagged.pdf \
+          $T/tout/t/tall.pdf \
           $T/gen/out/*/paper.pdf 2>/dev/null)
 count=$(echo "$pdfs" | grep -c .)
-check "$count PDFs to check (5 examples, 3 made-up, 2 generated)" "[ $count -eq 10 ]"
+check "$count PDFs to check (5 examples, 4 made-up, 2 generated)" "[ $count -eq 11 ]"
 
 # ---- each PDF: tagged, well formed, the PDF/UA-1 conditions, the reading order -------
 for f in $pdfs; do

@@ -334,7 +334,12 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
             po_artifact(&c.o, NULL);
             po_begin_text(&c.o);
         }
-        draw_content(&c, lpage_item(L, lp, k)->box, pl->y);
+        const lbox *box = lpage_item(L, lp, k)->box;
+        if (!c.artifact && box && box->src && box->src->type == RN_ROW) {
+            close_marked(&c);
+            tag_row_part(c.tags, box->src);     /* a row continued: a row of its own */
+        }
+        draw_content(&c, box, pl->y);
         if (c.artifact) {
             po_end_text(&c.o);
             po_end_marked(&c.o);

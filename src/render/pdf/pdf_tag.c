@@ -93,6 +93,21 @@ static void map_put(ptags *t, const rnode *n, trole role, int32_t e)
     t->map[j] = (struct tslot){n, role, e};
 }
 
+/* Node n has no elements any more (nor, with inside, the nodes inside it): its next
+ * content makes new ones. The slots stay (a probe passes over them); their role
+ * matches nothing. */
+static void map_forget(ptags *t, const rnode *n, int inside)
+{
+    for (uint32_t role = 0; role < R_ROLES && t->capmap; role++)
+        for (size_t j = slot_of(n, role, t->capmap); t->map[j].n; j = (j + 1) & (t->capmap - 1))
+            if (t->map[j].n == n && t->map[j].role == role) {
+                t->map[j].role = R_GONE;
+                break;
+            }
+    if (inside)
+        for (const rnode *k = n->first; k; k = k->next) map_forget(t, k, 1);
+}
+
 /* ---- elements and kids -------------------------------------------------------------- */
 
 static void add_kid(ptags *t, int32_t e, int kind, uint32_t value, uint32_t page)
@@ -171,6 +186,15 @@ int tag_annot(ptags *t, int32_t e, uint32_t annot_obj, uint32_t page_obj)
     t->annots[t->nannots++] = (tannot){key, e};
     add_kid(t, e, K_OBJR, annot_obj, page_obj);
     return key;
+}
+
+void tag_row_part(ptags *t, const rnode *row)
+{
+    /* (a group row begins a TBody of its own: it is never cut) */
+    if (!row || row->type != RN_ROW || (row->flags & RF_GROUP) || map_get(t, row, R_MAIN) < 0)
+        return;
+    map_forget(t, row, 1);
+    t->last_src = NULL;
 }
 
 const char *tag_type_name(const ptags *t, int32_t e)

@@ -40,6 +40,10 @@ int tag_page_begin(ptags *t, uint32_t page_obj);
 /* The element that owns content of this use made from node n, made if need be; -1
  * when such content is an artifact (a figure or image with no text alternative). */
 int32_t tag_owner(ptags *t, const rnode *n, tag_use use);
+/* A table row's content is about to be drawn: when some of it was drawn before (a row
+ * cut at a page's foot, continued on the next), this part becomes a row of its own,
+ * with cells of its own, after the first, so that the tree reads as the pages do. */
+void tag_row_part(ptags *t, const rnode *row);
 /* The structure type of element e ("P", "TD"): the tag its marked content carries. */
 const char *tag_type_name(const ptags *t, int32_t e);
 /* The next marked-content id on the current page, given to element e. */

@@ -17,6 +17,8 @@ typedef enum {
  * field makes LI with Lbl and LBody; a table THead and TBody; a front sheet the L of
  * its fields; a figure or image its drawing; a container its own stray words. */
 typedef enum { R_MAIN, R_LBL, R_LBODY, R_FIELDS, R_THEAD, R_TBODY, R_DRAW, R_LABEL } trole;
+#define R_ROLES (R_LABEL + 1)
+#define R_GONE 0xFFFFFFFFu   /* a map slot whose element is no longer the node's */
 
 /* A kid of an element, in order: a marked-content id on a page, an element, or an
  * annotation (OBJR). Kids of one element are a list through next (1-based; 0 ends). */
