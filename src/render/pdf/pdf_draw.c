@@ -175,10 +175,11 @@ static void draw_content(dctx *c, const lbox *b, double oy)
             continue;
         }
         if (b->kind == LB_GROUP) {
-            /* an empty cell still has its element */
+            draw_content(c, b->first, y);
+            /* an empty cell still has its element (after what the group drew, which
+             * may have made it, and before the next group's) */
             if (!c->artifact && b->src && (b->src->type == RN_CELL || b->src->type == RN_ROW))
                 tag_owner(c->tags, b->src, TAG_TOUCH);
-            draw_content(c, b->first, y);
             continue;
         }
         if (b->kind != LB_TEXT || !b->text[0]) continue;
