@@ -10,10 +10,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../util/utf8.h"
 #include "../../util/xalloc.h"
 #include "pdf_draw.h"
 #include "pdf_libharu.h"
 #include "pdf_style.h"
+
+/* ---- text made safe for libharu's strings ---------------------------------------- */
+
+const char *pdf_capped(strbuf *tmp, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    uint32_t cp;
+    if (n <= max && utf8_find_invisible(s, n, &cp) == (size_t)-1) return s;
+    /* without bidi controls, which would reorder a viewer's bookmark list */
+    sb_reset(tmp);
+    for (size_t i = 0; i < n;) {
+        size_t cl = utf8_decode(s + i, n - i, &cp);
+        if (!cl) cl = 1, cp = 0xFFFD;
+        if (tmp->len + cl > max - 3) {
+            sb_puts(tmp, "\xE2\x80\xA6");
+            break;
+        }
+        if (!utf8_is_bidi_control(cp)) sb_putn(tmp, s + i, cl);
+        i += cl;
+    }
+    return tmp->data ? tmp->data : "";
+}
 
 /* ---- graphics ---------------------------------------------------------------------- */
 
@@ -245,7 +268,8 @@ static void collect_links(pdf_writer *w, HPDF_Page page, double ph, const lbox *
                 wd->links = xrealloc(wd->links, wd->caplinks * sizeof *wd->links);
             }
             wd->links[wd->nlinks++] = (pending_link){page, r, b->url + 1, b->src, e};
-        } else {
+        } else if (strlen(b->url) < PDF_TEXT_PIECE) {    /* longer ones are refused
+                                                         * when the report is built */
             HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, b->url);
             if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
             tag_annotation(w, a, page, b->src, e);
@@ -256,7 +280,7 @@ static void collect_links(pdf_writer *w, HPDF_Page page, double ph, const lbox *
 void draw_internal_links(pdf_writer *w, size_t k)
 {
     wdoc *wd = &w->docs[k];
-    for (size_t i = 0; i < wd->nlinks; i++) {
+    for (size_t i = 0; i < wd->nlinks && !w->err.err; i++) {
         const pending_link *pl = &wd->links[i];
         const anchor *a = hashmap_get(&wd->anchors, pl->id);
         if (!a) continue;
@@ -274,7 +298,10 @@ static void bookmark(pdf_writer *w, HPDF_Page page, const vitem *v, double top)
 {
     while (w->osp > 0 && w->ostack[w->osp - 1].level >= v->mark_level) w->osp--;
     HPDF_Outline parent = w->osp > 0 ? w->ostack[w->osp - 1].o : NULL;
-    HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, v->mark_title, w->utf8);
+    strbuf tmp = STRBUF_INIT;
+    HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, pdf_capped(&tmp, v->mark_title, PDF_TITLE_MAX),
+                                        w->utf8);
+    sb_free(&tmp);
     if (!o) return;
     HPDF_Destination dst = HPDF_Page_CreateDestination(page);
     HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
@@ -292,7 +319,14 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
     pdf_writer *w = ctx;
     wdoc *wd = &w->docs[w->ndocs - 1];
     const section *s = &L->secs[lp->section];
+    /* After a libharu error nothing more is drawn: the document is not written. */
+    if (w->err.err) return;
+    w->err.cur = lp->len ? lpage_item(L, lp, 0)->box->src : NULL;
     HPDF_Page page = HPDF_AddPage(w->pdf);
+    if (!page) {
+        if (!w->err.err) w->err.err = HPDF_INVALID_PAGE;
+        return;
+    }
     if (w->npages == w->cappages) {
         w->cappages = w->cappages ? w->cappages * 2 : 64;
         w->pages = xrealloc(w->pages, w->cappages * sizeof *w->pages);
@@ -302,24 +336,26 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
     dp->doc = w->ndocs - 1;
     dp->geo = *s;
     dp->geo.items = (vvec){0};
-    if (!page) {
-        if (!w->err.err) w->err.err = HPDF_INVALID_OBJECT;
-        return;
-    }
     HPDF_Page_SetWidth(page, (HPDF_REAL)s->pw);
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->ph);
     if (hp_page_struct_parents(page, tag_page_begin(w->tags, hp_obj_num(page))) < 0 && !w->err.err)
         w->err.err = HPDF_INVALID_OBJECT;
     /* the furniture's fonts first, under the same names (F1, F2) on every page */
     hp_page_font_name(page, pfont_font(&w->fonts[FACE_REGULAR]));
-    if (L->d->furniture.exempt_mark) hp_page_font_name(page, pfont_font(&w->fonts[FACE_BOLD]));
+    if (L->d->furniture.exempt_mark) {
+        HPDF_Font b = pfont_font(&w->fonts[FACE_BOLD]);
+        if (b) hp_page_font_name(page, b);
+    }
 
     dctx c = {.tags = w->tags, .open = -1};
     po_init(&c.o, page, s->ph, w->fonts, 1);
     /* fills, rules and borders: one artifact */
     po_artifact(&c.o, NULL);
     size_t mark = c.o.b.len;
-    for (size_t k = 0; k < lp->len; k++) draw_graphics(&c.o, lpage_item(L, lp, k)->box, lp->pl[k].y, 0);
+    for (size_t k = 0; k < lp->len; k++) {
+        w->err.cur = lpage_item(L, lp, k)->box->src;
+        draw_graphics(&c.o, lpage_item(L, lp, k)->box, lp->pl[k].y, 0);
+    }
     if (c.o.b.len == mark) c.o.b.len = 0, c.o.depth = 0;     /* nothing drawn */
     else po_end_marked(&c.o);
     /* the content, in order */
@@ -336,6 +372,7 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
             po_begin_text(&c.o);
         }
         const lbox *box = lpage_item(L, lp, k)->box;
+        w->err.cur = box->src;
         if (!c.artifact && box && box->src && box->src->type == RN_ROW) {
             close_marked(&c);
             tag_row_part(c.tags, box->src);     /* a row continued: a row of its own */
@@ -357,6 +394,7 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
     for (size_t k = 0; k < lp->len; k++) {
         const placement *pl = &lp->pl[k];
         const vitem *v = lpage_item(L, lp, k);
+        w->err.cur = v->box->src;
         collect_links(w, page, s->ph, v->box, pl->y, wd);
         if (pl->table >= 0) continue;   /* a repeated header row */
         double top = s->ph - pl->y + 4;

@@ -66,6 +66,11 @@ struct pdf_writer {
     int broken;             /* an error was reported: finish writes nothing */
 };
 
+/* s, or a copy in tmp cut to at most max bytes (between characters) with an ellipsis
+ * and without bidi controls: for bookmarks, metadata and annotations' text, which
+ * libharu limits (PDF_TITLE_MAX). */
+const char *pdf_capped(strbuf *tmp, const char *s, size_t max);
+
 /* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its
  * link annotations and bookmarks, and queues its content for compression. */
 void draw_page(void *w, layout *L, const lpage *pg);
