@@ -100,8 +100,10 @@ static void field(layout *L, const rnode *f, double x, double w, const bstyle *b
     if (ly_has_boxes(&L->il)) {
         kp_break(&L->il, lw, L->fonts, &L->kl);
         double base = fv->baseline ? fv->baseline : ly_baseline(b->leading, b->size);
+        lbox *mark = fv->box->last;
         for (size_t k = 0; k < L->kl.len; k++)
             ly_draw_line(L, fv->box, &L->kl.v[k], x, base + k * b->leading);
+        ly_box_front(fv->box, mark);    /* the label is read before the value */
         /* keep the label's lines beside the value: grow a lone line, or keep as many
          * value lines together as the label has */
         size_t nl = L->kl.len, nv = L->out->len - first;
@@ -162,6 +164,7 @@ void ly_appendix(layout *L, const rnode *ap)
     lb.color = L->d->palette.accent;
     size_t vi = (size_t)-1;
     if (label) vi = ly_string(L, ap, label, x, w, &lb, ALIGN_LEFT, 0);
+    if (title) ly_line_space(L, vi);    /* "Appendix A" and the title: one heading */
     size_t start = L->out->len;
     if (title) {
         ly_heading(L, title, x, w, &b, 1, -1);   /* no number: the label says it */

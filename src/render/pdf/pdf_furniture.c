@@ -3,7 +3,9 @@
  * is drawn once every page is, after each page's body (pdftotext reads the body
  * first): what is the same on every page of a kind (a document's first page or not,
  * portrait or landscape) in one content stream those pages share, the page number in
- * a small one of each page's own. */
+ * a small one of each page's own. All of it is pagination artifacts (running head,
+ * footer, the exempt marking as a watermark): not the document's content, so a screen
+ * reader following the structure skips it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +116,7 @@ static void fit_furniture(pfont *f, const char *s, double maxw, fitted *out)
 
 /* Draws fitted text at x (right-aligned to x when right), its last line's baseline at
  * y when up (lines stacked upwards), else its first line's. */
-static void draw_fitted(pen *p, pfont *f, const fitted *ft, double x, double y, int up, int right)
+static void draw_fitted(pops *o, pfont *f, const fitted *ft, double x, double y, int up, int right)
 {
     double lead = ft->size * FURNITURE_LEADING;
     for (int i = 0; i < ft->nlines; i++) {
@@ -124,7 +126,7 @@ static void draw_fitted(pen *p, pfont *f, const fitted *ft, double x, double y, 
         if (!sb.data) sb_puts(&sb, "");
         double yy = up ? y - (ft->nlines - 1 - i) * lead : y + i * lead;
         double xx = right ? x - pfont_width(f, sb.data, sb.len, ft->size) : x;
-        pen_text(p, FACE_REGULAR, ft->size, FURNITURE_INK, xx, yy, sb.data);
+        po_text(o, FACE_REGULAR, ft->size, FURNITURE_INK, xx, yy, sb.data, sb.len, 0);
         sb_free(&sb);
     }
 }
@@ -147,37 +149,46 @@ static double foot_rule_y(const house_style *h, const section *s)
     return s->ph - h->margin_bottom + FOOT_RULE_BELOW_FRAME;
 }
 
-static void rule(pen *p, unsigned colour, double x0, double x1, double y)
+static void rule(pops *o, unsigned colour, double x0, double x1, double y)
 {
-    pen_stroke(p, colour, FURNITURE_RULE_WIDTH);
-    HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)(p->ph - y));
-    HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->ph - y));
-    HPDF_Page_Stroke(p->page);
+    po_stroke(o, colour, FURNITURE_RULE_WIDTH);
+    po_move(o, x0, y);
+    po_line(o, x1, y);
+    po_op(o, "S");
 }
+
+static void text(pops *o, int face, double size, unsigned ink, double x, double y, const char *s)
+{
+    po_text(o, face, size, ink, x, y, s, strlen(s), 0);
+}
+
+#define HEADER "/Type/Pagination/Subtype/Header"
+#define FOOTER "/Type/Pagination/Subtype/Footer"
+#define WATERMARK "/Type/Pagination/Subtype/Watermark"
 
 /* What the furniture of a page shows apart from its number: as the report words it
  * (rdoc.furniture). */
-static void furniture(pen *p, const house_style *h, const rdoc *d, const section *s, int first_page)
+static void furniture(pops *o, const house_style *h, const rdoc *d, const section *s, int first_page)
 {
     const rfurniture *f = &d->furniture;
     double x0 = s->x0, x1 = s->x0 + s->w, w = s->w;
-    pfont *reg = &p->fonts[FACE_REGULAR], *bold = &p->fonts[FACE_BOLD];
+    pfont *reg = &o->fonts[FACE_REGULAR], *bold = &o->fonts[FACE_BOLD];
     double head_rule = head_rule_y(s), foot_rule = foot_rule_y(h, s);
 
-    if (!first_page) rule(p, d->palette.rule, x0, x1, head_rule);
-    rule(p, d->palette.rule, x0, x1, foot_rule);
-
-    HPDF_Page_BeginText(p->page);
-    p->face = -1;
     if (f->exempt_mark) {
         const char *t1 = f->exempt_mark, *t2 = f->exempt_reason ? f->exempt_reason : "";
+        po_artifact(o, WATERMARK);
+        po_begin_text(o);
         double w1 = pfont_width(bold, t1, strlen(t1), EXEMPT_MARK_SIZE);
-        pen_text(p, FACE_BOLD, EXEMPT_MARK_SIZE, EXEMPT_INK, x0 + (w - w1) / 2, EXEMPT_MARK_Y, t1);
+        text(o, FACE_BOLD, EXEMPT_MARK_SIZE, EXEMPT_INK, x0 + (w - w1) / 2, EXEMPT_MARK_Y, t1);
         double w2 = pfont_width(reg, t2, strlen(t2), EXEMPT_REASON_SIZE);
-        pen_text(p, FACE_REGULAR, EXEMPT_REASON_SIZE, EXEMPT_INK, x0 + (w - w2) / 2,
-                 EXEMPT_REASON_Y, t2);
+        text(o, FACE_REGULAR, EXEMPT_REASON_SIZE, EXEMPT_INK, x0 + (w - w2) / 2, EXEMPT_REASON_Y, t2);
+        po_end_text(o);
+        po_end_marked(o);
     }
     if (!first_page) {
+        po_artifact(o, HEADER);
+        rule(o, d->palette.rule, x0, x1, head_rule);
         /* the organisation at the right in its share; the subject takes the rest */
         fitted right = {0}, left;
         double rw = 0;
@@ -197,36 +208,51 @@ static void furniture(pen *p, const house_style *h, const rdoc *d, const section
         } else if (right.size > left.size) {
             right.size = left.size;     /* (it fitted at the larger size, so at this) */
         }
+        po_begin_text(o);
         if (f->running_head_right)
-            draw_fitted(p, reg, &right, x1, head_rule - FURNITURE_ABOVE_RULE, 1, 1);
-        draw_fitted(p, reg, &left, x0, head_rule - FURNITURE_ABOVE_RULE, 1, 0);
+            draw_fitted(o, reg, &right, x1, head_rule - FURNITURE_ABOVE_RULE, 1, 1);
+        draw_fitted(o, reg, &left, x0, head_rule - FURNITURE_ABOVE_RULE, 1, 0);
+        po_end_text(o);
+        po_end_marked(o);
         free(left.text);
         free(right.text);
     }
+    po_artifact(o, FOOTER);
+    rule(o, d->palette.rule, x0, x1, foot_rule);
     if (f->page_foot) {
         fitted foot;
         /* the footer has the width the page number leaves */
         double pw = pfont_width(reg, "Page 999 of 999", 15, FURNITURE_SIZE) + FURNITURE_GAP;
         fit_furniture(reg, f->page_foot, w - pw, &foot);
-        draw_fitted(p, reg, &foot, x0, foot_rule + FURNITURE_BELOW_RULE, 0, 0);
+        po_begin_text(o);
+        draw_fitted(o, reg, &foot, x0, foot_rule + FURNITURE_BELOW_RULE, 0, 0);
+        po_end_text(o);
         free(foot.text);
     }
-    HPDF_Page_EndText(p->page);
+    po_end_marked(o);
 }
 
 /* "Page N of M", at the right of the footer: each page's own. */
-static void page_number(pen *p, const house_style *h, const section *s, size_t pageno,
+static void page_number(pops *o, const house_style *h, const section *s, size_t pageno,
                         size_t npages)
 {
     double x1 = s->x0 + s->w;
     char pg[64];
     report_page_label(pg, sizeof pg, pageno, npages);
-    double pw = pfont_width(&p->fonts[FACE_REGULAR], pg, strlen(pg), FURNITURE_SIZE);
-    HPDF_Page_BeginText(p->page);
-    p->face = -1;
-    pen_text(p, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x1 - pw,
-             foot_rule_y(h, s) + FURNITURE_BELOW_RULE, pg);
-    HPDF_Page_EndText(p->page);
+    double pw = pfont_width(&o->fonts[FACE_REGULAR], pg, strlen(pg), FURNITURE_SIZE);
+    po_artifact(o, FOOTER);
+    po_begin_text(o);
+    text(o, FACE_REGULAR, FURNITURE_SIZE, FURNITURE_INK, x1 - pw, foot_rule_y(h, s) + FURNITURE_BELOW_RULE, pg);
+    po_end_text(o);
+    po_end_marked(o);
+}
+
+/* Queues the bytes written as stream d's. */
+static void queue(pdf_writer *w, pops *o, HPDF_Dict d)
+{
+    size_t n;
+    unsigned char *bytes = po_take(o, &n);
+    if (pz_pool_add_bytes(w->zp, d, bytes, n) < 0 && !w->err.err) w->err.err = HPDF_INVALID_OBJECT;
 }
 
 int draw_furniture(pdf_writer *w)
@@ -246,14 +272,14 @@ int draw_furniture(pdf_writer *w)
         }
         HPDF_Page page = dp->page;
         HPDF_Dict *sh = &shared[s->landscape != 0][first];
-        pen p;
-        pen_init(&p, page, s->ph, w->fonts, -1);
+        pops o;
         int ok;
         if (!*sh) {
             ok = HPDF_Page_New_Content_Stream(page, sh) == HPDF_OK && *sh;
             if (ok) {
-                furniture(&p, w->h, w->docs[doc].d, s, first);
-                if (pz_pool_add(w->zp, *sh) < 0 && !w->err.err) w->err.err = HPDF_INVALID_OBJECT;
+                po_init(&o, page, s->ph, w->fonts, 0);
+                furniture(&o, w->h, w->docs[doc].d, s, first);
+                queue(w, &o, *sh);
                 ok = HPDF_Page_New_Content_Stream(page, NULL) == HPDF_OK;
             }
         } else {
@@ -264,10 +290,9 @@ int draw_furniture(pdf_writer *w)
             if (!w->err.err) w->err.err = HPDF_INVALID_OBJECT;
             break;
         }
-        p.fill = p.stroke = -1;
-        page_number(&p, w->h, s, pi + 1, w->npages);
-        if (pz_pool_add(w->zp, hp_page_contents(page)) < 0 && !w->err.err)
-            w->err.err = HPDF_INVALID_OBJECT;
+        po_init(&o, page, s->ph, w->fonts, 0);
+        page_number(&o, w->h, s, pi + 1, w->npages);
+        queue(w, &o, hp_page_contents(page));
     }
     return w->err.err ? -1 : 0;
 }

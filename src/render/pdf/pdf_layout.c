@@ -34,6 +34,16 @@ void ly_box_add(lbox *parent, lbox *child)
     parent->last = child;
 }
 
+void ly_box_front(lbox *parent, lbox *mark)
+{
+    if (!mark || !mark->next) return;   /* nothing before them, or nothing added */
+    lbox *moved = mark->next, *last = parent->last;
+    mark->next = NULL;
+    parent->last = mark;
+    last->next = parent->first;
+    parent->first = moved;
+}
+
 lbox *ly_rect(layout *L, lbox *parent, lb_kind k, const rnode *src, double x,
               double y, double w, double h, unsigned color, double lw)
 {

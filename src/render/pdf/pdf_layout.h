@@ -244,6 +244,9 @@ static inline double ly_baseline(double leading, double size)
 /* A box of kind k from src, in the open epoch's arena (zeroed). */
 lbox *ly_box(layout *L, lb_kind k, const rnode *src);
 void ly_box_add(lbox *parent, lbox *child);
+/* Moves the children added to parent after mark (its last child before) to the front:
+ * what is hung beside a line (a number, a label) is drawn, and read, before it. */
+void ly_box_front(lbox *parent, lbox *mark);
 /* A fill, stroke, line or link box appended to parent. */
 lbox *ly_rect(layout *L, lbox *parent, lb_kind k, const rnode *src, double x,
               double y, double w, double h, unsigned color, double lw);
@@ -293,6 +296,9 @@ size_t ly_string(layout *L, const rnode *src, const char *text, double x, double
  * flush right in a column of width w). */
 void ly_hang_marker(layout *L, size_t vi, const rnode *src, const char *text, double x,
                     double w, int face, const bstyle *bs, int right);
+/* A space glyph at the end of item vi's last text: a word break between it and what
+ * follows in the same structure element (an appendix's label and its title). */
+void ly_line_space(layout *L, size_t vi);
 /* Inline children [first, stop) as a paragraph, with number hung at numx; images
  * among them stand alone. Returns the first item's number or (size_t)-1. */
 size_t ly_inline_run(layout *L, const rnode *src, const rnode *first,
