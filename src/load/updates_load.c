@@ -17,6 +17,7 @@
 #include "../util/project_root.h"
 #include "../util/xalloc.h"
 #include "history_load.h"
+#include "indicator_load.h"
 #include "schema.h"
 #include "yaml_tree.h"
 
@@ -341,6 +342,7 @@ static void read_indicators(merger *m, const ynode *list, const fuzzy_date *file
             if (schema_date_node_as(&m->sc, s->pairs[k].key, "period", DATE_ACCEPT_PERIOD, &pv.period) < 0)
                 continue;
             if (schema_number_node(&m->sc, s->pairs[k].value, &pv.value, "a value") < 0) continue;
+            pv.shown_dp = number_shown_dp(s->pairs[k].value->text);
             pv.known = entry_day(date);
             add(m, PK_ACTUAL, ind)->e.a = pv;
         }

@@ -84,28 +84,11 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
     const theme *only = a->theme;
-    int cols[XC__N], nc = 0;
-    const char *colopt = opts_get(o, "columns");
-    if (colopt) {
-        char *list = xstrdup(colopt), *save = NULL;
-        for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-            int k;
-            for (k = 0; k < XC__N; k++)
-                if (strcmp(w, xc_ids[k]) == 0) break;
-            if (k == XC__N) {
-                const char *near = closest_word(w, xc_ids, XC__N);
-                diag_error(b->diags, a->pos, "exceptions block: unknown column '%s'%s%s%s", w,
-                           near ? "; did you mean '" : " (columns: ref, action, milestone, who, when, status, days, reason, measure)",
-                           near ? near : "", near ? "'?" : "");
-                free(list);
-                return;
-            }
-            if (nc < XC__N) cols[nc++] = k;
-        }
-        free(list);
-    } else {
+    int cols[XC__N];
+    int nc = block_columns(b, a, "exceptions", xc_ids, XC__N, cols);
+    if (nc < 0) return;
+    if (!nc)
         for (int k = 0; k < XC__N; k++) cols[nc++] = k;
-    }
     const analysis *an = b->an;
     size_t rows = 0;
     for (size_t g = 0; g < an->n_groups; g++)

@@ -101,3 +101,18 @@ fop *fig_text(rfigure *f, fband *b, float x, float y, const char *text, float si
     o->fill = colour;
     return o;
 }
+
+fpattern status_pattern(status_kind k)
+{
+    switch (k) {
+    case STATUS_OVERDUE: return FP_HATCH;
+    case STATUS_RESCHEDULED:
+    case STATUS_LATE_START: return FP_DOTS;
+    case STATUS_CANCELLED:
+    case STATUS_COMPLETE:
+    case STATUS_NOT_YET_DUE:
+    case STATUS_ON_TARGET:
+    case STATUS__COUNT: return FP_SOLID;
+    }
+    return FP_SOLID;
+}

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../analysis/status.h"
 #include "../model/rag.h"
 #include "../util/arena.h"
 
@@ -80,6 +81,8 @@ typedef struct rfigure {
     fband *header;      /* repeated at the top of each page, or NULL */
     fband *bands;
     size_t nbands, cap;
+    const char *desc;   /* a longer description than the node's text alternative (what
+                         * it shows, in words), or NULL */
     arena *a;           /* the document's: everything above lives there */
 } rfigure;
 
@@ -96,6 +99,10 @@ fop *fig_path(rfigure *f, fband *b, const float *pts, uint32_t npts, int closed,
               fcolour stroke, float lw);
 fop *fig_text(rfigure *f, fband *b, float x, float y, const char *text, float size, falign align,
               int bold, fcolour colour);
+
+/* The pattern a status's fill carries in every chart, so that colour is never the
+ * only signal: overdue hatched, rescheduled and late start dotted, the rest solid. */
+fpattern status_pattern(status_kind k);
 
 /* Colours by role. */
 static inline fcolour fc(fcolour_role role) { return (fcolour){(uint8_t)role, 0}; }

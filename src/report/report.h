@@ -286,6 +286,9 @@ const char *report_heading(rdoc *d);
 void report_page_label(char *buf, size_t len, size_t page, size_t pages);
 /* WCAG 2 contrast ratio of two colours, 1 to 21. */
 double colour_contrast(unsigned a, unsigned b);
+/* A colour's everyday name from its hue: "Purple", "Green", "Amber", "Red", "Grey" -
+ * what a status key says ("Purple = completed"). */
+const char *colour_name(unsigned rgb);
 /* A figure's colour role in this palette, 0xRRGGBB (FC_NONE: the paper). */
 unsigned palette_rgb(const rpalette *p, fcolour c);
 

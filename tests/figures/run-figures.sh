@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-figures.sh - a figure (the rag-bars block) drawn by both translators: inline SVG
+# run-figures.sh - a figure (the rag-summary block) drawn by both translators: inline SVG
 # in the HTML (valid, accessible, its text alternative and data table there) and PDF
 # drawing (its words back from pdftotext, a landscape page when it asks for one, its
 # scale repeated on every page a tall figure continues onto). The paper and plan are
@@ -10,10 +10,10 @@ T=build/figures
 rm -rf $T && mkdir -p $T
 export SOURCE_DATE_EPOCH=1700000000
 check "the figure paper builds" \
-    "./tabled build -o $T/out tests/figures/plan.yaml tests/figures/rag-bars.md 2>$T/err"
+    "./tabled build -o $T/out tests/figures/plan.yaml tests/figures/rag-summary.md 2>$T/err"
 sed 's/^/# /' $T/err
-H=$T/out/figures/rag-bars.html
-P=$T/out/figures/rag-bars.pdf
+H=$T/out/figures/rag-summary.html
+P=$T/out/figures/rag-summary.pdf
 
 # HTML: inline SVG
 check "HTML: a <figure> with its caption" \
@@ -48,7 +48,7 @@ check "PDF: the figure that asks for a landscape page has one" "[ '$land' = 1 ]"
 check "PDF: its table is printed with it" "pdftotext -f 2 -l 2 $P - | grep -q 'Not yet due'"
 check "PDF: the figure is vector drawing (no image)" "! pdfimages -list $P 2>/dev/null | grep -q image"
 check "PDF: two builds are byte-identical" \
-    "./tabled build -o $T/again tests/figures/plan.yaml tests/figures/rag-bars.md 2>/dev/null && cmp $P $T/again/figures/rag-bars.pdf && cmp $H $T/again/figures/rag-bars.html"
+    "./tabled build -o $T/again tests/figures/plan.yaml tests/figures/rag-summary.md 2>/dev/null && cmp $P $T/again/figures/rag-summary.pdf && cmp $H $T/again/figures/rag-summary.html"
 
 # A tall figure: 70 themes continue over pages, the scale on each.
 mkdir -p $T/tall
@@ -67,7 +67,7 @@ with open(sys.argv[1], "w") as f:
             extra = ", completed: 2010-06-01" if a == 0 else ""
             f.write("  - {ref: T%d.%d, theme: T%d, description: x, start: 2010-04, due: %s, status: %s%s}\n" % (t, a, t, due, st, extra))
 PY
-sed -e '/^# Appendix/,$d' tests/figures/rag-bars.md >$T/tall/tall.md
+sed -e '/^# Appendix/,$d' tests/figures/rag-summary.md >$T/tall/tall.md
 check "a figure of 70 themes builds" "./tabled build --format pdf,html -o $T/tall/out $T/tall/plan.yaml $T/tall/tall.md 2>$T/tall/err"
 TP=$T/tall/out/tall/tall.pdf
 pages=$(pdfinfo $TP 2>/dev/null | awk '/^Pages:/ {print $2}')

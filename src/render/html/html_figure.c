@@ -170,7 +170,13 @@ void hr_figure(hctx *c, const rnode *n)
         html_put_text(o, n->text);
         sb_puts(o, "\"><title>");
         html_put_text(o, n->text);
-        sb_puts(o, "</title>\n");
+        sb_puts(o, "</title>");
+        if (fig->desc) {
+            sb_puts(o, "<desc>");
+            html_put_text(o, fig->desc);
+            sb_puts(o, "</desc>");
+        }
+        sb_putc(o, '\n');
         patterns(o, n, fig, p);
         double dy = 0;
         for (size_t b = 0; b <= fig->nbands; b++) {
