@@ -50,7 +50,7 @@ static const char *const risk_keys[] = {"ref", "theme", "description", "conseque
                                         "further-actions", "reviewed", "review-by",
                                         "reviews", "added", "closed", "impact"};
 static const char *const polarity_words[] = {"higher", "lower"};
-static const char *const impact_words[] = {"low", "high", "l", "h"};
+static const char *const impact_words[] = {"high", "low", "h", "l"};
 
 /* A list section: returns the items of a sequence of mappings, or NULL. */
 static ynode **section(loader *L, const ynode *root, const char *key, size_t *n)
@@ -484,7 +484,7 @@ static void load_risks(loader *L, const ynode *root)
         const ynode *im = key_node(m, "impact");
         if (im) {
             int k = schema_enum(&L->sc, im, impact_words, N(impact_words), "impact", where);
-            if (k >= 0) x->impact = (k % 2) ? QUAL_HIGH : QUAL_LOW;
+            if (k >= 0) x->impact = (k % 2) ? QUAL_LOW : QUAL_HIGH;
         }
         load_risk_history(&L->sc, m, x, where, p->undated_known);
         if (x->impact && (key_node(m, "inherent") || key_node(m, "net")))

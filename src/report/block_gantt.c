@@ -80,29 +80,6 @@ static rnode *data_table(build_ctx *b, const gantt *g)
     return t;
 }
 
-/* "3 complete, 2 on target and 10 not yet due". */
-static const char *status_words(build_ctx *b, const gantt *g)
-{
-    strbuf sb = STRBUF_INIT;
-    int n = 0, total = 0;
-    for (int k = 0; k < STATUS__COUNT; k++) total += g->count[status_order[k]] > 0;
-    for (int k = 0; k < STATUS__COUNT; k++) {
-        status_kind s = status_order[k];
-        if (!g->count[s]) continue;
-        n++;
-        if (n > 1) sb_puts(&sb, n == total ? " and " : ", ");
-        strbuf w = STRBUF_INIT;
-        sb_puts(&w, status_kind_name(s));
-        for (size_t i = 0; i < w.len; i++)
-            if (w.data[i] >= 'A' && w.data[i] <= 'Z') w.data[i] = (char)(w.data[i] + 32);
-        sb_printf(&sb, "%zu %s", g->count[s], w.data);
-        sb_free(&w);
-    }
-    const char *out = arena_strdup(&b->d->arena, sb.len ? sb.data : "none");
-    sb_free(&sb);
-    return out;
-}
-
 void block_gantt(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
@@ -155,7 +132,7 @@ void block_gantt(build_ctx *b, rnode *parent, const block_args *a)
     rfigure *fig = gantt_draw(&b->d->arena, &g, &fr, as_at);
     const char *span = span_text(b, &g);
     fig->desc = arena_printf(&b->d->arena,
-                             "Status as at %s: %s.%s%s", as_at, status_words(b, &g),
+                             "Status as at %s: %s.%s%s", as_at, block_status_words(b, g.count),
                              g.any_revised ? " Where a date was revised, the original is drawn as a thin "
                                              "outline under the bar." : "",
                              sc.has_from || sc.has_to ? " Tasks that run beyond the chart are cut at its "

@@ -83,11 +83,14 @@ static void indicator_cell(build_ctx *b, rnode *row, const indicator *ind, int n
     }
 }
 
-static void footnote_paragraphs(build_ctx *b, rnode *parent, const footnotes *f)
+/* The notes, each a last row of the table across its columns. */
+static void footnote_rows(build_ctx *b, rnode *t, int ncols, const footnotes *f)
 {
     for (size_t i = 0; i < f->n; i++) {
-        rnode *p = rnode_add(b->d, parent, RN_PARAGRAPH);
-        rnode_add_text(b->d, p, arena_printf(&b->d->arena, "%s %s", note_marks[i], f->notes[i]));
+        rnode *row = tb_row(b->d, t, 0);
+        rnode *c = tb_cell(b->d, row, NULL, LEVEL_NONE);
+        c->colspan = (uint16_t)ncols;
+        rnode_add_text(b->d, rnode_add(b->d, c, RN_EMPH), arena_printf(&b->d->arena, "%s %s", note_marks[i], f->notes[i]));
     }
 }
 
@@ -132,8 +135,8 @@ static void one_period(build_ctx *b, rnode *parent, const block_args *a, fuzzy_d
         tb_cell(b->d, tr, indicator_result_name(st.result), indicator_result_level(st.result));
         tb_cell(b->d, tr, direction_text(st.direction), LEVEL_NONE);
     }
+    footnote_rows(b, t, 7, &fn);
     rnode_append(parent, t);
-    footnote_paragraphs(b, parent, &fn);
 }
 
 /* ---- every period: seed 003's table ---------------------------------------------- */
@@ -287,8 +290,8 @@ static void all_periods(build_ctx *b, rnode *parent, const block_args *a)
         t->flags |= RF_WIDE;
         b->has_wide = 1;
     }
+    footnote_rows(b, t, nc, &fn);
     rnode_append(parent, t);
-    footnote_paragraphs(b, parent, &fn);
 }
 
 void block_indicators(build_ctx *b, rnode *parent, const block_args *a)

@@ -65,6 +65,7 @@ void block_indicator_trends(build_ctx *b, rnode *parent, const block_args *a)
     rnode *t = tb_table(b->d, NULL, headers, 5);
     t->flags |= RF_COMPUTED;
     size_t charted = 0;
+    strbuf desc = STRBUF_INIT;
     point *pts = calloc(ncol + 1, sizeof *pts);
     point *tgs = calloc(ncol + 1, sizeof *tgs);
     for (size_t i = 0; i < p->n_indicators; i++) {
@@ -115,7 +116,6 @@ void block_indicator_trends(build_ctx *b, rnode *parent, const block_args *a)
         float axs[128];
         for (size_t k = 0; k < ncol; k++) {
             double x = x0 + step * (double)k;
-            if (k == 0 && ncol > 1 && !pts[0].has) { /* no baseline: nothing in its column */ }
             char pl[DATE_BUF];
             if (k == 0) snprintf(pl, sizeof pl, "Baseline");
             else date_format(periods[k - 1], pl, sizeof pl);
@@ -138,7 +138,7 @@ void block_indicator_trends(build_ctx *b, rnode *parent, const block_args *a)
                 if (!w) {
                     fig_rect(fig, band, (float)x - MARK, y - MARK, 2 * MARK, 2 * MARK, fc(FC_PAPER), FP_SOLID,
                              fc(FC_INK), 0.6f);
-                    fig_text(fig, band, (float)x - MARK - 1.5f, y - 3, sb.data, SMALL, FA_END, 0, fc(FC_MUTED));
+                    fig_text(fig, band, (float)x, y - MARK - 2, sb.data, SMALL, FA_MIDDLE, 0, fc(FC_MUTED));
                 } else if (k == 0) {
                     fig_rect(fig, band, (float)x - MARK, y - MARK, 2 * MARK, 2 * MARK, fc(FC_MUTED), FP_SOLID,
                              fc(FC_NONE), 0);
@@ -161,6 +161,41 @@ void block_indicator_trends(build_ctx *b, rnode *parent, const block_args *a)
             fig_path(fig, band, line, nt, 0, fc(FC_NONE), fc(FC_MUTED), 0.6f);
         }
         if (na > 1) fig_path(fig, band, axs, na, 0, fc(FC_NONE), fc(FC_INK), 1.0f);
+        /* in words: the baseline, the first and last targets, each actual */
+        sb_printf(&desc, "%s%s:", desc.len ? " " : "", ind->label ? ind->label : ind->code);
+        const char *sep = " ";
+        if (pts[0].has) {
+            sb_puts(&desc, " baseline ");
+            label_period_value(&desc, pts[0].pv, ind->unit);
+            sep = "; ";
+        }
+        size_t t0 = 0, t1 = 0;
+        for (size_t k = 1; k < ncol; k++)
+            if (tgs[k].has) {
+                if (!t0) t0 = k;
+                t1 = k;
+            }
+        if (t0) {
+            char pl[DATE_BUF];
+            sb_printf(&desc, "%stargets from ", sep);
+            label_period_value(&desc, tgs[t0].pv, ind->unit);
+            date_format(periods[t0 - 1], pl, sizeof pl);
+            sb_printf(&desc, " in %s to ", pl);
+            label_period_value(&desc, tgs[t1].pv, ind->unit);
+            date_format(periods[t1 - 1], pl, sizeof pl);
+            sb_printf(&desc, " in %s", pl);
+            sep = "; ";
+        }
+        for (size_t k = 1; k < ncol; k++) {
+            if (!pts[k].has) continue;
+            char pl[DATE_BUF];
+            date_format(periods[k - 1], pl, sizeof pl);
+            sb_printf(&desc, "%sactual ", sep);
+            label_period_value(&desc, pts[k].pv, ind->unit);
+            sb_printf(&desc, " in %s, %s", pl, indicator_result_name(pts[k].result));
+            sep = "; ";
+        }
+        sb_putc(&desc, '.');
         /* the table */
         for (size_t k = 1; k < ncol; k++) {
             if (!tgs[k].has && !pts[k].has) continue;
@@ -183,8 +218,15 @@ void block_indicator_trends(build_ctx *b, rnode *parent, const block_args *a)
     free(pts);
     free(tgs);
     free(periods);
-    if (!charted) return;
+    if (!charted) {
+        sb_free(&desc);
+        return;
+    }
+    fig->desc = arena_strdup(&b->d->arena, desc.data);
+    sb_free(&desc);
+    size_t last = fig->nbands - 1;
     legend(fig, width);
+    fig_keep_together(fig, last);
     rnode *n = rnode_add(b->d, parent, RN_FIGURE);
     n->figure = fig;
     rnode_set_pos(n, a->pos);

@@ -26,7 +26,7 @@ static const char *const pc_labels[PC__N] = {
     "Ref", "Priority action", "Improvement", "Issue", "Solution (tasks)", "Service improvement / outcomes",
     "Measure of success", "Lead officer", "Start", "Finish", "Target date", "Status", "Resource",
     "Comments / evidence", "Progress", "Recommendation", "Related actions"};
-static const int pc_weights[PC__N] = {5, 40, 10, 20, 26, 22, 18, 11, 8, 11, 9, 10, 16, 22, 20, 9, 8};
+static const int pc_weights[PC__N] = {5, 40, 9, 17, 30, 22, 18, 9, 8, 11, 7, 10, 17, 22, 20, 9, 8};
 
 static const char *const priority_words[] = {"", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
                                              "Eight", "Nine"};
@@ -171,20 +171,27 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
         w[i] = pc_weights[cols[i]];
     }
     char cap[256];
-    snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
-             block_as_at(b));
+    if (only)
+        snprintf(cap, sizeof cap, "%s %s: action plan as at %s", only->ref, only->title ? only->title : "",
+                 block_as_at(b));
+    else
+        snprintf(cap, sizeof cap, "%s: action plan as at %s", b->plan->title ? b->plan->title : "Plan",
+                 block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), hdr, nc);
     t->flags |= RF_COMPUTED | RF_WIDE;
     t->col_weights = w;
     for (size_t i = 0; i < b->plan->n_themes; i++) {
         const theme *th = &b->plan->themes[i];
         if (only && th != only) continue;
-        strbuf gt = STRBUF_INIT;
-        sb_printf(&gt, "%s %s", th->ref, th->title ? th->title : "");
-        if (th->priority > 0 && th->priority <= 9) sb_printf(&gt, " (Priority %s)", priority_words[th->priority]);
-        if (th->lead) sb_printf(&gt, " \xE2\x80\x94 lead officer: %s", th->lead->name);
-        tb_group(b->d, t, gt.data);
-        sb_free(&gt);
+        if (!only) {    /* one theme: the caption names it */
+            strbuf gt = STRBUF_INIT;
+            sb_printf(&gt, "%s %s", th->ref, th->title ? th->title : "");
+            if (th->priority > 0 && th->priority <= 9)
+                sb_printf(&gt, " (Priority %s)", priority_words[th->priority]);
+            if (th->lead) sb_printf(&gt, " \xE2\x80\x94 lead officer: %s", th->lead->name);
+            tb_group(b->d, t, gt.data);
+            sb_free(&gt);
+        }
         for (size_t k = 0; k < th->n_actions; k++) {
             const action *ac = th->actions[k];
             if (!analysis_shows(b->an, ac)) continue;

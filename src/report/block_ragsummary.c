@@ -139,7 +139,9 @@ void block_ragsummary(build_ctx *b, rnode *parent, const block_args *a)
         bar_band(b, fig, rows[i].name, rows[i].counts, rows[i].theme == NULL);
         themes += rows[i].theme != NULL;
     }
+    size_t last = fig->nbands ? fig->nbands - 1 : 0;
     legend(fig, only ? &an->themes[only->index] : &an->overall);
+    fig_keep_together(fig, last);
 
     rnode *n = rnode_add(b->d, parent, RN_FIGURE);
     n->figure = fig;
@@ -158,6 +160,12 @@ void block_ragsummary(build_ctx *b, rnode *parent, const block_args *a)
                                   "of the whole plan, by status as at %s; the figures are in the "
                                   "table that goes with it.",
                                   themes, block_as_at(b));
+    strbuf desc = STRBUF_INIT;
+    for (size_t i = 0; i < nrows; i++)
+        sb_printf(&desc, "%s%s: %zu action%s, %s.", i ? " " : "", rows[i].name, rows[i].counts->total,
+                  rows[i].counts->total == 1 ? "" : "s", block_status_words(b, rows[i].counts->count));
+    fig->desc = arena_strdup(&b->d->arena, desc.data ? desc.data : "");
+    sb_free(&desc);
     rnode_append(n, data_table(b, only));
     if (n->flags & RF_WIDE) b->has_wide = 1;
 }

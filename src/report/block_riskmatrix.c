@@ -28,7 +28,8 @@
 #define SMALL 6.5f
 #define LABEL 7.5f
 #define REF_SIZE 7.5f
-#define MAX_REF_LINES 3
+#define MAX_REF_LINES 2
+#define STRIPE_H 7.0f
 
 typedef struct {
     const char *refs[5][5];     /* [likelihood-1][impact-1]: "RK1, RK4", or NULL */
@@ -91,7 +92,11 @@ static void draw(build_ctx *b, rfigure *fig, const grid *g, double width)
             rag_level lvl = risk_band_level(band);
             float x = ROW_LABEL_W + (float)(i - 1) * cw;
             fig_rect(fig, row, x + CELL_GAP / 2, CELL_GAP / 2, cw - CELL_GAP, CELL_H - CELL_GAP, fc_rag(lvl),
-                     band_pattern(band), fc(FC_NONE), 0);
+                     FP_SOLID, fc(FC_NONE), 0);
+            /* Very high is hatched too, in a stripe along the cell's foot, clear of its words */
+            if (band_pattern(band) != FP_SOLID)
+                fig_rect(fig, row, x + CELL_GAP / 2, CELL_H - CELL_GAP / 2 - STRIPE_H, cw - CELL_GAP, STRIPE_H,
+                         fc_rag(lvl), band_pattern(band), fc(FC_NONE), 0);
             char sc[8];
             snprintf(sc, sizeof sc, "%d", score);
             fig_text(fig, row, x + 4, 10, sc, SMALL, FA_START, 1, fc_rag_ink(lvl));
@@ -178,6 +183,7 @@ void block_riskmatrix(build_ctx *b, rnode *parent, const block_args *a)
     double width = block_measure(b, 0);
     rfigure *fig = fig_new(&b->d->arena, (float)width);
     draw(b, fig, &g, width);
+    fig_keep_together(fig, 0);
 
     strbuf desc = STRBUF_INIT;
     if (g.placed) {

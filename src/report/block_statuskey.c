@@ -39,7 +39,7 @@ void block_statuskey(build_ctx *b, rnode *parent, const block_args *a)
         status_kind s = status_order[k];
         rag_level l = status_level(s);
         rnode *row = tb_row(b->d, t, 0);
-        tb_cell(b->d, row, l == LEVEL_NONE ? "None" : colour_name(pal->rag[l].fill), l)->flags |= RF_ROW_HEADER;
+        tb_cell(b->d, row, l == LEVEL_NONE ? "No colour" : colour_name(pal->rag[l].fill), l)->flags |= RF_ROW_HEADER;
         tb_cell(b->d, row, status_kind_name(s), LEVEL_NONE);
         tb_cell(b->d, row, meaning(s), LEVEL_NONE);
     }

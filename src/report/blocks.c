@@ -184,3 +184,22 @@ int block_columns(build_ctx *b, const block_args *a, const char *block, const ch
     free(list);
     return nc;
 }
+
+const char *block_status_words(build_ctx *b, const size_t count[STATUS__COUNT])
+{
+    strbuf sb = STRBUF_INIT;
+    int n = 0, total = 0;
+    for (int k = 0; k < STATUS__COUNT; k++) total += count[status_order[k]] > 0;
+    for (int k = 0; k < STATUS__COUNT; k++) {
+        status_kind s = status_order[k];
+        if (!count[s]) continue;
+        n++;
+        if (n > 1) sb_puts(&sb, n == total ? " and " : ", ");
+        sb_printf(&sb, "%zu ", count[s]);
+        for (const char *c = status_kind_name(s); *c; c++)
+            sb_putc(&sb, *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
+    }
+    const char *out = arena_strdup(&b->d->arena, sb.len ? sb.data : "none");
+    sb_free(&sb);
+    return out;
+}

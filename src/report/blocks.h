@@ -65,6 +65,9 @@ typedef struct {
 size_t block_theme_rows(build_ctx *b, const theme *only, theme_row **rows);
 /* A row of table t headed by the row's name. */
 rnode *block_theme_row(build_ctx *b, rnode *t, const theme_row *r);
+/* Counts by status in words, in the status order: "3 complete, 2 on target and 10 not
+ * yet due" ("none" when all are 0); in the document's arena. */
+const char *block_status_words(build_ctx *b, const size_t count[STATUS__COUNT]);
 /* A right-aligned numeric cell. */
 void block_num_cell(build_ctx *b, rnode *row, size_t v);
 /* The columns= option of the named block (names from ids[0..n)) as indices in cols[] (room for

@@ -32,6 +32,11 @@ fband *fig_header(rfigure *f, float h)
     return f->header;
 }
 
+void fig_keep_together(rfigure *f, size_t from)
+{
+    for (size_t i = from; i + 1 < f->nbands; i++) f->bands[i].keep_next = 1;
+}
+
 static fop *add(rfigure *f, fband *b, fop_kind kind)
 {
     if (b->nops == b->cap) {

@@ -73,6 +73,8 @@ typedef struct {
     float h;            /* the band's height */
     fop *ops;
     size_t nops, cap;
+    int keep_next;      /* no page break between this band and the next (a chart's last
+                         * row and its legend; the rows of a grid that must not split) */
 } fband;
 
 typedef struct rfigure {
@@ -91,6 +93,9 @@ rfigure *fig_new(arena *a, float width);
 /* A band of height h at the end of the figure, or its header band. */
 fband *fig_band(rfigure *f, float h);
 fband *fig_header(rfigure *f, float h);
+/* Keeps the bands from the one at index `from` to the last on one page (a legend with
+ * the row above it; a grid that must not split). */
+void fig_keep_together(rfigure *f, size_t from);
 /* Operations appended to a band; each returns the operation to adjust. */
 fop *fig_rect(rfigure *f, fband *b, float x, float y, float w, float h, fcolour fill,
               fpattern pattern, fcolour stroke, float lw);

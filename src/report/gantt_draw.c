@@ -246,7 +246,11 @@ static void row_band(dr *d, const gantt_row *r)
             date_to_ymd(r->end, &y, &m, &dd);
             char ord[16];
             day_ordinal(dd, ord, sizeof ord);
-            fig_text(fig, b, cx + DIAMOND + 1.5f, cy + 2.5f, ord, AXIS_SIZE, FA_START, 1, fc(FC_INK));
+            /* to the diamond's right, or its left where the axis ends */
+            if (cx + DIAMOND + 1.5f + label_width(ord, AXIS_SIZE, 1) <= d->ax.x0 + d->ax.w)
+                fig_text(fig, b, cx + DIAMOND + 1.5f, cy + 2.5f, ord, AXIS_SIZE, FA_START, 1, fc(FC_INK));
+            else
+                fig_text(fig, b, cx - DIAMOND - 1.5f, cy + 2.5f, ord, AXIS_SIZE, FA_END, 1, fc(FC_INK));
         }
         break;
     }
@@ -337,6 +341,8 @@ rfigure *gantt_draw(arena *a, const gantt *g, const gantt_frame *fr, const char 
     gantt_axis_init(&d.ax, g, x0, d.status_x - GAP - x0);
     header(&d);
     for (size_t i = 0; i < g->n_rows; i++) row_band(&d, &g->rows[i]);
+    size_t last_row = d.fig->nbands ? d.fig->nbands - 1 : 0;
     legend(&d, as_at_text);
+    fig_keep_together(d.fig, last_row);
     return d.fig;
 }

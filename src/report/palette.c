@@ -79,7 +79,7 @@ const char *colour_name(unsigned rgb)
     double r = ((rgb >> 16) & 255) / 255.0, g = ((rgb >> 8) & 255) / 255.0, b = (rgb & 255) / 255.0;
     double mx = fmax(r, fmax(g, b)), mn = fmin(r, fmin(g, b)), c = mx - mn;
     double light = (mx + mn) / 2;
-    if (c < 0.12) return light > 0.85 ? "White" : light < 0.15 ? "Black" : "Grey";
+    if (c < 0.12) return light > 0.96 ? "White" : light < 0.15 ? "Black" : "Grey";
     double h;
     if (mx == r) h = fmod((g - b) / c, 6.0);
     else if (mx == g) h = (b - r) / c + 2;

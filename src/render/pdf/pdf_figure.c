@@ -122,6 +122,7 @@ void ly_figure(layout *L, const rnode *n, double x, double w, const bstyle *bs)
         size_t vi = band_item(&f, &fig->bands[i], w);
         vitem *v = vat(L->out, vi);
         v->table = tindex;
+        v->keep = fig->bands[i].keep_next && i + 1 < fig->nbands;
         if (i == 0 && !fig->header) v->anchor = n->id;
         /* the pages before this band can be drawn */
         if (L->top_table == n) ly_commit(L, 0);
