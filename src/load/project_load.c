@@ -15,18 +15,6 @@
 
 static const char *const resource_keys[] = {"post", "number", "percent", "note"};
 
-static const ynode *given(const ynode *map, const char *key)
-{
-    const ynode *n = ynode_get(map, key);
-    return n && !schema_is_null(n) ? n : NULL;
-}
-
-static const char *copy_text(schema_ctx *c, const ynode *map, const char *key, const char *where)
-{
-    const char *s = schema_text(c, map, key, 0, where);
-    return s ? arena_strdup(c->a, s) : NULL;
-}
-
 /* One text or a list of texts, copied; the count in *n. */
 static const char **text_list(schema_ctx *c, const ynode *map, const char *key, size_t *n,
                               const char *where)
@@ -61,14 +49,14 @@ static void load_resources(schema_ctx *c, const ynode *list, action *x, project_
         if (!post) continue;
         r->post = arena_strdup(c->a, post);
         schema_int(c, it, "number", 1, 100000, &r->number, "a resource");
-        const ynode *pc = given(it, "percent");
+        const ynode *pc = schema_given(it, "percent");
         if (pc && schema_number_node(c, pc, &r->percent, "a resource's percent") > 0 &&
             (r->percent < 0 || r->percent > 100 || isnan(r->percent))) {
             diag_error(c->diags, pc->pos, "percent of a resource of %s must be between 0 and 100, "
                        "not %s", where, pc->text);
             r->percent = -1;
         }
-        r->note = copy_text(c, it, "note", "a resource");
+        r->note = schema_text_copy(c, it, "note", "a resource");
         d->n_resources++;
     }
     /* The same lines as one text, for every output that prints resources as text. */
@@ -85,13 +73,13 @@ void load_project_detail(schema_ctx *c, const ynode *map, action *x, const char 
 {
     project_detail d;
     memset(&d, 0, sizeof d);
-    d.issue = copy_text(c, map, "issue", where);
+    d.issue = schema_text_copy(c, map, "issue", where);
     d.tasks = text_list(c, map, "tasks", &d.n_tasks, where);
     d.outcomes = text_list(c, map, "outcomes", &d.n_outcomes, where);
-    d.comments = copy_text(c, map, "comments", where);
-    const ynode *res = given(map, "resources");
+    d.comments = schema_text_copy(c, map, "comments", where);
+    const ynode *res = schema_given(map, "resources");
     if (res && res->kind == YN_SEQ) load_resources(c, res, x, &d, where);
-    else x->resources = copy_text(c, map, "resources", where);
+    else x->resources = schema_text_copy(c, map, "resources", where);
     if (d.issue || d.n_tasks || d.n_outcomes || d.n_resources || d.comments) {
         x->detail = arena_alloc(c->a, sizeof *x->detail);
         *x->detail = d;

@@ -82,7 +82,7 @@ static void draw(build_ctx *b, rfigure *fig, const grid *g, double width)
     fig_text(fig, top, 0, 11, "Likelihood", LABEL, FA_START, 1, fc(FC_INK));
     for (int l = 5; l >= 1; l--) {
         fband *row = fig_band(fig, CELL_H);
-        char num[8];
+        char num[16];
         snprintf(num, sizeof num, "%d", l);
         fig_text(fig, row, ROW_LABEL_W - 6, CELL_H / 2 - 1, num, LABEL, FA_END, 1, fc(FC_INK));
         fig_text(fig, row, ROW_LABEL_W - 6, CELL_H / 2 + 8, label_likelihood(l), LABEL, FA_END, 0, fc(FC_INK));
@@ -97,7 +97,7 @@ static void draw(build_ctx *b, rfigure *fig, const grid *g, double width)
             if (band_pattern(band) != FP_SOLID)
                 fig_rect(fig, row, x + CELL_GAP / 2, CELL_H - CELL_GAP / 2 - STRIPE_H, cw - CELL_GAP, STRIPE_H,
                          fc_rag(lvl), band_pattern(band), fc(FC_NONE), 0);
-            char sc[8];
+            char sc[16];
             snprintf(sc, sizeof sc, "%d", score);
             fig_text(fig, row, x + 4, 10, sc, SMALL, FA_START, 1, fc_rag_ink(lvl));
             fig_text(fig, row, x + cw - 4, 10, risk_band_name(band), SMALL, FA_END, 0, fc_rag_ink(lvl));
@@ -119,7 +119,7 @@ static void draw(build_ctx *b, rfigure *fig, const grid *g, double width)
     fband *foot = fig_band(fig, FOOT_H);
     for (int i = 1; i <= 5; i++) {
         float x = ROW_LABEL_W + ((float)i - 0.5f) * cw;
-        char num[8];
+        char num[16];
         snprintf(num, sizeof num, "%d", i);
         fig_text(fig, foot, x, 9, num, LABEL, FA_MIDDLE, 1, fc(FC_INK));
         fig_text(fig, foot, x, 18, label_impact(i), LABEL, FA_MIDDLE, 0, fc(FC_INK));

@@ -119,22 +119,37 @@ static const char GANTT_PLAN[] =
     "      - {title: Later task, group: Rent, start: 2010-11, due: 2010-12}\n"
     "  - {ref: B.1, theme: B, description: Late, start: 2010-06, due: 2010-07-15, status: in-progress}\n";
 
-static analysis *an_at(const plan *p, day_t t)
+/* GANTT_PLAN as at 31 August 2010, an arena for charts, and an empty scope. */
+typedef struct {
+    plan *p;
+    analysis *an;
+    arena a;
+    gantt_scope sc;
+} fixture;
+
+static void setup(fixture *f)
 {
+    memset(f, 0, sizeof *f);
+    f->p = load(GANTT_PLAN);
     rag_policy pol = {THEME_RAG_WORST, 20, 10};
-    return analyse(p, t, NULL, &pol);
+    f->an = analyse(f->p, ymd(2010, 8, 31), NULL, &pol);
+    arena_init(&f->a);
+}
+
+static void teardown(fixture *f)
+{
+    arena_free(&f->a);
+    analysis_free(f->an);
+    plan_free(f->p);
 }
 
 TEST(test_gantt_rows)
 {
-    plan *p = load(GANTT_PLAN);
-    analysis *an = an_at(p, ymd(2010, 8, 31));
-    arena a;
-    arena_init(&a);
-    gantt_scope sc;
-    memset(&sc, 0, sizeof sc);
+    fixture f;
+    setup(&f);
+    plan *p = f.p;
     gantt g;
-    assert_int_equal(gantt_make(&a, p, an, &sc, &g), 0);
+    assert_int_equal(gantt_make(&f.a, p, f.an, &f.sc, &g), 0);
     /* A (heading), A.1, its milestone, the group Rent, two tasks, B (heading), B.1 */
     assert_int_equal(g.n_rows, 8);
     assert_int_equal(g.rows[0].kind, GANTT_GROUP);
@@ -170,8 +185,8 @@ TEST(test_gantt_rows)
     assert_true(g.any_revised);
 
     /* one action: its milestones alone, under their group */
-    sc.action = &p->actions[0];
-    assert_int_equal(gantt_make(&a, p, an, &sc, &g), 0);
+    f.sc.action = &p->actions[0];
+    assert_int_equal(gantt_make(&f.a, p, f.an, &f.sc, &g), 0);
     assert_int_equal(g.n_rows, 4);
     assert_int_equal(g.rows[0].kind, GANTT_POINT);
     assert_int_equal(g.rows[0].depth, 0);
@@ -179,25 +194,25 @@ TEST(test_gantt_rows)
     assert_int_equal(g.rows[2].depth, 1);
     /* 16 weeks or fewer: a week axis, from the Monday before to the Sunday after */
     assert_true(g.weeks == 0);      /* 16 August to 31 December is more than 16 weeks */
-    sc.action = &p->actions[1];
-    assert_int_equal(gantt_make(&a, p, an, &sc, &g), 0);
+    f.sc.action = &p->actions[1];
+    assert_int_equal(gantt_make(&f.a, p, f.an, &f.sc, &g), 0);
     assert_true(g.weeks);
     assert_int_equal(g.from, ymd(2010, 5, 31));     /* Monday */
     assert_int_equal(g.to, ymd(2010, 7, 18));       /* Sunday */
     assert_int_equal(g.n_cols, 7);
     /* asked for months */
-    sc.axis = GANTT_AXIS_MONTHS;
-    assert_int_equal(gantt_make(&a, p, an, &sc, &g), 0);
+    f.sc.axis = GANTT_AXIS_MONTHS;
+    assert_int_equal(gantt_make(&f.a, p, f.an, &f.sc, &g), 0);
     assert_false(g.weeks);
     assert_int_equal(g.n_cols, 2);
 
     /* a window: rows outside it left out, rows across it cut, empty headings dropped */
-    memset(&sc, 0, sizeof sc);
-    sc.action = &p->actions[0];
-    sc.has_from = sc.has_to = 1;
-    sc.from = ymd(2010, 9, 1);
-    sc.to = ymd(2010, 10, 31);
-    assert_int_equal(gantt_make(&a, p, an, &sc, &g), 0);
+    memset(&f.sc, 0, sizeof f.sc);
+    f.sc.action = &p->actions[0];
+    f.sc.has_from = f.sc.has_to = 1;
+    f.sc.from = ymd(2010, 9, 1);
+    f.sc.to = ymd(2010, 10, 31);
+    assert_int_equal(gantt_make(&f.a, p, f.an, &f.sc, &g), 0);
     assert_int_equal(g.n_rows, 2);     /* Rent, Revised task (cut at its start) */
     assert_int_equal(g.rows[0].kind, GANTT_GROUP);
     assert_true(g.rows[1].clip_start);
@@ -206,9 +221,7 @@ TEST(test_gantt_rows)
     assert_true(g.weeks);
     assert_int_equal(g.from, ymd(2010, 8, 30));
     assert_int_equal(g.n_cols, 9);
-    arena_free(&a);
-    analysis_free(an);
-    plan_free(p);
+    teardown(&f);
 }
 
 /* The display list of a chart, checked against coordinates worked out by hand: a frame
@@ -216,17 +229,13 @@ TEST(test_gantt_rows)
  * 150 + 6 = 156 for 600 - 66 - 6 - 156 = 372 points over seven months. */
 TEST(test_gantt_draw_by_hand)
 {
-    plan *p = load(GANTT_PLAN);
-    analysis *an = an_at(p, ymd(2010, 8, 31));
-    arena a;
-    arena_init(&a);
-    gantt_scope sc;
-    memset(&sc, 0, sizeof sc);
-    sc.theme = &p->themes[0];
+    fixture fx;
+    setup(&fx);
+    fx.sc.theme = &fx.p->themes[0];
     gantt g;
-    assert_int_equal(gantt_make(&a, p, an, &sc, &g), 0);
+    assert_int_equal(gantt_make(&fx.a, fx.p, fx.an, &fx.sc, &g), 0);
     gantt_frame fr = {600, 150, 66};
-    rfigure *f = gantt_draw(&a, &g, &fr, "31 August 2010");
+    rfigure *f = gantt_draw(&fx.a, &g, &fr, "31 August 2010");
     assert_non_null(f->header);
     double month = 372.0 / 7;
     /* the header: every month's name, the year, and the as-at mark */
@@ -299,9 +308,7 @@ TEST(test_gantt_draw_by_hand)
     assert_int_equal(words, 1);
     /* the legend stays with the last row */
     assert_true(f->bands[f->nbands - 2].keep_next);
-    arena_free(&a);
-    analysis_free(an);
-    plan_free(p);
+    teardown(&fx);
 }
 
 TEST(test_day_ordinal)
