@@ -32,6 +32,7 @@
 #define MAX_LINES 4
 #define LEGEND_H 16.0f
 #define SWATCH 9.0f
+#define GRID_MIN 3.0f       /* the closest two grid lines are drawn */
 
 static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -67,6 +68,7 @@ static void col_month(const dr *d, int c, int *year, int *month)
  * strongly. */
 static void grid(dr *d, fband *b, float y0, float h)
 {
+    float last = -1e9f;
     for (int c = 0; c <= d->ax.n_cols; c++) {
         float x = (float)col_x(d, c);
         int strong = c == 0 || c == d->ax.n_cols;
@@ -75,7 +77,11 @@ static void grid(dr *d, fband *b, float y0, float h)
             col_month(d, c, &y, &m);
             strong |= m == 1;
         }
+        /* Columns narrower than GRID_MIN: only the strong lines, so a chart of many
+         * years has a line per year, not a wall of them. */
+        if (!strong && x - last < GRID_MIN) continue;
         fig_line(d->fig, b, x, y0, x, h, fc(FC_RULE), strong ? 0.6f : 0.25f);
+        last = x;
     }
 }
 
@@ -112,7 +118,8 @@ static void header(dr *d)
             if (show)
                 fig_text(fig, b, (float)(col_x(d, c) + colw / 2), HEAD_ROW2, show, AXIS_SIZE, FA_MIDDLE, 0,
                          fc(FC_MUTED));
-            if (c) fig_line(fig, b, (float)col_x(d, c), 14, (float)col_x(d, c), HEAD_H, fc(FC_RULE), 0.25f);
+            if (c && colw >= GRID_MIN)
+                fig_line(fig, b, (float)col_x(d, c), 14, (float)col_x(d, c), HEAD_H, fc(FC_RULE), 0.25f);
         }
     } else {
         /* Row 1: each month over the weeks that start in it; row 2: the day each week
@@ -148,7 +155,8 @@ static void header(dr *d)
             if (colw >= label_width(buf, SMALL_SIZE, 0) + 1)
                 fig_text(fig, b, (float)(col_x(d, c) + colw / 2), HEAD_ROW2, buf, SMALL_SIZE, FA_MIDDLE, 0,
                          fc(FC_MUTED));
-            if (c) fig_line(fig, b, (float)col_x(d, c), 14, (float)col_x(d, c), HEAD_H, fc(FC_RULE), 0.25f);
+            if (c && colw >= GRID_MIN)
+                fig_line(fig, b, (float)col_x(d, c), 14, (float)col_x(d, c), HEAD_H, fc(FC_RULE), 0.25f);
         }
     }
     fig_line(fig, b, (float)col_x(d, d->ax.n_cols), 2, (float)col_x(d, d->ax.n_cols), HEAD_H, fc(FC_RULE),
