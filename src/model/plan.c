@@ -58,3 +58,13 @@ void resource_line_text(strbuf *out, const resource_line *r)
     if (r->note) sb_printf(out, " %s", r->note);
 }
 
+const char *stated_rag_id(stated_rag r)
+{
+    switch (r) {
+    case RAG_RED: return "red";
+    case RAG_AMBER: return "amber";
+    case RAG_GREEN: return "green";
+    case RAG_COMPLETE: return "complete";
+    default: return "";
+    }
+}

@@ -260,6 +260,7 @@ day_t plan_default_as_at(const plan *p);
 const char *entered_status_name(entered_status s);
 /* A resource line as printed: "3 x Principal Officers (20%) for 6 months". */
 void resource_line_text(strbuf *out, const resource_line *r);
-const char *stated_rag_name(stated_rag r);
+const char *stated_rag_name(stated_rag r);      /* "Amber" */
+const char *stated_rag_id(stated_rag r);        /* "amber", as plans write it */
 
 #endif
