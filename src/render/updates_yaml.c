@@ -265,7 +265,7 @@ static void indicators(strbuf *out, const sheet_changes *c, fuzzy_date file_date
                c->entries[j].date.kind == e->date.kind;
              j++) {
             char num[40];
-            sheet_number_text(c->entries[j].actual, num, sizeof num);
+            sheet_number_as_typed(c->entries[j].actual, c->entries[j].row->v[COL_ACTUAL].text, num, sizeof num);
             sb_puts(out, "      ");
             date_value(out, c->entries[j].period);
             sb_printf(out, ": %s", num);
