@@ -88,6 +88,7 @@ static void footnote_rows(build_ctx *b, rnode *t, int ncols, const footnotes *f)
 {
     for (size_t i = 0; i < f->n; i++) {
         rnode *row = tb_row(b->d, t, 0);
+        row->flags |= RF_NOTE;
         rnode *c = tb_cell(b->d, row, NULL, LEVEL_NONE);
         c->colspan = (uint16_t)ncols;
         rnode_add_text(b->d, rnode_add(b->d, c, RN_EMPH), arena_printf(&b->d->arena, "%s %s", note_marks[i], f->notes[i]));

@@ -114,6 +114,8 @@ enum {
     RF_HEADER = 1,      /* RN_ROW: header row */
     RF_GROUP = 2,       /* RN_ROW: group heading row (one cell spanning all columns) */
     RF_ROW_HEADER = 4,  /* RN_CELL: header for its row (th scope=row) */
+    RF_NOTE = 4,        /* RN_ROW: a note across the table's columns (a footnote), printed
+                         * on the page of the row above it, never as a heading */
     RF_WIDE = 8,        /* RN_TABLE / RN_APPENDIX: set landscape pages in print */
     RF_COMPUTED = 16,   /* RN_TABLE: made from the plan, not typed by the clerk */
     RF_NUMERIC = 32,    /* RN_CELL: a number (tabular alignment) */

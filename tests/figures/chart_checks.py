@@ -74,6 +74,20 @@ def common(page, pdf):
         elif "<table" not in fig:
             bad.append("no table: " + t.text[:60])
     tap(not bad, "every SVG is an image with its <title>, its <desc> and its data as a table", bad)
+    # readable on a phone: each chart in a focusable region that scrolls sideways, its
+    # width in units given to the stylesheet, which never draws it below 1.25 px a unit
+    bad = []
+    for svg, fig in figs:
+        vb = (svg.get("viewBox") or "").split()
+        wrap = re.search(r'<div class="chart-wrap" role="region" tabindex="0" aria-label(?:ledby)?="[^"]+">\s*<svg ', fig)
+        if not wrap or len(vb) != 4 or svg.get("style") != "--chart-w:%s" % vb[2]:
+            bad.append(fig[:120])
+    css = "".join(re.findall(r"<style>(.*?)</style>", page, re.S))
+    rules = ("figure.chart svg { min-width: calc(var(--chart-w, 0) * 1.25px); }" in css and
+             "figure.chart svg { min-width: calc(var(--chart-w, 0) * 1.5px); }" in css and
+             ".chart-wrap { overflow-x: auto;" in css)
+    tap(not bad and rules, "every chart scrolls sideways in a focusable region rather than shrink below "
+        "1.25 px a unit (1.5 on a phone)", bad or "the stylesheet's rules are missing")
     # every word drawn comes back from the PDF, in the order pdftotext reads it or not
     ptext = pdftext(pdf)
     have = {}
@@ -209,6 +223,12 @@ def salford(page, pdf, figs):
     tap("Information not yet available" in page and ">N/A<" in page and "25 days*" in page
         and "planned reduction in Salford defined emergency repairs" in page,
         "the seed's N/A baseline, BVPI 73's footnote and the indicator with no information yet")
+    # the footnote is printed on the page of the table's last row, never alone
+    pages = ptext.split("\f")
+    note = [i for i, p in enumerate(pages) if "planned reduction in Salford defined" in p]
+    last = [i for i, p in enumerate(pages) if "excluding those owing less than" in p]
+    tap(len(note) == 1 and note == last, "BVPI 73's footnote is on the page of the table's last row",
+        "footnote on page(s) %s, last row on %s" % ([i + 1 for i in note], [i + 1 for i in last]))
     tap("Review overdue" not in page and "Last reviewed" not in page and "Never" not in page,
         "no review flags: the plan records no reviews")
     ra = page[page.find("Priority One key themes \u2013 risk assessments"):]

@@ -23,7 +23,7 @@ check "HTML: the display list as inline SVG, an image named by its text alternat
 check "HTML: parts in the house's RAG colours (red, the complete purple) with patterns" \
     "grep -q 'fill=\"#B3261E\"' $H && grep -q 'fill=\"#5B2C83\"' $H && grep -q '<pattern id=\"figure-1-p1-5\"' $H && grep -q 'fill=\"url(#figure-1-p1-5)\"' $H"
 check "HTML: the words are text, escaped (theme labels, counts, the scale)" \
-    "grep -q '>A Housing advice and homelessness</text>' $H && grep -q '>100%</text>' $H && grep -q '>14 actions</text>' $H"
+    "grep -q '>A Housing advice and homelessness</text>' $H && grep -q '>100%</text>' $H && grep -q '>14 actions, 23% complete</text>' $H"
 check "HTML: the same figures as a table, offered under the figure" \
     "grep -q '<details><summary>The figures as a table</summary>' $H && grep -q '<th scope=\"row\">A Housing advice and homelessness</th>' $H"
 check "HTML: a figure that shows its table prints it open, and asks for a wide page" \

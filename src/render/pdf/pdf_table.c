@@ -98,6 +98,7 @@ static void ly_minmax_blocks(layout *L, const rnode *first, double indent, const
 static int ly_row_is_group(const rnode *row, int ncols)
 {
     if (row->flags & RF_GROUP) return 1;
+    if (row->flags & RF_NOTE) return 0;
     return row->first && !row->first->next && row->first->colspan >= ncols && ncols > 1;
 }
 
@@ -107,7 +108,7 @@ static void ly_column_widths(layout *L, const rnode *t, int ncols, double avail,
     minmax *m = xcalloc((size_t)ncols, sizeof *m);
     L->quiet++;
     for (const rnode *r = t->first; r; r = r->next) {
-        if (r->type != RN_ROW || ly_row_is_group(r, ncols)) continue;
+        if (r->type != RN_ROW || ly_row_is_group(r, ncols) || (r->flags & RF_NOTE)) continue;
         int col = 0;
         for (const rnode *c = r->first; c && col < ncols; c = c->next) {
             int span = c->colspan > 1 ? c->colspan : 1;
@@ -380,7 +381,8 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
             vitem *v = vat(L->out, vi);
             v->table = tindex;
             v->header = (unsigned)header;
-            v->keep = (unsigned)(header || group);
+            /* a note row's page is the page of the row above it */
+            v->keep = (unsigned)(header || group || (!more && r->next && (r->next->flags & RF_NOTE)));
             if (chunk == 0 && first_row) v->anchor = t->id;
             if (header && tindex >= 0 && !L->tables[tindex].closed) {
                 tinfo *ti = &L->tables[tindex];
