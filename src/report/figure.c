@@ -13,13 +13,7 @@ rfigure *fig_new(arena *a, float width)
 
 fband *fig_band(rfigure *f, float h)
 {
-    if (f->nbands == f->cap) {
-        size_t ncap = f->cap ? f->cap * 2 : 8;
-        fband *nb = arena_alloc(f->a, ncap * sizeof *nb);
-        if (f->nbands) memcpy(nb, f->bands, f->nbands * sizeof *nb);
-        f->bands = nb;
-        f->cap = ncap;
-    }
+    f->bands = arena_grow(f->a, f->bands, f->nbands, &f->cap, sizeof *f->bands, 8);
     fband *b = &f->bands[f->nbands++];
     b->h = h;
     return b;
@@ -39,13 +33,7 @@ void fig_keep_together(rfigure *f, size_t from)
 
 static fop *add(rfigure *f, fband *b, fop_kind kind)
 {
-    if (b->nops == b->cap) {
-        size_t ncap = b->cap ? b->cap * 2 : 16;
-        fop *no = arena_alloc(f->a, ncap * sizeof *no);
-        if (b->nops) memcpy(no, b->ops, b->nops * sizeof *no);
-        b->ops = no;
-        b->cap = ncap;
-    }
+    b->ops = arena_grow(f->a, b->ops, b->nops, &b->cap, sizeof *b->ops, 16);
     fop *o = &b->ops[b->nops++];
     o->kind = (uint8_t)kind;
     return o;

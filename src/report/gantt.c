@@ -17,13 +17,7 @@ typedef struct {
 static gantt_row *push(mk *m)
 {
     gantt *g = m->g;
-    if (g->n_rows == m->cap) {
-        size_t ncap = m->cap ? m->cap * 2 : 32;
-        gantt_row *nr = arena_alloc(m->a, ncap * sizeof *nr);
-        if (g->n_rows) memcpy(nr, g->rows, g->n_rows * sizeof *nr);
-        g->rows = nr;
-        m->cap = ncap;
-    }
+    g->rows = arena_grow(m->a, g->rows, g->n_rows, &m->cap, sizeof *g->rows, 32);
     gantt_row *r = &g->rows[g->n_rows++];
     memset(r, 0, sizeof *r);
     return r;

@@ -9,6 +9,7 @@
 # byte-identical rebuilds. TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tools/tap.sh
+. tests/tools/pdf_pages.sh
 T=build/charts-test
 rm -rf $T && mkdir -p $T
 export SOURCE_DATE_EPOCH=1700000000
@@ -81,21 +82,8 @@ recommendation: R.
 MD
 check "a chart of 90 tasks builds" "./tabled build --format pdf,html -o $T/tall/out $T/tall/plan.yaml $T/tall/tall.md 2>$T/tall/err"
 TP=$T/tall/out/tall/tall.pdf
-pages=$(pdfinfo $TP 2>/dev/null | awk '/^Pages:/ {print $2}')
-fig=0
-axis=0
-p=1
-while [ "$p" -le "${pages:-0}" ]; do
-    pt=$(pdftotext -f $p -l $p $TP - 2>/dev/null)
-    if echo "$pt" | grep -q 'Task number'; then
-        fig=$((fig + 1))
-        w=$(echo "$pt" | tr -s ' ' '\n')     # one word a line
-        echo "$w" | grep -qx 'Task' && echo "$w" | grep -qx 'Status' && echo "$w" | grep -qx '2010' &&
-            echo "$w" | grep -qx '2011' && echo "$w" | grep -qx 'Jun' && echo "$w" | grep -qx 'Dec' &&
-            axis=$((axis + 1))
-    fi
-    p=$((p + 1))
-done
+pages_with $TP 'Task number' Task Status 2010 2011 Jun Dec
+axis=$heads
 echo "# tall chart: $pages pages, tasks on $fig, the axis on $axis"
 check "the chart continues over pages" "[ $fig -ge 3 ]"
 check "its axis and column headings are at the top of every page it is on" "[ $axis -eq $fig ]"

@@ -6,6 +6,7 @@
 # made up for this test (tests/figures/). TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tools/tap.sh
+. tests/tools/pdf_pages.sh
 T=build/figures
 rm -rf $T && mkdir -p $T
 export SOURCE_DATE_EPOCH=1700000000
@@ -70,18 +71,8 @@ PY
 sed -e '/^# Appendix/,$d' tests/figures/rag-summary.md >$T/tall/tall.md
 check "a figure of 70 themes builds" "./tabled build --format pdf,html -o $T/tall/out $T/tall/plan.yaml $T/tall/tall.md 2>$T/tall/err"
 TP=$T/tall/out/tall/tall.pdf
-pages=$(pdfinfo $TP 2>/dev/null | awk '/^Pages:/ {print $2}')
-fig=0
-scaled=0
-p=1
-while [ "$p" -le "${pages:-0}" ]; do
-    pt=$(pdftotext -f $p -l $p $TP - 2>/dev/null)
-    if echo "$pt" | grep -q 'Theme number'; then
-        fig=$((fig + 1))
-        echo "$pt" | grep -q '25%' && echo "$pt" | grep -q '75%' && scaled=$((scaled + 1))
-    fi
-    p=$((p + 1))
-done
+pages_with $TP 'Theme number' 25% 75%
+scaled=$heads
 echo "# tall figure: $pages pages, bars on $fig, the scale on $scaled"
 check "the tall figure continues over pages" "[ $fig -ge 2 ]"
 check "its scale (the header band) is at the top of every page it is on" "[ $scaled -eq $fig ]"

@@ -57,14 +57,22 @@ static char *load_error(const char *yaml)
 
 /* ---- the axis, by hand ------------------------------------------------------------ */
 
-/* A month axis June to December 2010, 700 points wide from x = 0: seven months of 100. */
-TEST(test_month_axis_by_hand)
+/* A chart with only its axis: weeks or months, from and to, in n_cols columns. */
+static gantt axis_only(int weeks, day_t from, day_t to, int n_cols)
 {
     gantt g;
     memset(&g, 0, sizeof g);
-    g.from = ymd(2010, 6, 1);
-    g.to = ymd(2010, 12, 31);
-    g.n_cols = 7;
+    g.weeks = weeks;
+    g.from = from;
+    g.to = to;
+    g.n_cols = n_cols;
+    return g;
+}
+
+/* A month axis June to December 2010, 700 points wide from x = 0: seven months of 100. */
+TEST(test_month_axis_by_hand)
+{
+    gantt g = axis_only(0, ymd(2010, 6, 1), ymd(2010, 12, 31), 7);
     gantt_axis ax;
     gantt_axis_init(&ax, &g, 0, 700);
     /* a task from 1 to 30 June starts at the origin and is W/7 wide (not 700 x 30/214) */
@@ -83,12 +91,7 @@ TEST(test_month_axis_by_hand)
 /* A week axis of four weeks from Monday 7 June 2010, 280 points: a week is 70, a day 10. */
 TEST(test_week_axis_by_hand)
 {
-    gantt g;
-    memset(&g, 0, sizeof g);
-    g.weeks = 1;
-    g.from = ymd(2010, 6, 7);
-    g.to = ymd(2010, 7, 4);
-    g.n_cols = 4;
+    gantt g = axis_only(1, ymd(2010, 6, 7), ymd(2010, 7, 4), 4);
     gantt_axis ax;
     gantt_axis_init(&ax, &g, 0, 280);
     NEAR(gantt_x(&ax, ymd(2010, 6, 14)), 70);
