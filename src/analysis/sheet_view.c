@@ -145,7 +145,7 @@ void sheet_item_risk(const analysis *an, const risk *r, sheet_item *out, arena *
     out->text[COL_DESCRIPTION] = or_blank(r->description);
     out->text[COL_WHO] = r->owner ? r->owner->name : "";
     /* assessed in words (seed 003): a plan fact, shown beside any later scores */
-    out->text[COL_ASSESSED] = r->impact == QUAL_HIGH ? "High" : r->impact == QUAL_LOW ? "Low" : "";
+    out->text[COL_ASSESSED] = qualitative_impact_name(r->impact);
     if (v->inherent.likelihood) {
         out->text[COL_INHERENT_L] = arena_printf(ar, "%d", v->inherent.likelihood);
         out->text[COL_INHERENT_I] = arena_printf(ar, "%d", v->inherent.impact);
