@@ -1,7 +1,9 @@
 /* cmd_build.c - tabled build: papers to HTML and PDF, plans to JSON roll-ups, and
  * out/index.html. Each plan, template and font is loaded once per run, however many
- * papers use it. Nothing is written for a paper with errors, and every file is
- * written atomically. */
+ * papers use it. Every output of a paper is made in memory first and then written
+ * atomically, its JSON last; a paper with errors (or whose files cannot be written)
+ * has all its outputs removed, and the index is remade from the JSON files that are
+ * there, so it lists exactly the papers whose outputs exist (outputs.h). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,6 +26,8 @@
 #include "../util/hashmap.h"
 #include "../util/xalloc.h"
 #include "cli.h"
+#include "index_files.h"
+#include "outputs.h"
 #include "template_set.h"
 
 enum { FMT_HTML = 1, FMT_PDF = 2, FMT_JSON = 4 };
@@ -38,16 +42,16 @@ typedef struct {
     template_set *index_templates;  /* the first paper's: the index's style */
     hashmap plans;                  /* path -> plan*, or &failed_plan if it had errors */
     hashmap plan_errors;            /* path -> its number of errors, for a failed plan */
-    paper_record *index;            /* every paper built, for the index */
-    size_t n_index, cap_index;
+    out_claims claims;              /* which input writes which outputs */
+    hashmap inputs;                 /* real paths of the inputs seen (each built once) */
+    int papers;                     /* papers built or failed: the index changes */
+    int removed;                    /* a failed paper's outputs were removed */
     int depfiles;                   /* -MD: write <output>.d for make */
     int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
     int dry_run;                    /* --dry-run: check everything, write nothing */
     int werror;                     /* --werror: warnings fail the build */
     int quiet_plans;                /* --no-plan-diagnostics: a paper's plan is checked, not reported */
     int check;                      /* tabled check: also the plans' optimistic reports */
-    rdoc **docs;                    /* kept for the index strings */
-    size_t n_docs;
 } build_state;
 
 static char *path_join3(const char *a, const char *b, const char *c)
@@ -115,24 +119,44 @@ static day_t default_as_at(build_state *st, const plan *p)
     return st->has_as_at ? st->as_at : plan_default_as_at(p);
 }
 
+/* DIR/<plan>/rollup.json; removed when the plan has errors. */
 static void build_plan_json(build_state *st, const char *path)
 {
+    char *slug = parent_dir_name(path);
     /* the house style's theme-RAG policy */
     template_set *ts = templates_for(&st->templates, path, TS_HOUSE, &st->diags);
-    if (!ts) return;
-    const plan *p = get_plan(st, path);
-    if (p && st->check) check_plan_warnings(&st->diags, p, default_as_at(st, p));
-    if (!p || st->dry_run) return;
-    analysis *an = analyse(p, default_as_at(st, p), NULL, &ts->house.theme_rag);
-    strbuf json = STRBUF_INIT;
-    rollup_json(an, &json);
-    char *slug = parent_dir_name(path);
-    char *out = path_join3(st->outdir, slug, "/rollup.json");
-    write_out(st, out, json.data, json.len);
-    free(out);
+    if (!ts) {
+        char *out = path_join3(st->outdir, slug, "/rollup.json");
+        if (!st->dry_run) unlink(out);
+        free(out);
+        free(slug);
+        return;
+    }
+    srcpos at = make_pos(path, 0, 0);
+    if (!strcmp(slug, "private")) {
+        out_check_names(slug, "rollup.json", at, &st->diags);
+    } else if (st->check || out_claim(&st->claims, slug, "rollup", path, at, &st->diags, NULL) >= 0) {
+        /* (tabled check writes nothing: two plans in one folder are fine there) */
+        const plan *p = get_plan(st, path);
+        if (p && st->check) check_plan_warnings(&st->diags, p, default_as_at(st, p));
+        char *out = path_join3(st->outdir, slug, "/rollup.json");
+        if (st->dry_run) {
+            /* nothing written, nothing removed */
+        } else if (!p) {
+            if (unlink(out) != 0 && errno != ENOENT)
+                diag_error(&st->diags, make_pos(out, 0, 0), "cannot remove this old output: %s",
+                           strerror(errno));
+        } else {
+            analysis *an = analyse(p, default_as_at(st, p), NULL, &ts->house.theme_rag);
+            strbuf json = STRBUF_INIT;
+            rollup_json(an, &json);
+            write_out(st, out, json.data, json.len);
+            sb_free(&json);
+            analysis_free(an);
+        }
+        free(out);
+    }
     free(slug);
-    sb_free(&json);
-    analysis_free(an);
 }
 
 /* Make-escaped path: spaces, '#', '$' and ':' would break a dependency line. */
@@ -155,20 +179,19 @@ static void collect_images(const rnode *n, strbuf *sb)
 }
 
 /* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
- * for each input keep make going when one is deleted (as gcc -MP does). */
-static void write_depfile(build_state *st, const template_set *ts, const char *base,
-                          const char *private_base, const paper *pp, const plan *pl,
-                          const rdoc *d, int html, int pdf, int private_pdf)
+ * for each input keep make going when one is deleted (as gcc -MP does). targets are
+ * the paper's output kinds (bits of 1 << out_kind) that this build writes. */
+static void depfile_text(build_state *st, const template_set *ts, const char *plan_slug,
+                         const paper *pp, const plan *pl, const rdoc *d, unsigned targets,
+                         strbuf *out)
 {
     strbuf sb = STRBUF_INIT, deps = STRBUF_INIT;
-    const char *exts[] = {".html", ".pdf", ".json", ".html", ".pdf"};
-    int want[] = {html, pdf, 1, private_base && html, private_base && private_pdf};
-    for (int i = 0; i < 5; i++) {
-        if (!want[i]) continue;
-        strbuf t = STRBUF_INIT;
-        sb_printf(&t, "%s%s%s", i < 3 ? base : private_base, pp->slug, exts[i]);
-        dep_path(&sb, t.data);
-        sb_free(&t);
+    static const out_kind kinds[] = {OUT_HTML, OUT_PDF, OUT_JSON, OUT_PRIVATE_HTML, OUT_PRIVATE_PDF};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (!(targets & (1u << kinds[i]))) continue;
+        char *t = out_path(st->outdir, plan_slug, pp->slug, kinds[i]);
+        dep_path(&sb, t);
+        free(t);
     }
     dep_path(&deps, pp->file);
     dep_path(&deps, pp->plan_path);
@@ -176,7 +199,7 @@ static void write_depfile(build_state *st, const template_set *ts, const char *b
     for (size_t i = 0; i < pl->n_inputs; i++) dep_path(&deps, pl->inputs[i]);
     if (pp->previous_path) dep_path(&deps, pp->previous_path);
     for (size_t i = 0; i < ts->n_inputs; i++) dep_path(&deps, ts->inputs[i]);
-    if (pdf) {
+    if (targets & ((1u << OUT_PDF) | (1u << OUT_PRIVATE_PDF))) {
         const char *fonts[] = {ts->house.font_regular, ts->house.font_bold, ts->house.font_italic,
                                ts->house.font_bold_italic};
         for (int i = 0; i < 4; i++) {
@@ -186,118 +209,162 @@ static void write_depfile(build_state *st, const template_set *ts, const char *b
         }
     }
     collect_images(d->root, &deps);
-    strbuf out = STRBUF_INIT;
-    sb_printf(&out, "%s:%s\n", sb.data + 1, deps.data);
+    sb_printf(out, "%s:%s\n", sb.data ? sb.data + 1 : "", deps.data);
     /* phony rules for the inputs */
     for (char *p = deps.data; p && *p;) {
         char *e = p + 1;
         while (*e && !(*e == ' ' && e[-1] != '\\')) e++;
-        sb_putn(&out, p + 1, (size_t)(e - p - 1));
-        sb_puts(&out, ":\n");
+        sb_putn(out, p + 1, (size_t)(e - p - 1));
+        sb_puts(out, ":\n");
         p = e;
     }
-    char *path = xmalloc(strlen(base) + strlen(pp->slug) + 4);
-    sprintf(path, "%s%s.d", base, pp->slug);
-    write_out(st, path, out.data, out.len);
-    free(path);
-    sb_free(&out);
     sb_free(&sb);
     sb_free(&deps);
 }
 
-/* Writes DIR<slug>.pdf and .html for one edition; returns 1 if the PDF was written. */
-static int write_edition(build_state *st, const template_set *ts, const rdoc *d, const char *dir,
-                         const char *slug)
+/* A paper's outputs, made in memory before any is written. */
+typedef struct {
+    strbuf buf[OUT__COUNT];
+    unsigned made;          /* bits of 1 << out_kind */
+} paper_outputs;
+
+/* Renders one edition of d into the PDF and HTML kinds given. */
+static void render_edition(build_state *st, const template_set *ts, const rdoc *d,
+                           paper_outputs *po, out_kind pdf, out_kind html)
 {
-    size_t bl = strlen(dir) + strlen(slug) + 8;
-    char *out = xmalloc(bl);
-    strbuf buf = STRBUF_INIT;
-    int have_pdf = 0;
-    if (st->formats & FMT_PDF) {
-        if (pdf_render(d, &ts->house, ts->fonts, &buf, &st->diags) == 0) {
-            snprintf(out, bl, "%s%s.pdf", dir, slug);
-            have_pdf = write_out(st, out, buf.data, buf.len) == 0;
-        }
-        sb_reset(&buf);
-    }
+    if ((st->formats & FMT_PDF) &&
+        pdf_render(d, &ts->house, ts->fonts, &po->buf[pdf], &st->diags) == 0)
+        po->made |= 1u << pdf;
     if (st->formats & FMT_HTML) {
-        html_render(d, ts->css, &buf);
-        snprintf(out, bl, "%s%s.html", dir, slug);
-        write_out(st, out, buf.data, buf.len);
+        html_render(d, ts->css, &po->buf[html]);
+        po->made |= 1u << html;
     }
-    sb_free(&buf);
-    free(out);
-    return have_pdf;
+}
+
+/* Removes the outputs of a paper that failed, unless another input of this run owns
+ * that name (then they are not its outputs). */
+static void paper_failed(build_state *st, const char *input, const char *plan_slug,
+                         const char *paper_slug)
+{
+    if (st->dry_run) return;
+    int c = out_claim(&st->claims, plan_slug, paper_slug, input, make_pos(input, 0, 0), NULL, NULL);
+    if (c < 0) return;
+    out_remove(st->outdir, plan_slug, paper_slug, 0, &st->diags);
+    st->removed = 1;
+}
+
+/* The folder and name the outputs of a paper that could not be loaded would have:
+ * its plan is then taken to be the default, plan.yaml beside it. */
+static void paper_failed_unloaded(build_state *st, const char *path)
+{
+    char *plan = parent_dir_name(path);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char *name = strndup(base, strlen(base) - 3);
+    if (*name && strcmp(plan, "private") != 0) paper_failed(st, path, plan, name);
+    free(name);
+    free(plan);
+}
+
+/* 1 when path names a file already built in this run (given twice). */
+static int seen_before(build_state *st, const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (!real) return 0;
+    if (hashmap_get(&st->inputs, real)) {
+        free(real);
+        return 1;
+    }
+    hashmap_put(&st->inputs, real, real);
+    return 0;
 }
 
 static void build_paper_file(build_state *st, const char *path)
 {
+    if (seen_before(st, path)) return;
+    st->papers++;
     unsigned parts = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
     template_set *ts = templates_for(&st->templates, path, parts, &st->diags);
-    if (!ts) return;
-    size_t errors_before = st->diags.errors;
-    paper *pp = paper_load_file(path, &ts->variants, &st->diags);
-    if (!pp) return;
-    const plan *pl = get_paper_plan(st, pp);
-    if (!pl) {
-        paper_free(pp);
+    if (!ts) {  /* (reported once) every paper of the project fails */
+        paper_failed_unloaded(st, path);
         return;
     }
+    size_t errors_before = st->diags.errors, warnings_before = st->diags.warnings;
+    paper *pp = paper_load_file(path, &ts->variants, &st->diags);
+    if (!pp) {
+        paper_failed_unloaded(st, path);
+        return;
+    }
+    char *plan_slug = parent_dir_name(pp->plan_path);
+    analysis *an = NULL;
+    rdoc *d = NULL, *public_doc = NULL;
+    paper_outputs po;
+    memset(&po, 0, sizeof po);
+    if (out_check_names(plan_slug, pp->slug, make_pos(pp->file, 1, 1), &st->diags) != 0) {
+        paper_failed_unloaded(st, path);
+        goto done;
+    }
+    const char *other = NULL;
+    if (!st->check &&
+        out_claim(&st->claims, plan_slug, pp->slug, pp->file, pp->plan_pos, &st->diags, &other) < 0) {
+        /* Both inputs are in error: neither's outputs stay. */
+        if (!st->dry_run) out_remove(st->outdir, plan_slug, pp->slug, 0, &st->diags);
+        st->removed = 1;
+        goto done;
+    }
+    const plan *pl = get_paper_plan(st, pp);
+    if (!pl) goto failed;
     day_t as_at = date_last_day(pp->as_at);
     day_t since = pp->has_since ? date_last_day(pp->since) : 0;
-    analysis *an = analyse(pl, as_at, pp->has_since ? &since : NULL, &ts->house.theme_rag);
+    an = analyse(pl, as_at, pp->has_since ? &since : NULL, &ts->house.theme_rag);
     /* The full paper first: its errors stop both editions. */
-    rdoc *private_doc = NULL;
-    rdoc *d = build_paper(pp, pl, an, &ts->house, EDITION_PRIVATE, &st->diags);
-    if (st->diags.errors > errors_before || st->dry_run) goto done;
+    d = build_paper(pp, pl, an, &ts->house, EDITION_PRIVATE, &st->diags);
+    if (st->diags.errors > errors_before) goto failed;
+    if (st->dry_run) goto done;
 
-    char *base = path_join3(st->outdir, d->plan_slug, "/");
-    size_t bl = strlen(st->outdir) + strlen(d->plan_slug) + strlen(pp->slug) + 32;
-    char *out = xmalloc(bl);
     int exempt = pp->exempt_paragraph;
-    int have_pdf = 0, have_private_pdf = 0;
     if (exempt) {
         /* The private edition goes to DIR/private/, never into the index or the JSON;
          * DIR/<plan>/ gets the public edition, built without the exempt content. */
-        snprintf(out, bl, "%s/private/%s/", st->outdir, d->plan_slug);
-        have_private_pdf = write_edition(st, ts, d, out, pp->slug);
-        private_doc = d; /* kept for its images, in the dependency file */
-        d = build_paper(pp, pl, an, &ts->house, EDITION_PUBLIC, &st->diags);
+        render_edition(st, ts, d, &po, OUT_PRIVATE_PDF, OUT_PRIVATE_HTML);
+        public_doc = build_paper(pp, pl, an, &ts->house, EDITION_PUBLIC, &st->diags);
     }
-    have_pdf = write_edition(st, ts, d, base, pp->slug);
-    /* index entry and JSON; the rdoc is kept until the index is written */
-    if (st->n_index == st->cap_index) {
-        st->cap_index = st->cap_index ? st->cap_index * 2 : 16;
-        st->index = xrealloc(st->index, st->cap_index * sizeof *st->index);
-        st->docs = xrealloc(st->docs, st->cap_index * sizeof *st->docs);
-    }
-    paper_record *rec = &st->index[st->n_index++];
-    paper_record_of(d, (st->formats & FMT_HTML) != 0, have_pdf, exempt, rec);
-    strbuf buf = STRBUF_INIT;
-    paper_json_write(rec, exempt ? NULL : an, &buf);
-    snprintf(out, bl, "%s%s.json", base, pp->slug);
-    write_out(st, out, buf.data, buf.len);
-    sb_free(&buf);
+    const rdoc *pub = exempt ? public_doc : d;
+    render_edition(st, ts, pub, &po, OUT_PDF, OUT_HTML);
+    if (st->diags.errors > errors_before) goto failed;
+    if (st->werror && st->diags.warnings > warnings_before) goto failed;
+    paper_record rec;
+    paper_record_of(pub, (st->formats & FMT_HTML) != 0, (po.made & (1u << OUT_PDF)) != 0, exempt,
+                    &rec);
+    paper_json_write(&rec, exempt ? NULL : an, &po.buf[OUT_JSON]);
+    po.made |= 1u << OUT_JSON;
     if (st->depfiles) {
-        char *priv = NULL;
-        if (exempt) {
-            priv = xmalloc(bl);
-            snprintf(priv, bl, "%s/private/%s/", st->outdir, d->plan_slug);
-        }
-        write_depfile(st, ts, base, priv, pp, pl, private_doc ? private_doc : d,
-                      (st->formats & FMT_HTML) != 0, have_pdf, have_private_pdf);
-        free(priv);
+        /* An exempt paper's dependency file names its images: it goes with the
+         * private edition, never into the public folder. */
+        out_kind dep = exempt ? OUT_PRIVATE_DEP : OUT_DEP;
+        depfile_text(st, ts, plan_slug, pp, pl, d, po.made, &po.buf[dep]);
+        po.made |= 1u << dep;
     }
-
+    for (int k = 0; k < OUT__COUNT; k++) {
+        if (!(po.made & (1u << k))) continue;
+        char *out = out_path(st->outdir, plan_slug, pp->slug, (out_kind)k);
+        int rc = write_out(st, out, po.buf[k].data ? po.buf[k].data : "", po.buf[k].len);
+        free(out);
+        if (rc != 0) goto failed;
+    }
+    /* Whatever this build did not write (a PDF when only HTML was asked for, a private
+     * edition of a paper no longer exempt) no longer matches the sources. */
+    out_remove(st->outdir, plan_slug, pp->slug, po.made, &st->diags);
     if (!st->index_templates) st->index_templates = ts;
-    st->docs[st->n_docs++] = d;
-    d = NULL;
-    free(out);
-    free(base);
+    goto done;
+failed:
+    paper_failed(st, pp->file, plan_slug, pp->slug);
 done:
+    for (int k = 0; k < OUT__COUNT; k++) sb_free(&po.buf[k]);
     rdoc_free(d);
-    rdoc_free(private_doc);
+    rdoc_free(public_doc);
     analysis_free(an);
+    free(plan_slug);
     paper_free(pp);
 }
 
@@ -394,6 +461,8 @@ int build_run(int argc, char **argv, int check)
     diag_init(&st.diags);
     hashmap_init(&st.plans);
     hashmap_init(&st.plan_errors);
+    out_claims_init(&st.claims);
+    hashmap_init(&st.inputs);
     for (int i = 0; i < it.npositional; i++) {
         const char *f = it.positional[i];
         size_t n = strlen(f);
@@ -405,22 +474,37 @@ int build_run(int argc, char **argv, int check)
         else
             diag_error(&st.diags, make_pos(f, 0, 0), "not a paper (.md) or a plan (.yaml)");
     }
-    if (st.n_index && (st.formats & FMT_HTML) && !st.no_index && !st.dry_run) {
-        strbuf idx = STRBUF_INIT;
-        rdoc *index = build_index(st.index, st.n_index, &st.index_templates->house);
-        html_render(index, st.index_templates->css, &idx);
-        rdoc_free(index);
-        char *path = path_join3(st.outdir, "index.html", "");
-        write_out(&st, path, idx.data, idx.len);
-        free(path);
-        sb_free(&idx);
+    /* The index is remade from the papers' JSON files that are there: after this run's
+     * writes and removals it lists exactly the papers whose outputs exist. With
+     * --no-index it is still remade when a paper's outputs were removed, so it never
+     * links a paper that is gone. */
+    char *index_path = path_join3(st.outdir, "index.html", "");
+    int want_index = !st.no_index && (st.formats & FMT_HTML);
+    if (!st.dry_run && st.papers && (want_index || (st.removed && access(index_path, F_OK) == 0))) {
+        /* (no paper of this run was written: the house style and stylesheet of any
+         * project that loaded them, else the built-in ones) */
+        const unsigned want = TS_HOUSE | TS_CSS;
+        const template_set *its = st.index_templates;
+        for (size_t i = 0; !its && i < st.templates.n; i++) {
+            const template_set *t = st.templates.items[i];
+            if ((t->loaded & want) == want && !(t->failed & want)) its = t;
+        }
+        arena a;
+        arena_init(&a);
+        size_t n;
+        paper_record *entries = index_scan_dir(&a, &st.diags, st.outdir, &n);
+        index_write(st.outdir, entries, n, its ? &its->house : NULL, its ? its->css : NULL,
+                    &st.diags);
+        free(entries);
+        arena_free(&a);
     }
+    free(index_path);
     diag_print(&st.diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     if (check) diag_print_counts(&st.diags, stderr);
     status = st.diags.errors || (st.werror && st.diags.warnings) ? EXIT_INPUT : EXIT_OK;
-    for (size_t i = 0; i < st.n_docs; i++) rdoc_free(st.docs[i]);
-    free(st.docs);
-    free(st.index);
+    out_claims_free(&st.claims);
+    for (size_t i = 0; i < st.inputs.cap; i++) free(st.inputs.slots[i].value);
+    hashmap_free(&st.inputs);
     template_cache_free(&st.templates);
     free_plans(&st.plans, &failed_plan);
     for (size_t i = 0; i < st.plan_errors.cap; i++) free((char *)st.plan_errors.slots[i].key);

@@ -51,6 +51,25 @@ static int takes(const block_def *def, const char *key)
     return 0;
 }
 
+int is_computed_block(const char *info, const char **near)
+{
+    *near = NULL;
+    while (*info == ' ' || *info == '\t') info++;
+    size_t n = strcspn(info, " \t");
+    const char *names[N(blocks)];
+    for (size_t i = 0; i < N(blocks); i++) {
+        names[i] = blocks[i].name;
+        if (strlen(names[i]) == n && !strncmp(info, names[i], n)) return 1;
+    }
+    if (n && n < 64) {
+        char word[64];
+        memcpy(word, info, n);
+        word[n] = '\0';
+        *near = closest_word(word, names, N(blocks));
+    }
+    return 0;
+}
+
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
 {
     opt_list o;
@@ -179,9 +198,23 @@ int block_columns(build_ctx *b, const block_args *a, const char *block, const ch
             free(list);
             return -1;
         }
-        if (nc < n) cols[nc++] = k;
+        int dup = 0;
+        for (int i = 0; i < nc; i++) dup |= cols[i] == k;
+        if (dup) {
+            diag_error(b->diags, a->pos, "%s block: column '%s' is named twice", block, w);
+            free(list);
+            return -1;
+        }
+        cols[nc++] = k;
     }
     free(list);
+    if (!nc) {
+        strbuf all = STRBUF_INIT;
+        sb_word_list(&all, ids, (size_t)n, (size_t)n, NULL);
+        diag_error(b->diags, a->pos, "%s block: columns= names no columns (columns: %s)", block, all.data);
+        sb_free(&all);
+        return -1;
+    }
     return nc;
 }
 

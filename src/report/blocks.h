@@ -71,7 +71,8 @@ const char *block_status_words(build_ctx *b, const size_t count[STATUS__COUNT]);
 /* A right-aligned numeric cell. */
 void block_num_cell(build_ctx *b, rnode *row, size_t v);
 /* The columns= option of the named block (names from ids[0..n)) as indices in cols[] (room for
- * n); 0 when the option is not given, -1 after reporting an unknown name. */
+ * n); 0 when the option is not given, -1 after reporting an unknown name, a name given
+ * twice or a list with no names. */
 int block_columns(build_ctx *b, const block_args *a, const char *block, const char *const *ids, int n,
                   int *cols);
 /* The width a figure may take, in points: the text measure of a portrait page, or of a

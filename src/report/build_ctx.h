@@ -17,7 +17,14 @@ typedef struct {
     diag_list *diags;
     int line_offset;        /* added to cmark's lines to give file lines */
     int has_wide;           /* set when a wide block was emitted */
+    char *root;             /* the project root (see build_root) */
+    int root_done;
 } build_ctx;
+
+/* The project root of the paper (domain rules, section 9: the nearest folder at or
+ * above it that holds templates/), or, for a paper in no project, its own folder:
+ * canonical, found once. NULL when the paper's folder does not exist. */
+const char *build_root(build_ctx *b);
 
 /* Options of a computed block or placeholder: name key=value key="a b" flag. */
 #define MAX_OPTS 12
@@ -34,6 +41,10 @@ const char *opts_get(const opt_list *o, const char *key);
 int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size_t n,
                const char *what, srcpos pos);
 
+/* 1 when a fenced block's info string starts with a computed block's name (blocks.c:
+ * rollup, exceptions, plan, ...); otherwise 0, and *near is a block name the
+ * first word is close to (a likely typo), or NULL. */
+int is_computed_block(const char *info, const char **near);
 /* Reports "WHAT: the plan has no theme 'REF'; did you mean 'A'? (themes: A, B)". */
 void theme_not_found(build_ctx *b, srcpos pos, const char *what, const char *ref);
 

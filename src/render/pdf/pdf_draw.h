@@ -74,6 +74,11 @@ void pen_stroke(pen *p, unsigned rgb, double lw);
 /* Text at (x, baseline y) in a text object (BeginText already called). */
 void pen_text(pen *p, int face, double size, unsigned rgb, double x, double y, const char *s);
 
+/* s, or a copy in tmp cut to at most max bytes (between characters) with an ellipsis
+ * and without bidi controls: for bookmarks and metadata, which libharu limits
+ * (PDF_TITLE_MAX). */
+const char *pdf_capped(strbuf *tmp, const char *s, size_t max);
+
 /* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its
  * link annotations and bookmarks, and queues its content for compression. */
 void draw_page(void *w, layout *L, const lpage *pg);
