@@ -116,43 +116,14 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
     const theme *only = a->theme;
-    int cols[XC__N], nc = 0;
-    const char *colopt = opts_get(o, "columns");
-    if (colopt) {
-        char *list = xstrdup(colopt), *save = NULL;
-        for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-            int k;
-            for (k = 0; k < XC__N; k++)
-                if (strcmp(w, xc_ids[k]) == 0) break;
-            if (k == XC__N) {
-                const char *near = closest_word(w, xc_ids, XC__N);
-                diag_error(b->diags, a->pos, "exceptions block: unknown column '%s'%s%s%s", w,
-                           near ? "; did you mean '" : " (columns: ref, action, milestone, who, when, status, days, reason, measure)",
-                           near ? near : "", near ? "'?" : "");
-                free(list);
-                return;
-            }
-            int dup = 0;
-            for (int i = 0; i < nc; i++) dup |= cols[i] == k;
-            if (dup) {
-                diag_error(b->diags, a->pos, "exceptions block: column '%s' is named twice", w);
-                free(list);
-                return;
-            }
-            cols[nc++] = k;
-        }
-        free(list);
-        if (!nc) {
-            diag_error(b->diags, a->pos, "exceptions block: columns= names no columns (columns: ref, "
-                       "action, milestone, who, when, status, days, reason, measure)");
-            return;
-        }
-    }
+    int cols[XC__N];
+    int nc = block_columns(b, a, "exceptions", xc_ids, XC__N, cols);
+    if (nc < 0) return;
     const analysis *an = b->an;
     size_t rows = 0;
     for (size_t g = 0; g < an->n_groups; g++)
         if (!only || an->groups[g].theme == only) rows += an->groups[g].n_rows;
-    if (!colopt) {
+    if (!nc) {
         /* By default every column that has something to say in some row: a column
          * empty in every row (no milestones, nothing overdue, no reasons) is left out. */
         for (int k = 0; k < XC__N; k++)

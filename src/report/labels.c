@@ -107,13 +107,14 @@ void label_reasons(strbuf *out, unsigned r)
     if (r & EXC_OPTIMISTIC) { sb_printf(out, "%soptimistic report", sep); }
 }
 
-void label_value(strbuf *out, double v, const char *unit)
+/* dp < 0: two decimals at most, trailing zeros trimmed. */
+static void value_dp(strbuf *out, double v, int dp, const char *unit)
 {
     char num[64];
-    snprintf(num, sizeof num, "%.2f", v);
+    snprintf(num, sizeof num, "%.*f", dp < 0 ? 2 : dp, v);
     /* Trim trailing zeros: 96.50 -> 96.5, 12.00 -> 12 */
     char *dot = strchr(num, '.');
-    if (dot) {
+    if (dot && dp < 0) {
         char *e = num + strlen(num) - 1;
         while (e > dot && *e == '0') *e-- = '\0';
         if (e == dot) *e = '\0';
@@ -124,11 +125,30 @@ void label_value(strbuf *out, double v, const char *unit)
     else sb_puts(out, num);
 }
 
+void label_value(strbuf *out, double v, const char *unit) { value_dp(out, v, -1, unit); }
+
+void label_period_value(strbuf *out, const period_value *v, const char *unit)
+{
+    value_dp(out, v->value, v->shown_dp ? v->shown_dp - 1 : -1, unit);
+}
+
 void label_score(strbuf *out, risk_score s)
 {
     int v = risk_score_value(s);
     if (!v) sb_puts(out, "-");
     else sb_printf(out, "%d \xC3\x97 %d = %d", s.likelihood, s.impact, v);
+}
+
+const char *label_likelihood(int l)
+{
+    static const char *const w[] = {"", "Remote", "Unlikely", "Possible", "Probable", "Highly probable"};
+    return l >= 1 && l <= 5 ? w[l] : "";
+}
+
+const char *label_impact(int i)
+{
+    static const char *const w[] = {"", "Insignificant", "Minor", "Moderate", "Major", "Critical"};
+    return i >= 1 && i <= 5 ? w[i] : "";
 }
 
 const char *change_ref(const change_row *r)
@@ -148,6 +168,10 @@ const char *change_item(const change_row *r)
 static void risk_state(strbuf *out, const risk_view *v)
 {
     risk_band band = risk_band_of(risk_score_value(v->net));
+    if (!band && v->qualitative) {
+        sb_printf(out, "%s impact", qualitative_impact_name(v->qualitative));
+        return;
+    }
     if (!band) {
         sb_puts(out, "Not assessed");
         return;

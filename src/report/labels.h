@@ -36,8 +36,14 @@ void label_percent(strbuf *out, int percent);
 void label_reasons(strbuf *out, unsigned reasons);
 /* An indicator value in its unit: "96.5%", "£12", "17 days", "4". */
 void label_value(strbuf *out, double v, const char *unit);
+/* A value as written in the plan ("95.50%": the decimals written are kept). */
+void label_period_value(strbuf *out, const period_value *v, const char *unit);
 /* A risk score: "4 × 3 = 12", or "-" when not scored. */
 void label_score(strbuf *out, risk_score s);
+/* The words of a risk matrix's scales (seed 000, Annex D): likelihood 1 Remote ...
+ * 5 Highly probable; impact 1 Insignificant ... 5 Critical. */
+const char *label_likelihood(int l);
+const char *label_impact(int i);
 
 /* Changes since the previous report (analysis/changes.h): */
 /* the reference and the item's description ("Milestone: title" for a milestone); */

@@ -47,7 +47,7 @@ typedef enum {
     RN_TABLE,           /* children: RN_CAPTION (first, optional), then RN_ROW; text:
                          * its name when it has no caption ("Table 2") */
     RN_CAPTION,         /* children: inlines */
-    RN_ROW,             /* flags: RF_HEADER (repeat on each page), RF_TOTAL, RF_GROUP (a theme
+    RN_ROW,             /* flags: RF_HEADER (repeat on each page), RF_TOTAL, RF_NOTE, RF_GROUP (a theme
                          * heading row spanning the table) */
     RN_CELL,            /* children: blocks or inlines; colspan; align; rag (RAG
                          * colour, LEVEL_NONE for none); RF_ROW_HEADER for th scope=row */
@@ -116,12 +116,15 @@ enum {
     RF_ROW_HEADER = 4,  /* RN_CELL: header for its row (th scope=row) */
     RF_TOTAL = 4,       /* RN_ROW: a total ("Total Income", "Whole plan"): ruled above
                          * and set bold */
-    RF_WIDE = 8,        /* RN_FIGURE / RN_APPENDIX: the paper asks for landscape pages
-                         * (a table goes landscape by its width alone: the PDF measures) */
+    RF_WIDE = 8,        /* RN_TABLE / RN_FIGURE / RN_APPENDIX: the paper asks for landscape
+                         * pages (the PDF sets a table landscape by its width alone; HTML
+                         * lets a wide table scroll) */
     RF_COMPUTED = 16,   /* RN_TABLE: made from the plan, not typed by the clerk */
     RF_NUMERIC = 32,    /* RN_CELL: a number (tabular alignment) */
     RF_ORDERED = 64,    /* RN_LIST: numbered, not bulleted */
     RF_TIGHT = 128,     /* RN_LIST: items without space between */
+    RF_NOTE = 64,       /* RN_ROW: a note across the table's columns (a footnote), printed
+                         * on the page of the row above it, never as a heading */
     RF_TITLE = 1,       /* RN_FIELD: its value is the document's title */
     RF_SHOW_DATA = 32   /* RN_FIGURE: its data table is shown as well */
 };
@@ -305,6 +308,9 @@ const char *report_heading(rdoc *d);
 void report_page_label(char *buf, size_t len, size_t page, size_t pages);
 /* WCAG 2 contrast ratio of two colours, 1 to 21. */
 double colour_contrast(unsigned a, unsigned b);
+/* A colour's everyday name from its hue: "Purple", "Green", "Amber", "Red", "Grey" -
+ * what a status key says ("Purple = completed"). */
+const char *colour_name(unsigned rgb);
 /* A figure's colour role in this palette, 0xRRGGBB (FC_NONE: the paper). */
 unsigned palette_rgb(const rpalette *p, fcolour c);
 

@@ -11,7 +11,9 @@ import sys
 
 
 class Body(html.parser.HTMLParser):
-    """Text of <main> and the appendix <section>s, in document order."""
+    """Text of <main> and the appendix <section>s, in document order; not a chart's text
+    alternative (the SVG's <title> and <desc>) nor the data table the web page offers
+    under it (<details>): the PDF prints the chart itself."""
 
     def __init__(self):
         super().__init__()
@@ -24,14 +26,14 @@ class Body(html.parser.HTMLParser):
                              any(k == "aria-labelledby" for k, _ in attrs)):
             self.depth += 1
         elif self.depth:
-            if tag in ("style", "script"):
+            if tag in ("style", "script", "title", "desc", "details"):
                 self.skip += 1
             self.depth += 0
         if tag in ("main", "section") and self.depth:
             pass
 
     def handle_endtag(self, tag):
-        if tag in ("style", "script") and self.skip:
+        if tag in ("style", "script", "title", "desc", "details") and self.skip:
             self.skip -= 1
         if tag == "main" and self.depth:
             self.depth -= 1

@@ -488,11 +488,11 @@ TEST(test_one_status_order)
 
 /* A figure is a display list with colours by role, its header band, its text
  * alternative and the same data as a table. */
-TEST(test_rag_bars_figure)
+TEST(test_rag_summary_figure)
 {
     static const char md[] =
         "---\nvariant: exception\nas-at: 2010-12-31\ncommittee: Overview Board\n"
-        "meeting: 2011-01-26\nsubject: S\nsummary: S.\n---\n\n# Bars\n\n```rag-bars landscape\n```\n";
+        "meeting: 2011-01-26\nsubject: S\nsummary: S.\n---\n\n# Bars\n\n```rag-summary landscape\n```\n";
     built *b = build(EXCEPTION, md, NULL, EDITION_PRIVATE);
     const rnode *fig = NULL;
     for (const rnode *k = b->d->root->first; k && !fig; k = k->next)
@@ -666,7 +666,7 @@ int main(void)
         cmocka_unit_test(test_ids_unique_and_ranks),
         cmocka_unit_test(test_palette_checked),
         cmocka_unit_test(test_one_status_order),
-        cmocka_unit_test(test_rag_bars_figure),
+        cmocka_unit_test(test_rag_summary_figure),
         cmocka_unit_test(test_display_list_translators),
         cmocka_unit_test(test_index_prints),
         cmocka_unit_test(test_typography),

@@ -388,7 +388,7 @@ void ly_blocks(layout *L, const rnode *first, double x, double w, const bstyle *
             continue;
         }
         int full = ly_hangs(c) || c->type == RN_HEADING || c->type == RN_TABLE ||
-                   c->type == RN_THEMATIC_BREAK;
+                   c->type == RN_FIGURE || c->type == RN_THEMATIC_BREAK;
         if (top) L->top_table = c->type == RN_TABLE || c->type == RN_FIGURE ? c : NULL;
         if (full) ly_block(L, c, x, w, bs);
         else ly_block(L, c, x + ind, w - ind, bs);

@@ -120,8 +120,10 @@ void ly_figure(layout *L, const rnode *n, double x, double w, const bstyle *bs)
         size_t vi = band_item(&f, &fig->bands[i], w);
         vitem *v = vat(L->out, vi);
         v->table = tindex;
-        /* as a table's rows: two bands at least each side of a break */
-        v->keep = (i == 0 && fig->nbands >= 2) || i + 2 == fig->nbands;
+        /* as a table's rows: two bands at least each side of a break; a band that
+         * asks to keep with the next (a Gantt group's heading) does */
+        v->keep = (i == 0 && fig->nbands >= 2) || i + 2 == fig->nbands ||
+                  (fig->bands[i].keep_next && i + 1 < fig->nbands);
         if (i == 0 && !fig->header) v->anchor = n->id;
         /* the pages before this band can be drawn */
         if (L->top_table == n) ly_commit(L, 0);

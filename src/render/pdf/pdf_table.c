@@ -110,6 +110,7 @@ static void ly_minmax_blocks(layout *L, const rnode *first, double indent, const
 static int ly_row_is_group(const rnode *row, int ncols)
 {
     if (row->flags & RF_GROUP) return 1;
+    if (row->flags & RF_NOTE) return 0;
     return row->first && !row->first->next && row->first->colspan >= ncols && ncols > 1;
 }
 
@@ -159,7 +160,7 @@ static const struct tmeasure *ly_measure(layout *L, const rnode *t, int ncols)
     L->quiet++;
     size_t bi = 0;
     for (const rnode *r = t->first; r; r = r->next) {
-        if (r->type != RN_ROW || ly_row_is_group(r, ncols)) continue;
+        if (r->type != RN_ROW || ly_row_is_group(r, ncols) || (r->flags & RF_NOTE)) continue;
         int sampled = 0;
         float *row = NULL;
         if (!(r->flags & RF_HEADER)) {
@@ -622,7 +623,8 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
         } else {
             /* two rows at least each side of a break, two after a group's heading */
             v->keep = (body == 0 && nbody >= 2) || (body + 2 == nbody) ||
-                      (in_group == 0 && group_rows >= 2);
+                      (in_group == 0 && group_rows >= 2) ||
+                      (r->next && (r->next->flags & RF_NOTE));  /* a note's page is its row's */
             /* a tall row may split at a page's foot, but not the first or last of the
              * table (which would leave it alone on a page) unless it fills a page */
             section *sec = ly_section(L);
