@@ -151,5 +151,4 @@ void block_gantt(build_ctx *b, rnode *parent, const block_args *a)
                            what, g.n_bars, g.n_bars == 1 ? "" : "s", g.n_points, g.n_points == 1 ? "" : "s", span,
                            g.weeks ? "week" : "month", as_at);
     rnode_append(n, data_table(b, &g));
-    if (wide) b->has_wide = 1;
 }

@@ -279,10 +279,7 @@ static void all_periods(build_ctx *b, rnode *parent, const block_args *a)
         }
     }
     free(periods);
-    if (np > 6) {
-        t->flags |= RF_WIDE;
-        b->has_wide = 1;
-    }
+    if (np > 6) t->flags |= RF_WIDE;
     footnote_rows(b, t, nc, &fn);
     rnode_append(parent, t);
 }

@@ -98,7 +98,6 @@ static void scored(build_ctx *b, rnode *parent, const block_args *a, const size_
     }
     if (!rows) return;
     t->flags |= RF_WIDE;
-    b->has_wide = 1;
     rnode_append(parent, t);
 }
 
