@@ -321,6 +321,7 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
     const section *s = &L->secs[lp->section];
     /* After a libharu error nothing more is drawn: the document is not written. */
     if (w->err.err) return;
+    w->err.cur_doc = L->d;
     w->err.cur = lp->len ? lpage_item(L, lp, 0)->box->src : NULL;
     HPDF_Page page = HPDF_AddPage(w->pdf);
     if (!page) {
