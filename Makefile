@@ -43,7 +43,7 @@ BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev \
               libpng-dev libjpeg-dev
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace \
-              clang libclang-rt-14-dev
+              clang libclang-rt-14-dev python3-pikepdf
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))

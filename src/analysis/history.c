@@ -48,7 +48,7 @@ int action_present_at(const action *a, day_t as_at)
 risk_view risk_at(const risk *r, day_t as_at)
 {
     risk_view v = {0, 0, {0, 0}, {0, 0}, {DATE_NONE, 0, 0, 0, 0}, {DATE_NONE, 0, 0, 0, 0},
-                   NULL, 0};
+                   NULL, 0, QUAL_NONE};
     v.closed = r->closed_known != DAY_NEVER && known_at(r->closed_known, as_at);
     v.present = known_at(r->added_known, as_at) && !v.closed;
     for (size_t i = 0; i < r->n_reviews && known_at(r->reviews[i].known, as_at); i++) {
@@ -60,6 +60,7 @@ risk_view risk_at(const risk *r, day_t as_at)
         if (w->review_by.kind != DATE_NONE) v.review_by = w->review_by;
         v.note = w->note;
     }
+    if (r->impact && !v.inherent.likelihood && !v.net.likelihood) v.qualitative = r->impact;
     return v;
 }
 

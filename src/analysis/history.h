@@ -45,6 +45,8 @@ typedef struct {
     fuzzy_date review_by;       /* set by the latest review giving one */
     const char *note;           /* the latest review's note */
     int assessed;               /* some review is known at T */
+    qualitative_impact qualitative; /* High/Low: assessed in words and not (yet) scored
+                                     * at T; QUAL_NONE otherwise */
 } risk_view;
 
 risk_view risk_at(const risk *r, day_t as_at);

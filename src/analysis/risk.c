@@ -40,32 +40,58 @@ rag_level risk_band_level(risk_band b)
 
 typedef struct {
     size_t index;
-    int net;
+    int key;                /* the net score, or the qualitative impact */
     const char *ref;
 } ranked;
 
 static int cmp_risk(const void *pa, const void *pb)
 {
     const ranked *a = pa, *b = pb;
-    if (a->net != b->net) return a->net > b->net ? -1 : 1;
+    if (a->key != b->key) return a->key > b->key ? -1 : 1;
     int c = natcmp(a->ref, b->ref);
     if (c) return c;
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-size_t risk_register_order(const plan *p, day_t as_at, size_t *order)
+/* The present risks of one kind, ranked by key (higher first), then by ref. */
+static size_t rank(const plan *p, day_t as_at, size_t *order, int qualitative)
 {
     ranked *r = xmalloc((p->n_risks + 1) * sizeof *r);
     size_t n = 0;
     for (size_t i = 0; i < p->n_risks; i++) {
         risk_view v = risk_at(&p->risks[i], as_at);
-        if (!v.present) continue;
-        r[n++] = (ranked){i, risk_score_value(v.net), p->risks[i].ref};
+        if (!v.present || (v.qualitative != QUAL_NONE) != qualitative) continue;
+        int key = qualitative ? (int)v.qualitative : risk_score_value(v.net);
+        r[n++] = (ranked){i, key, p->risks[i].ref};
     }
     qsort(r, n, sizeof *r, cmp_risk);
     for (size_t i = 0; i < n; i++) order[i] = r[i].index;
     free(r);
     return n;
+}
+
+size_t risk_register_order(const plan *p, day_t as_at, size_t *order)
+{
+    return rank(p, as_at, order, 0);
+}
+
+size_t risk_qualitative_order(const plan *p, day_t as_at, size_t *order)
+{
+    return rank(p, as_at, order, 1);
+}
+
+int risk_reviews_recorded(const plan *p, day_t as_at)
+{
+    for (size_t i = 0; i < p->n_risks; i++) {
+        risk_view v = risk_at(&p->risks[i], as_at);
+        if (v.present && (date_has_bounds(v.reviewed) || date_has_bounds(v.review_by))) return 1;
+    }
+    return 0;
+}
+
+const char *qualitative_impact_name(qualitative_impact q)
+{
+    return q == QUAL_HIGH ? "High" : q == QUAL_LOW ? "Low" : "";
 }
 
 int risk_review_overdue(const risk_view *v, day_t as_at, int max_days)

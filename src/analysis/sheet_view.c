@@ -38,6 +38,19 @@ void sheet_number_text(double v, char *buf, size_t len)
     }
 }
 
+void sheet_number_as_typed(double v, const char *cell, char *buf, size_t len)
+{
+    sheet_number_text(v, buf, len);
+    const char *dot = cell ? strchr(cell, '.') : NULL;
+    if (!dot) return;
+    int dp = 0;
+    while (dot[1 + dp] >= '0' && dot[1 + dp] <= '9') dp++;
+    if (dp == 0 || dp > 15) return;
+    char fixed[64];
+    snprintf(fixed, sizeof fixed, "%.*f", dp, v);
+    if (strtod(fixed, NULL) == v && strlen(fixed) < len) memcpy(buf, fixed, strlen(fixed) + 1);
+}
+
 int sheet_same_date(fuzzy_date a, fuzzy_date b)
 {
     if (!date_has_bounds(a) || !date_has_bounds(b)) return a.kind == b.kind;
@@ -51,10 +64,16 @@ static const char *date_cell(fuzzy_date d, arena *ar)
     return arena_strdup(ar, buf);
 }
 
-static const char *number_cell(double v, arena *ar)
+/* A plan's number with the decimals it was written with ("4.00"), as papers print it. */
+static const char *number_cell(double v, int shown_dp, arena *ar)
 {
     char buf[40];
     sheet_number_text(v, buf, sizeof buf);
+    if (shown_dp > 1) {
+        char fixed[40];
+        snprintf(fixed, sizeof fixed, "%.*f", shown_dp - 1, v);
+        if (strtod(fixed, NULL) == v) return arena_strdup(ar, fixed);
+    }
     return arena_strdup(ar, buf);
 }
 
@@ -125,6 +144,8 @@ void sheet_item_risk(const analysis *an, const risk *r, sheet_item *out, arena *
     out->text[COL_REF] = r->ref;
     out->text[COL_DESCRIPTION] = or_blank(r->description);
     out->text[COL_WHO] = r->owner ? r->owner->name : "";
+    /* assessed in words (seed 003): a plan fact, shown beside any later scores */
+    out->text[COL_ASSESSED] = qualitative_impact_name(r->impact);
     if (v->inherent.likelihood) {
         out->text[COL_INHERENT_L] = arena_printf(ar, "%d", v->inherent.likelihood);
         out->text[COL_INHERENT_I] = arena_printf(ar, "%d", v->inherent.impact);
@@ -154,19 +175,22 @@ void sheet_item_indicator(const analysis *an, const indicator *ind, fuzzy_date p
     /* A period is known by its first day, as the plan knows it (a year and its first
      * quarter are one period there). */
     day_t first = date_first_day(period);
+    int target_dp = 0, actual_dp = 0;
     for (size_t i = 0; i < ind->n_targets; i++)
         if (date_first_day(ind->targets[i].period) == first) {
             out->has_target = 1;
             out->target = ind->targets[i].value;
+            target_dp = ind->targets[i].shown_dp;
         }
     const period_value *act = indicator_actual_at(ind, first, an->as_at);
     if (act) {
         out->has_actual = 1;
         out->actual = act->value;
+        actual_dp = act->shown_dp;
     }
-    if (out->has_target) out->text[COL_TARGET] = number_cell(out->target, ar);
+    if (out->has_target) out->text[COL_TARGET] = number_cell(out->target, target_dp, ar);
     if (out->has_actual) {
-        out->text[COL_ACTUAL] = number_cell(out->actual, ar);
+        out->text[COL_ACTUAL] = number_cell(out->actual, actual_dp, ar);
         if (out->has_target) {
             indicator_period ip = indicator_status(ind, period, an->as_at);
             if (ip.result != IND_NO_DATA) out->text[COL_RESULT] = indicator_result_name(ip.result);

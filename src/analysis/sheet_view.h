@@ -46,6 +46,9 @@ const char *sheet_milestone_key(const action *a, const milestone *m, arena *ar);
 void sheet_date_text(fuzzy_date d, char *buf, size_t len);
 /* A number as the shortest text that reads back as the same number. */
 void sheet_number_text(double v, char *buf, size_t len);
+/* The number v read from a cell as the cell wrote its decimals ("96.50", "96.50%" ->
+ * 96.50), so that a paper prints what the officer typed; otherwise as sheet_number_text. */
+void sheet_number_as_typed(double v, const char *cell, char *buf, size_t len);
 /* 1 when two dates cover the same days (31/12/2010 and 2010-12-31; not December 2010). */
 int sheet_same_date(fuzzy_date a, fuzzy_date b);
 

@@ -22,37 +22,25 @@ day_t entry_day(fuzzy_date d)
     return date_last_day(d);
 }
 
-static const ynode *given(const ynode *map, const char *key)
-{
-    const ynode *n = ynode_get(map, key);
-    return n && !schema_is_null(n) ? n : NULL;
-}
-
-static const char *text(schema_ctx *c, const ynode *map, const char *key, const char *where)
-{
-    const char *s = schema_text(c, map, key, 0, where);
-    return s ? arena_strdup(c->a, s) : NULL;
-}
-
 int read_update_fields(schema_ctx *c, const ynode *map, const schedule *s, schedule_update *u,
                        const char *where)
 {
     int n = 0;
-    const ynode *st = given(map, "status");
+    const ynode *st = schema_given(map, "status");
     if (st) {
         n++;
         int k = schema_enum(c, st, status_words, N(status_words), "status", where);
         if (k >= 0) u->status = (entered_status)(k + 1);
     }
-    const ynode *rag = given(map, "rag");
+    const ynode *rag = schema_given(map, "rag");
     if (rag) {
         n++;
         u->rag_pos = rag->pos;
         int k = schema_enum(c, rag, rag_words, N(rag_words), "rag", where);
         if (k >= 0) u->rag = (stated_rag)(k + 1);
     }
-    if ((u->progress = text(c, map, "progress", where))) n++;
-    if ((u->reopened = text(c, map, "reopened", where))) n++;
+    if ((u->progress = schema_text_copy(c, map, "progress", where))) n++;
+    if ((u->reopened = schema_text_copy(c, map, "reopened", where))) n++;
     srcpos cpos = map->pos;
     int has_completed = schema_date_as(c, map, "completed", "completion date",
                                        DATE_ACCEPT(DATE_DAY) | DATE_ACCEPT(DATE_MONTH),
@@ -125,7 +113,7 @@ static void check_list_order(schema_ctx *c, day_t prev, day_t cur, fuzzy_date pr
 void load_schedule_updates(schema_ctx *c, const ynode *map, schedule *s, const char *where,
                            day_t undated_known)
 {
-    const ynode *list = given(map, "updates");
+    const ynode *list = schema_given(map, "updates");
     /* The simple form is read first, into a local: most schedules have only it, or
      * nothing at all, and need no more room than that. */
     schedule_update simple;
@@ -201,7 +189,7 @@ void set_revisions_known(schema_ctx *c, schedule *s, const char *where, day_t un
 void read_risk_score(schema_ctx *c, const ynode *map, const char *key, risk_score *out,
                      const char *where)
 {
-    const ynode *s = given(map, key);
+    const ynode *s = schema_given(map, key);
     if (!s || !schema_expect(c, s, YN_MAP, key, where)) return;
     schema_check_keys(c, s, score_keys, N(score_keys), key);
     if (schema_int(c, s, "likelihood", 1, 5, &out->likelihood, key) == 0)
@@ -216,13 +204,13 @@ void read_review_fields(schema_ctx *c, const ynode *map, risk_review *w, const c
     read_risk_score(c, map, "inherent", &w->inherent, where);
     read_risk_score(c, map, "net", &w->net, where);
     schema_date_as(c, map, "review-by", "next review date", DATE_ACCEPT_PERIOD, &w->review_by, NULL);
-    w->note = text(c, map, "note", where);
+    w->note = schema_text_copy(c, map, "note", where);
 }
 
 void load_risk_history(schema_ctx *c, const ynode *map, risk *r, const char *where,
                        day_t undated_known)
 {
-    const ynode *list = given(map, "reviews");
+    const ynode *list = schema_given(map, "reviews");
     size_t n = 1 + (list && list->kind == YN_SEQ ? list->len : 0);
     r->reviews = arena_alloc(c->a, (n + 1) * sizeof *r->reviews);
 

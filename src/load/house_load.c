@@ -13,18 +13,19 @@
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const top_keys[] = {"page", "type", "colours", "fonts", "rag", "theme-rag",
-                                       "risk-review-days"};
+                                       "risk-review-days", "dates"};
 static const char *const page_keys[] = {"size", "margin-top", "margin-bottom", "margin-left",
                                         "margin-right"};
 static const char *const type_keys[] = {"body", "body-leading", "small", "small-leading",
-                                        "heading-1", "heading-2", "heading-3", "paragraph-space",
-                                        "number-indent"};
+                                        "table-smallest", "heading-1", "heading-2", "heading-3",
+                                        "paragraph-space", "number-indent"};
 static const char *const colour_keys[] = {"accent", "table-header", "table-rule"};
 static const char *const font_keys[] = {"regular", "bold", "italic", "bold-italic"};
 static const char *const rag_keys[] = {"complete", "not-due", "green", "amber", "red"};
 static const char *const rag_entry_keys[] = {"word", "fill", "ink"};
 static const char *const theme_rag_keys[] = {"method", "red-overdue-percent", "amber-percent"};
 static const char *const methods[] = {"worst", "threshold"};
+static const char *const date_styles[] = {"long", "short"};
 
 /* "22mm", "2.2cm", "11pt", "0.5in" or a bare number of points. */
 static void length(schema_ctx *c, const ynode *map, const char *key, double *out)
@@ -108,6 +109,7 @@ int house_load(house_style *h, const char *path, arena *a, diag_list *diags)
         length(&c, s, "body-leading", &h->body_leading);
         length(&c, s, "small", &h->small_size);
         length(&c, s, "small-leading", &h->small_leading);
+        length(&c, s, "table-smallest", &h->table_min_size);
         length(&c, s, "heading-1", &h->h1_size);
         length(&c, s, "heading-2", &h->h2_size);
         length(&c, s, "heading-3", &h->h3_size);
@@ -149,5 +151,14 @@ int house_load(house_style *h, const char *path, arena *a, diag_list *diags)
         schema_int(&c, s, "amber-percent", 1, 100, &h->theme_rag.amber_percent, "'theme-rag'");
     }
     schema_int(&c, root, "risk-review-days", 1, 3650, &h->risk_review_days, "the house style");
+    const ynode *ds = ynode_get(root, "dates");
+    if (ds) {
+        int k = schema_enum(&c, ds, date_styles, N(date_styles), "dates", "the house style");
+        if (k >= 0) h->dates = (date_style)k;
+    }
+    const ynode *tm = ynode_get(ynode_get(root, "type"), "table-smallest");
+    if (tm && h->table_min_size > h->small_size)
+        diag_error(diags, tm->pos, "'table-smallest' (%gpt) must not be larger than 'small' (%gpt)",
+                   h->table_min_size, h->small_size);
     return diags->errors > before ? -1 : 0;
 }

@@ -13,6 +13,8 @@
 #include "../util/xalloc.h"
 #include "../util/strbuf.h"
 #include "history_load.h"
+#include "indicator_load.h"
+#include "project_load.h"
 #include "schema.h"
 #include "updates_load.h"
 #include "yaml_tree.h"
@@ -36,20 +38,20 @@ static const char *const theme_keys[] = {"ref", "title", "description", "lead", 
 static const char *const action_keys[] = {
     "ref", "theme", "description", "who", "start", "due", "revisions", "measure",
     "recommendations", "related", "resources", "progress", "status", "completed", "rag",
-    "milestones", "updates", "added"};
+    "milestones", "updates", "added", "issue", "tasks", "outcomes", "comments"};
 static const char *const milestone_keys[] = {"ref", "title", "who", "start", "due", "revisions",
                                              "measure", "progress", "status", "completed",
-                                             "rag", "updates"};
+                                             "rag", "updates", "group"};
 static const char *const revision_keys[] = {"date", "agreed", "reason"};
 static const char *const indicator_keys[] = {"code", "description", "unit", "polarity",
                                              "tolerance", "theme", "baseline", "targets",
-                                             "actuals"};
-static const char *const baseline_keys[] = {"period", "value"};
+                                             "actuals", "label", "note"};
 static const char *const risk_keys[] = {"ref", "theme", "description", "consequence",
                                         "owner", "inherent", "net", "controls",
                                         "further-actions", "reviewed", "review-by",
-                                        "reviews", "added", "closed"};
+                                        "reviews", "added", "closed", "impact"};
 static const char *const polarity_words[] = {"higher", "lower"};
+static const char *const impact_words[] = {"high", "low", "h", "l"};
 
 /* The next slot of a list, cleared. Every list loader fills its next slot and counts
  * it only when the entry is valid, so an entry that is skipped (no ref, a duplicate)
@@ -355,7 +357,7 @@ static void load_actions(loader *L, const ynode *root)
         schema_check_keys(&L->sc, m, action_keys, N(action_keys), where);
         x->description = plan_text(L, m, "description", 1, where);
         x->measure = plan_text(L, m, "measure", 0, where);
-        x->resources = plan_text(L, m, "resources", 0, where);
+        load_project_detail(&L->sc, m, x, where);
         srcpos added_pos = m->pos;
         x->added_known = DAY_ALWAYS;
         if (schema_date_as(&L->sc, m, "added", "date added", DATE_ACCEPT_PERIOD, &x->added, &added_pos) > 0)
@@ -379,6 +381,7 @@ static void load_actions(loader *L, const ynode *root)
                 y->ref = plan_text(L, mm, "ref", 0, mwhere);
                 y->title = plan_text(L, mm, "title", 1, mwhere);
                 y->measure = plan_text(L, mm, "measure", 0, mwhere);
+                y->group = plan_text(L, mm, "group", 0, mwhere);
                 y->action = x;
                 load_schedule(L, mm, &y->s, mwhere);
             }
@@ -427,35 +430,6 @@ static void load_actions(loader *L, const ynode *root)
     free(theme_counts);
 }
 
-static int cmp_period(const void *a, const void *b)
-{
-    day_t x = date_first_day(((const period_value *)a)->period);
-    day_t y = date_first_day(((const period_value *)b)->period);
-    return x < y ? -1 : x > y;
-}
-
-static period_value *load_series(loader *L, const ynode *m, const char *key, size_t *n,
-                                 const char *where)
-{
-    *n = 0;
-    const ynode *s = key_node(m, key);
-    if (!s || !schema_expect(&L->sc, s, YN_MAP, key, where)) return NULL;
-    period_value *v = arena_alloc(L->sc.a, (s->len + 1) * sizeof *v);
-    for (size_t i = 0; i < s->len; i++) {
-        period_value *pv = fresh_slot(&v[*n], sizeof *pv);
-        pv->pos = s->pairs[i].key->pos;
-        if (schema_date_node_as(&L->sc, s->pairs[i].key, "period", DATE_ACCEPT_PERIOD, &pv->period) < 0)
-            continue;
-        if (schema_number_node(&L->sc, s->pairs[i].value, &pv->value, "a value") < 0) continue;
-        (*n)++;
-    }
-    qsort(v, *n, sizeof *v, cmp_period);
-    for (size_t i = 1; i < *n; i++)
-        if (date_first_day(v[i].period) == date_first_day(v[i - 1].period))
-            diag_error(L->sc.diags, v[i].pos, "period given twice in %s %s", where, key);
-    return v;
-}
-
 static void load_indicators(loader *L, const ynode *root)
 {
     plan *p = L->p;
@@ -483,17 +457,11 @@ static void load_indicators(loader *L, const ynode *root)
         const ynode *th = key_node(m, "theme");
         if (th && schema_expect(&L->sc, th, YN_SCALAR, "theme", where))
             x->theme = lookup(L, &L->themes, th, "theme", where);
-        const ynode *bl = key_node(m, "baseline");
-        if (bl && schema_expect(&L->sc, bl, YN_MAP, "baseline", where)) {
-            schema_check_keys(&L->sc, bl, baseline_keys, N(baseline_keys), "a baseline");
-            const ynode *v = key_node(bl, "value");
-            int okp = schema_date_as(&L->sc, bl, "period", "baseline period", DATE_ACCEPT_PERIOD,
-                                      &x->baseline.period, NULL);
-            if (v && okp > 0 && schema_number_node(&L->sc, v, &x->baseline.value, "baseline value") > 0)
-                x->has_baseline = 1;
-        }
-        x->targets = load_series(L, m, "targets", &x->n_targets, where);
-        x->actuals = load_series(L, m, "actuals", &x->n_actuals, where);
+        x->label = plan_text(L, m, "label", 0, where);
+        x->note = plan_text(L, m, "note", 0, where);
+        load_indicator_baseline(&L->sc, m, x, where);
+        x->targets = load_indicator_series(&L->sc, m, "targets", &x->n_targets, where);
+        x->actuals = load_indicator_series(&L->sc, m, "actuals", &x->n_actuals, where);
         if (x->code && register_ref(L, &L->indicators, x->code, x, key_node(m, "code")->pos,
                                     "indicator", indicator_pos))
             p->n_indicators++;
@@ -524,7 +492,16 @@ static void load_risks(loader *L, const ynode *root)
         const ynode *ow = key_node(m, "owner");
         if (ow && schema_expect(&L->sc, ow, YN_SCALAR, "owner", where))
             x->owner = lookup_person(L, ow, where);
+        const ynode *im = key_node(m, "impact");
+        if (im) {
+            int k = schema_enum(&L->sc, im, impact_words, N(impact_words), "impact", where);
+            if (k >= 0) x->impact = (k % 2) ? QUAL_LOW : QUAL_HIGH;
+        }
         load_risk_history(&L->sc, m, x, where, p->undated_known);
+        if (x->impact && (key_node(m, "inherent") || key_node(m, "net")))
+            diag_error(L->sc.diags, im->pos, "%s is assessed both by impact (High/Low) and by "
+                       "scores; give 'impact' for a risk assessed in words, or 'inherent' and "
+                       "'net' scores (a later review in 'reviews' may score it)", where);
         if (x->ref && register_ref(L, &L->risks, x->ref, x, key_node(m, "ref")->pos, "risk",
                                    risk_pos))
             p->n_risks++;

@@ -212,3 +212,15 @@ int schema_enum(schema_ctx *c, const ynode *n, const char *const *words, size_t 
     sb_free(&sb);
     return -1;
 }
+
+const ynode *schema_given(const ynode *map, const char *key)
+{
+    const ynode *n = ynode_get(map, key);
+    return n && !schema_is_null(n) ? n : NULL;
+}
+
+const char *schema_text_copy(schema_ctx *c, const ynode *map, const char *key, const char *where)
+{
+    const char *s = schema_text(c, map, key, 0, where);
+    return s ? arena_strdup(c->a, s) : NULL;
+}

@@ -50,5 +50,10 @@ int schema_enum(schema_ctx *c, const ynode *n, const char *const *words, size_t 
                 const char *key, const char *where);
 /* 1 if the scalar is YAML's null. */
 int schema_is_null(const ynode *n);
+/* The value of key, or NULL when absent or null. */
+const ynode *schema_given(const ynode *map, const char *key);
+/* schema_text of an optional key, copied into c->a (the YAML tree is freed once the
+ * plan is loaded). */
+const char *schema_text_copy(schema_ctx *c, const ynode *map, const char *key, const char *where);
 
 #endif

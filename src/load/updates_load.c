@@ -17,6 +17,7 @@
 #include "../util/project_root.h"
 #include "../util/xalloc.h"
 #include "history_load.h"
+#include "indicator_load.h"
 #include "schema.h"
 #include "yaml_tree.h"
 
@@ -25,7 +26,7 @@
 static const char *const file_keys[] = {"date", "actions", "risks", "indicators"};
 static const char *const action_keys[] = {"ref", "date", "status", "rag", "progress",
                                           "completed", "reopened", "revisions", "milestones"};
-static const char *const milestone_keys[] = {"ref", "title", "date", "status", "rag",
+static const char *const milestone_keys[] = {"ref", "number", "title", "date", "status", "rag",
                                              "progress", "completed", "reopened", "revisions"};
 static const char *const revision_keys[] = {"date", "agreed", "reason"};
 static const char *const risk_keys[] = {"ref", "date", "inherent", "net", "review-by", "note",
@@ -199,15 +200,49 @@ static void read_schedule_entry(merger *m, const ynode *item, schedule *s,
     read_revisions(m, item, s, date, where);
 }
 
+/* The milestone an entry names: by ref; else by number (its place under the action,
+ * for milestones without a ref whose titles repeat, as seed 003's "Amendments" do),
+ * with its title, if given, checked against it; else by a title no other milestone of
+ * the action has. NULL after an error. */
 static milestone *find_milestone(merger *m, action *a, const ynode *item)
 {
     const ynode *ref = ynode_get(item, "ref");
     const ynode *title = ynode_get(item, "title");
+    const ynode *number = ynode_get(item, "number");
+    if ((!ref || schema_is_null(ref)) && number && !schema_is_null(number)) {
+        int k;
+        if (schema_int(&m->sc, item, "number", 1, a->n_milestones ? (int)a->n_milestones : 1, &k,
+                       "a milestone") < 0)
+            return NULL;
+        if ((size_t)k > a->n_milestones) {
+            diag_error(m->diags, number->pos, "action %s has no milestones", a->ref);
+            return NULL;
+        }
+        milestone *y = &a->milestones[k - 1];
+        if (title && !schema_is_null(title) && title->kind == YN_SCALAR &&
+            (!y->title || strcmp(y->title, title->text))) {
+            diag_error(m->diags, title->pos, "milestone %d of action %s is titled '%s', not '%s'", k,
+                       a->ref, y->title ? y->title : "", title->text);
+            return NULL;
+        }
+        return y;
+    }
     const ynode *key = ref && !schema_is_null(ref) ? ref : title && !schema_is_null(title) ? title : NULL;
     if (!key) {
-        diag_error(m->diags, item->pos, "each milestone of action %s here needs 'ref' or 'title' "
-                   "to say which milestone it is", a->ref);
+        diag_error(m->diags, item->pos, "each milestone of action %s here needs 'ref', 'number' or "
+                   "'title' to say which milestone it is", a->ref);
         return NULL;
+    }
+    if (key == title && key->kind == YN_SCALAR) {
+        size_t same = 0, first = 0;
+        for (size_t j = 0; j < a->n_milestones; j++)
+            if (a->milestones[j].title && !strcmp(a->milestones[j].title, key->text) && !same++) first = j;
+        if (same > 1) {
+            diag_error(m->diags, key->pos, "action %s has %zu milestones titled '%s' (the first is "
+                       "number %zu); name the one meant by its place: 'number: N'", a->ref, same,
+                       key->text, first + 1);
+            return NULL;
+        }
     }
     if (!schema_expect(&m->sc, key, YN_SCALAR, key == ref ? "ref" : "title", "a milestone"))
         return NULL;
@@ -341,6 +376,7 @@ static void read_indicators(merger *m, const ynode *list, const fuzzy_date *file
             if (schema_date_node_as(&m->sc, s->pairs[k].key, "period", DATE_ACCEPT_PERIOD, &pv.period) < 0)
                 continue;
             if (schema_number_node(&m->sc, s->pairs[k].value, &pv.value, "a value") < 0) continue;
+            pv.shown_dp = number_shown_dp(s->pairs[k].value->text);
             pv.known = entry_day(date);
             add(m, PK_ACTUAL, ind)->e.a = pv;
         }

@@ -16,6 +16,8 @@ void house_style_default(house_style *h)
     h->body_leading = 14.5;
     h->small_size = 9;
     h->small_leading = 11.5;
+    h->table_min_size = 7.5;
+    h->dates = DATES_LONG;
     h->h1_size = 16;
     h->h2_size = 13;
     h->h3_size = 11.5;

@@ -6,6 +6,11 @@
 
 #include "rag.h"
 
+typedef enum {
+    DATES_LONG = 0,     /* "31 December 2010", "December 2010" */
+    DATES_SHORT         /* "31 Dec 2010", "Dec 2010" */
+} date_style;
+
 typedef struct {
     unsigned fill;      /* 0xRRGGBB background */
     unsigned ink;       /* 0xRRGGBB text on that background (>= 4.5:1 contrast) */
@@ -18,6 +23,8 @@ typedef struct {
     double margin_top, margin_bottom, margin_left, margin_right;
     double body_size, body_leading;                 /* 11 / 14.5 */
     double small_size, small_leading;               /* tables: 9 / 11.5 */
+    double table_min_size;                          /* the smallest a table is set (7.5)
+                                                     * before it goes landscape */
     double h1_size, h2_size, h3_size;               /* 16 / 13 / 11.5 */
     double paragraph_space;                         /* after a paragraph */
     double number_indent;                           /* hanging indent for "1.1" */
@@ -27,6 +34,9 @@ typedef struct {
 
     /* RAG colours by rag_level (LEVEL_NONE .. LEVEL_RED) */
     rag_colour rag[RAG_LEVELS];
+
+    /* how dates are printed: "31 December 2010" or "31 Dec 2010" */
+    date_style dates;
 
     /* policies */
     rag_policy theme_rag;

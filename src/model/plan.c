@@ -1,7 +1,11 @@
 /* plan.c - model helpers. */
 #include "plan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "../util/strbuf.h"
 
 void plan_free(plan *p)
 {
@@ -37,6 +41,21 @@ const char *stated_rag_name(stated_rag r)
     case RAG_COMPLETE: return "Complete";
     default: return "";
     }
+}
+
+/* "3 x Principal Officers (20%) for 6 months". */
+void resource_line_text(strbuf *out, const resource_line *r)
+{
+    if (r->number > 0) sb_printf(out, "%d \xC3\x97 ", r->number);      /* "3 x " */
+    sb_puts(out, r->post ? r->post : "");
+    if (r->percent >= 0) {
+        char num[32];
+        snprintf(num, sizeof num, "%.1f", r->percent);
+        size_t len = strlen(num);
+        if (len > 2 && !strcmp(num + len - 2, ".0")) num[len - 2] = '\0';
+        sb_printf(out, " (%s%%)", num);
+    }
+    if (r->note) sb_printf(out, " %s", r->note);
 }
 
 const char *stated_rag_id(stated_rag r)

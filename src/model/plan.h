@@ -6,9 +6,11 @@
 #define TABLED_PLAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../util/arena.h"
 #include "../util/diag.h"
+#include "../util/strbuf.h"
 #include "date.h"
 
 typedef struct person person;
@@ -107,12 +109,38 @@ typedef struct {
 typedef struct {
     const char *ref;        /* optional: names the milestone in update files */
     const char *title, *measure;
+    const char *group;      /* optional: the heading it is listed under in a Gantt chart
+                             * ("Rent", "Letting and voids"); NULL: none */
     schedule s;
     action *action;
 } milestone;
 
+/* One line of a project's resources (seed 003): a post or person, how many, and the
+ * share of their time ("Principal Officer Best Value (50%) for 6 months"). */
+typedef struct {
+    const char *post;       /* "Principal Officer Best Value", "Ian Blease" */
+    int number;             /* how many such posts; 0: not given */
+    double percent;         /* share of time, 0-100; < 0: not given */
+    const char *note;       /* "for 6 months", "currently being recruited"; NULL: none */
+} resource_line;
+
+/* What a project of a service improvement plan says besides its dates (seed 003's
+ * columns Issue, Solution (tasks), Outcomes, Resource and Comments/evidence). All
+ * optional; lists are in plan order. */
+typedef struct {
+    const char *issue;              /* the problem the project addresses */
+    const char **tasks;             /* the solution, task by task */
+    size_t n_tasks;
+    const char **outcomes;          /* the service improvements expected */
+    size_t n_outcomes;
+    resource_line *resources;       /* the resource column, line by line */
+    size_t n_resources;
+    const char *comments;           /* comments and evidence */
+} project_detail;
+
 struct action {
-    const char *ref, *description, *measure, *resources;
+    const char *ref, *description, *measure;
+    const char *resources;  /* as text: written so, or the resource lines joined */
     theme *theme;
     fuzzy_date added;       /* when it was added to the plan (DATE_NONE: from the start) */
     day_t added_known;      /* DAY_ALWAYS, or the last day of added */
@@ -123,6 +151,7 @@ struct action {
     size_t n_recommendations;
     action **related;
     size_t n_related;
+    project_detail *detail; /* seed 003's project columns; NULL when none is given */
     size_t index;           /* position in plan->actions */
 };
 
@@ -132,15 +161,22 @@ typedef struct {
     fuzzy_date period;
     double value;
     day_t known;            /* DAY_ALWAYS, or the date of the update that reported it */
+    const char *note;       /* a footnote to the value (a target's reason), or NULL */
+    uint8_t shown_dp;       /* decimals as written plus one ("95.50": 3); 0: not known,
+                             * print without trailing zeros */
     srcpos pos;
 } period_value;
 
 typedef struct {
     const char *code, *description, *unit;
+    const char *label;      /* the code as printed ("LPI"), when codes must differ; NULL:
+                             * the code */
+    const char *note;       /* printed in place of its figures ("Information not yet
+                             * available"), or NULL */
     polarity polarity;
     double tolerance;       /* percent of target; default 5 */
     theme *theme;
-    int has_baseline;
+    int has_baseline;       /* 1: baseline.value; 2: the baseline is "N/A" for its period */
     period_value baseline;
     period_value *targets, *actuals;    /* sorted by period, then by when known */
     size_t n_targets, n_actuals;
@@ -150,6 +186,9 @@ typedef struct {
 typedef struct {
     int likelihood, impact; /* 1-5; 0 = not given */
 } risk_score;
+
+/* A risk assessed in words rather than scored (seed 003: "High/Low impact"). */
+typedef enum { QUAL_NONE = 0, QUAL_LOW, QUAL_HIGH } qualitative_impact;
 
 /* A dated review of a risk. Scores not given keep the previous review's. The simple
  * form (inherent, net, reviewed, review-by on the risk itself) is one review, dated by
@@ -167,6 +206,8 @@ typedef struct {
     const char *ref, *description, *consequence, *controls, *further_actions;
     theme *theme;
     person *owner;
+    qualitative_impact impact;  /* High/Low, for a risk assessed in words; it is scored
+                                 * (and on the heat map) only from a review that scores it */
     fuzzy_date added, closed;   /* DATE_NONE: from the start / still open */
     day_t added_known;          /* DAY_ALWAYS or the last day of added */
     day_t closed_known;         /* DAY_NEVER, or when the closure counts as entered */
@@ -217,6 +258,8 @@ void plan_free(plan *p);
 day_t plan_default_as_at(const plan *p);
 
 const char *entered_status_name(entered_status s);
+/* A resource line as printed: "3 x Principal Officers (20%) for 6 months". */
+void resource_line_text(strbuf *out, const resource_line *r);
 const char *stated_rag_name(stated_rag r);      /* "Amber" */
 const char *stated_rag_id(stated_rag r);        /* "amber", as plans write it */
 

@@ -35,6 +35,7 @@ static const sheet_column risk_columns[] = {
     {COL_REF, "Ref", "reference|risk ref", ROLE_KEY, VAL_TEXT},
     {COL_DESCRIPTION, "Risk", "description", ROLE_INFO, VAL_TEXT},
     {COL_WHO, "Owner", "who|lead", ROLE_INFO, VAL_TEXT},
+    {COL_ASSESSED, "High/Low impact", "impact in words|assessed impact", ROLE_INFO, VAL_TEXT},
     {COL_INHERENT_L, "Inherent likelihood", NULL, ROLE_EDIT, VAL_SCORE},
     {COL_INHERENT_I, "Inherent impact", NULL, ROLE_EDIT, VAL_SCORE},
     {COL_NET_L, "Net likelihood", "residual likelihood", ROLE_EDIT, VAL_SCORE},

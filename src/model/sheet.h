@@ -28,6 +28,7 @@ typedef enum {
     COL_MILESTONE,      /* a milestone's ref, or #N for one without */
     COL_DESCRIPTION,
     COL_WHO,            /* who (actions), owner (risks) */
+    COL_ASSESSED,       /* a risk assessed in words: High or Low impact */
     COL_START,
     COL_DUE,
     COL_POSITION,       /* the derived status as at the sheet's date */

@@ -39,9 +39,9 @@ void changes_text(const analysis *an, strbuf *out, int width, int color)
             text_table_group(&tt, title);
         }
         strbuf b = STRBUF_INIT, a = STRBUF_INIT, d = STRBUF_INIT, item = STRBUF_INIT;
-        label_change_state(&b, r, 0);
-        label_change_state(&a, r, 1);
-        label_change_detail(&d, r);
+        label_change_state(&b, r, 0, DATES_LONG);
+        label_change_state(&a, r, 1, DATES_LONG);
+        label_change_detail(&d, r, DATES_LONG);
         if (r->milestone) sb_printf(&item, "Milestone: %s", change_item(r));
         else sb_puts(&item, change_item(r));
         const char *cells[] = {change_ref(r), item.data, b.data, a.data, d.data ? d.data : ""};
@@ -81,11 +81,11 @@ static void json_change(json_writer *w, const change_row *r)
     json_key(w, "milestone");
     json_string(w, r->milestone ? change_item(r) : NULL);
     strbuf s = STRBUF_INIT;
-    label_change_state(&s, r, 0);
+    label_change_state(&s, r, 0, DATES_LONG);
     json_key(w, "before");
     json_string(w, s.data ? s.data : "");
     sb_reset(&s);
-    label_change_state(&s, r, 1);
+    label_change_state(&s, r, 1, DATES_LONG);
     json_key(w, "after");
     json_string(w, s.data ? s.data : "");
     sb_reset(&s);
@@ -107,7 +107,7 @@ static void json_change(json_writer *w, const change_row *r)
     }
     json_key(w, "direction");
     json_string(w, direction_id(r->direction));
-    label_change_detail(&s, r);
+    label_change_detail(&s, r, DATES_LONG);
     json_key(w, "detail");
     json_string(w, s.data ? s.data : "");
     sb_free(&s);
@@ -148,9 +148,9 @@ void changes_csv(const analysis *an, strbuf *out)
     for (size_t i = 0; c && i < c->n_rows; i++) {
         const change_row *r = &c->rows[i];
         strbuf b = STRBUF_INIT, a = STRBUF_INIT, d = STRBUF_INIT;
-        label_change_state(&b, r, 0);
-        label_change_state(&a, r, 1);
-        label_change_detail(&d, r);
+        label_change_state(&b, r, 0, DATES_LONG);
+        label_change_state(&a, r, 1, DATES_LONG);
+        label_change_detail(&d, r, DATES_LONG);
         const char *dir = direction_id(r->direction);
         csv_field(out, change_kind_id(r->kind), 1);
         csv_field(out, r->theme ? r->theme->ref : "", 0);

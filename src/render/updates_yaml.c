@@ -194,6 +194,15 @@ static void entry_ref(strbuf *out, int indent, const char *key, const char *ref,
     sb_free(&v);
 }
 
+/* 1 when another milestone of a has m's title: an update file cannot name it by title. */
+static int title_repeats(const action *a, const milestone *m)
+{
+    for (size_t j = 0; j < a->n_milestones; j++)
+        if (&a->milestones[j] != m && a->milestones[j].title && m->title && !strcmp(a->milestones[j].title, m->title))
+            return 1;
+    return 0;
+}
+
 static void actions(strbuf *out, const sheet_changes *c, fuzzy_date file_date)
 {
     int any = 0;
@@ -217,8 +226,16 @@ static void actions(strbuf *out, const sheet_changes *c, fuzzy_date file_date)
         if (i < c->n && c->entries[i].action == a) sb_puts(out, "    milestones:\n");
         for (; i < c->n && c->entries[i].action == a; i++) {
             const sheet_entry *m = &c->entries[i];
-            if (m->milestone->ref) entry_ref(out, 6, "ref", m->milestone->ref, m->row->row);
-            else entry_ref(out, 6, "title", m->milestone->title, m->row->row);
+            const milestone *ms = m->milestone;
+            if (ms->ref) {
+                entry_ref(out, 6, "ref", ms->ref, m->row->row);
+            } else if (title_repeats(a, ms)) {
+                /* named by its place, the sheet's #N; the title for the reader */
+                sb_printf(out, "      - number: %zu  # row %d\n", (size_t)(ms - a->milestones) + 1, m->row->row);
+                field(out, 8, "title", ms->title);
+            } else {
+                entry_ref(out, 6, "title", ms->title, m->row->row);
+            }
             schedule_fields(out, m, 8, inherited);
         }
     }
@@ -265,7 +282,7 @@ static void indicators(strbuf *out, const sheet_changes *c, fuzzy_date file_date
                c->entries[j].date.kind == e->date.kind;
              j++) {
             char num[40];
-            sheet_number_text(c->entries[j].actual, num, sizeof num);
+            sheet_number_as_typed(c->entries[j].actual, c->entries[j].row->v[COL_ACTUAL].text, num, sizeof num);
             sb_puts(out, "      ");
             date_value(out, c->entries[j].period);
             sb_printf(out, ": %s", num);

@@ -77,14 +77,10 @@ void block_changes(build_ctx *b, rnode *parent, const block_args *a)
     const char *headers[] = {"Ref", "Action, risk or indicator",
                              arena_printf(&b->d->arena, "As at %s", p),
                              arena_printf(&b->d->arena, "As at %s", t), "Change"};
-    int *weights = arena_alloc(&b->d->arena, 5 * sizeof *weights);
-    static const int w[] = {7, 37, 18, 18, 20};
-    memcpy(weights, w, sizeof w);
     char cap[256];
     snprintf(cap, sizeof cap, "Changes between %s and %s", p, t);
     rnode *tbl = tb_table(b->d, block_caption(b, o, cap), headers, 5);
     tbl->flags |= RF_COMPUTED;
-    tbl->col_weights = weights;
     for (size_t i = 0; i < c->n_rows; i++) {
         const change_row *r = &c->rows[i];
         if (!show[r->kind] || (only && r->theme != only)) continue;
@@ -103,11 +99,11 @@ void block_changes(build_ctx *b, rnode *parent, const block_args *a)
         tb_cell(b->d, tr, sb.data, LEVEL_NONE);
         for (int after = 0; after <= 1; after++) {
             sb_reset(&sb);
-            label_change_state(&sb, r, after);
+            label_change_state(&sb, r, after, b->house->dates);
             tb_cell(b->d, tr, sb.data, change_state_level(r, after));
         }
         sb_reset(&sb);
-        label_change_detail(&sb, r);
+        label_change_detail(&sb, r, b->house->dates);
         tb_cell(b->d, tr, sb.data ? sb.data : "", LEVEL_NONE);
         sb_free(&sb);
     }

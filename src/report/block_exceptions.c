@@ -15,20 +15,16 @@ static const char *const xc_ids[XC__N] = {"ref", "action", "milestone", "who", "
 static const char *const xc_labels[XC__N] = {"Ref", "Action", "Milestone", "Who", "When",
                                               "Status", "Days overdue", "Reason",
                                               "Measure of success"};
-static const int xc_weights[XC__N] = {6, 18, 18, 9, 13, 9, 6, 16, 16};
 
 static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
-    char d[DATE_BUF];
     for (size_t j = 0; j < row->n_milestones; j++) {
         const exception_milestone *m = &row->milestones[j];
         if (j) rnode_add(b->d, cell, RN_LINEBREAK);
         strbuf sb = STRBUF_INIT;
         if (row->n_milestones > 1) sb_puts(&sb, "\xE2\x80\xA2 "); /* bullet */
-        sb_puts(&sb, m->milestone->title ? m->milestone->title : "");
-        fuzzy_date due = schedule_due_at(&m->milestone->s, b->an->as_at);
-        date_format_short(due, d, sizeof d);
-        if (d[0]) sb_printf(&sb, " (%s)", d);
+        label_milestone(&sb, b->house->dates, m->milestone,
+                        schedule_due_at(&m->milestone->s, b->an->as_at));
         rnode_add_text(b->d, cell, sb.data);
         sb_free(&sb);
         if (m->reasons & (EXC_OVERDUE | EXC_RESCHEDULED)) {
@@ -46,16 +42,16 @@ static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
 static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
 {
     char d[DATE_BUF];
-    date_format(row->action->s.due, d, sizeof d);
+    label_date(b->house->dates, row->action->s.due, d, sizeof d);
     rnode_add_text(b->d, cell, d[0] ? d : "No date");
     for (size_t k = 0; k < row->n_revisions; k++) {
         rnode_add(b->d, cell, RN_LINEBREAK);
-        date_format(row->revisions[k]->date, d, sizeof d);
+        label_date(b->house->dates, row->revisions[k]->date, d, sizeof d);
         strbuf sb = STRBUF_INIT;
         sb_printf(&sb, "Revised %s", d);
         int is_new = k >= row->first_new;
         if (date_has_bounds(row->revisions[k]->agreed)) {
-            date_format_short(row->revisions[k]->agreed, d, sizeof d);
+            label_date(b->house->dates, row->revisions[k]->agreed, d, sizeof d);
             sb_printf(&sb, " (agreed %s%s)", d, is_new ? ", new" : "");
         } else if (is_new) {
             sb_puts(&sb, " (new)");
@@ -80,48 +76,62 @@ static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row)
     if (row->reason) tb_lines(b->d, cell, row->reason);
 }
 
+/* Whether column k would be empty in every row of the table (theme only, or all). */
+static int column_empty(const analysis *an, const theme *only, int k)
+{
+    for (size_t g = 0; g < an->n_groups; g++) {
+        const exception_group *grp = &an->groups[g];
+        if (only && grp->theme != only) continue;
+        for (size_t r = 0; r < grp->n_rows; r++) {
+            const exception_row *row = &grp->rows[r];
+            const action *a = row->action;
+            switch (k) {
+            case XC_MILESTONE:
+                if (row->n_milestones) return 0;
+                break;
+            case XC_DAYS:
+                if (row->status.kind == STATUS_OVERDUE) return 0;
+                break;
+            case XC_REASON:
+                if (row->reason || row->status.optimistic) return 0;
+                break;
+            case XC_MEASURE:
+                if (a->measure && *a->measure) return 0;
+                break;
+            case XC_ACTION:
+                if (a->description && *a->description) return 0;
+                break;
+            case XC_WHO:
+                if (a->s.n_who) return 0;
+                break;
+            default:
+                return 0;   /* ref, when and status always say something */
+            }
+        }
+    }
+    return 1;
+}
+
 void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
     const theme *only = a->theme;
-    int cols[XC__N], nc = 0;
-    const char *colopt = opts_get(o, "columns");
-    if (colopt) {
-        char *list = xstrdup(colopt), *save = NULL;
-        for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-            int k;
-            for (k = 0; k < XC__N; k++)
-                if (strcmp(w, xc_ids[k]) == 0) break;
-            if (k == XC__N) {
-                const char *near = closest_word(w, xc_ids, XC__N);
-                diag_error(b->diags, a->pos, "exceptions block: unknown column '%s'%s%s%s", w,
-                           near ? "; did you mean '" : " (columns: ref, action, milestone, who, when, status, days, reason, measure)",
-                           near ? near : "", near ? "'?" : "");
-                free(list);
-                return;
-            }
-            int dup = 0;
-            for (int i = 0; i < nc; i++) dup |= cols[i] == k;
-            if (dup) {
-                diag_error(b->diags, a->pos, "exceptions block: column '%s' is named twice", w);
-                free(list);
-                return;
-            }
-            cols[nc++] = k;
-        }
-        free(list);
-        if (!nc) {
-            diag_error(b->diags, a->pos, "exceptions block: columns= names no columns (columns: ref, "
-                       "action, milestone, who, when, status, days, reason, measure)");
-            return;
-        }
-    } else {
-        for (int k = 0; k < XC__N; k++) cols[nc++] = k;
-    }
+    int cols[XC__N];
+    int nc = block_columns(b, a, "exceptions", xc_ids, XC__N, cols);
+    if (nc < 0) return;
     const analysis *an = b->an;
     size_t rows = 0;
     for (size_t g = 0; g < an->n_groups; g++)
         if (!only || an->groups[g].theme == only) rows += an->groups[g].n_rows;
+    if (!nc) {
+        /* By default every column that has something to say in some row: a column
+         * empty in every row (no milestones, nothing overdue, no reasons) is left out. */
+        for (int k = 0; k < XC__N; k++)
+            if (!column_empty(an, only, k)) cols[nc++] = k;
+    }
+    /* The Status word says the days overdue unless a column of them stands beside it. */
+    int days_shown = 0;
+    for (int i = 0; i < nc; i++) days_shown |= cols[i] == XC_DAYS;
     if (!rows) {
         rnode *n = rnode_add(b->d, parent, RN_NOTICE);
         rnode *p = rnode_add(b->d, n, RN_PARAGRAPH);
@@ -133,20 +143,18 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
         return;
     }
     const char *headers[XC__N];
-    int *weights = arena_alloc(&b->d->arena, sizeof(int) * XC__N);
     for (int i = 0; i < nc; i++) {
         headers[i] = xc_labels[cols[i]];
-        weights[i] = xc_weights[cols[i]];
     }
-    char cap[256];
+    char cap[256], of[160] = "";
+    if (only) snprintf(of, sizeof of, " in %s %s", only->ref, only->title ? only->title : "");
     if (an->has_since)
-        snprintf(cap, sizeof cap, "Exceptions as at %s, since %s", block_as_at(b),
+        snprintf(cap, sizeof cap, "Exceptions%s as at %s, since %s", of, block_as_at(b),
                  block_date(b->d, date_of_day(an->since)));
     else
-        snprintf(cap, sizeof cap, "Exceptions as at %s", block_as_at(b));
+        snprintf(cap, sizeof cap, "Exceptions%s as at %s", of, block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, nc);
-    t->flags |= RF_COMPUTED | (nc > 6 ? RF_WIDE : 0);
-    t->col_weights = weights;
+    t->flags |= RF_COMPUTED;
     for (size_t g = 0; g < an->n_groups; g++) {
         const exception_group *grp = &an->groups[g];
         if (only && grp->theme != only) continue;
@@ -180,7 +188,12 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
                     cell = tb_cell(b->d, tr, NULL, LEVEL_NONE);
                     when_cell(b, cell, row);
                     break;
-                case XC_STATUS: block_status_cell(b, tr, row->status); break;
+                case XC_STATUS:
+                    if (days_shown && row->status.kind == STATUS_OVERDUE)
+                        tb_cell(b->d, tr, status_kind_name(row->status.kind), status_level(row->status.kind));
+                    else
+                        block_status_cell(b, tr, row->status);
+                    break;
                 case XC_DAYS:
                     if (row->status.kind == STATUS_OVERDUE) block_num_cell(b, tr, (size_t)row->status.days_overdue);
                     else tb_cell(b->d, tr, "", LEVEL_NONE);
@@ -195,6 +208,5 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
             }
         }
     }
-    if (t->flags & RF_WIDE) b->has_wide = 1;
     rnode_append(parent, t);
 }

@@ -25,25 +25,18 @@ void block_rollup(build_ctx *b, rnode *parent, const block_args *a)
             shown[ns++] = s;
     }
     const char *headers[STATUS__COUNT + 4];
-    int *weights = arena_alloc(&b->d->arena, sizeof(int) * (STATUS__COUNT + 4));
     int nc = 0;
-    weights[nc] = 34;
     headers[nc++] = "Theme";
-    weights[nc] = 8;
     headers[nc++] = "Actions";
     for (int k = 0; k < ns; k++) {
-        weights[nc] = 9;
         headers[nc++] = status_kind_name(shown[k]);
     }
-    weights[nc] = 9;
     headers[nc++] = "% complete";
-    weights[nc] = 9;
     headers[nc++] = "Theme RAG";
     char cap[256];
     snprintf(cap, sizeof cap, "Progress by theme as at %s", block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, nc);
     t->flags |= RF_COMPUTED;
-    t->col_weights = weights;
     theme_row *rows;
     size_t nrows = block_theme_rows(b, only, &rows);
     for (size_t i = 0; i < nrows; i++) {

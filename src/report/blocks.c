@@ -3,29 +3,39 @@
 #include "blocks.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/strbuf.h"
 #include "../util/suggest.h"
+#include "../util/xalloc.h"
 #include "labels.h"
 #include "table_build.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const theme_caption[] = {"theme", "caption"};
-static const char *const exceptions_opts[] = {"theme", "caption", "columns"};
-static const char *const indicators_opts[] = {"period", "caption", "theme"};
+static const char *const risks_opts[] = {"theme", "caption", "refs"};
+static const char *const columns_opts[] = {"theme", "caption", "columns"};
+static const char *const indicators_opts[] = {"period", "caption", "theme", "trend"};
 static const char *const changes_opts[] = {"kinds", "theme", "caption"};
-static const char *const ragbars_opts[] = {"theme", "caption", "landscape", "table"};
+static const char *const ragsummary_opts[] = {"theme", "caption", "landscape", "table"};
+static const char *const riskmatrix_opts[] = {"theme", "caption", "score", "table"};
+static const char *const caption_only[] = {"caption"};
+static const char *const gantt_opts[] = {"theme", "action", "axis", "from", "to", "caption",
+                                         "landscape", "table"};
 
 static const block_def blocks[] = {
     {"rollup", theme_caption, N(theme_caption), block_rollup},
-    {"exceptions", exceptions_opts, N(exceptions_opts), block_exceptions},
-    {"plan", theme_caption, N(theme_caption), block_plan},
-    {"risks", theme_caption, N(theme_caption), block_risks},
+    {"exceptions", columns_opts, N(columns_opts), block_exceptions},
+    {"plan", columns_opts, N(columns_opts), block_plan},
+    {"risks", risks_opts, N(risks_opts), block_risks},
     {"indicators", indicators_opts, N(indicators_opts), block_indicators},
     {"changes", changes_opts, N(changes_opts), block_changes},
-    {"rag-bars", ragbars_opts, N(ragbars_opts), block_ragbars},
+    {"rag-summary", ragsummary_opts, N(ragsummary_opts), block_ragsummary},
+    {"gantt", gantt_opts, N(gantt_opts), block_gantt},
+    {"risk-matrix", riskmatrix_opts, N(riskmatrix_opts), block_riskmatrix},
+    {"status-key", caption_only, N(caption_only), block_statuskey},
 };
 
 const block_def *block_table(size_t *n)
@@ -105,7 +115,7 @@ void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
 const char *block_date(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
-    date_format(f, buf, sizeof buf);
+    label_date(d->dates, f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
 }
 
@@ -143,7 +153,7 @@ size_t block_theme_rows(build_ctx *b, const theme *only, theme_row **rows)
 
 rnode *block_theme_row(build_ctx *b, rnode *t, const theme_row *r)
 {
-    rnode *row = tb_row(b->d, t, 0);
+    rnode *row = tb_row(b->d, t, r->theme ? 0 : RF_TOTAL);  /* the whole plan: a total */
     tb_cell(b->d, row, r->name, LEVEL_NONE)->flags |= RF_ROW_HEADER;
     return row;
 }
@@ -155,4 +165,74 @@ void block_num_cell(build_ctx *b, rnode *row, size_t v)
     rnode *c = tb_cell(b->d, row, buf, LEVEL_NONE);
     c->flags |= RF_NUMERIC;
     c->align = ALIGN_RIGHT;
+}
+
+double block_measure(build_ctx *b, int wide)
+{
+    const house_style *h = b->house;
+    double page = wide ? h->page_height : h->page_width;
+    return page - h->margin_left - h->margin_right;
+}
+
+int block_columns(build_ctx *b, const block_args *a, const char *block, const char *const *ids, int n,
+                  int *cols)
+{
+    const char *colopt = opts_get(a->opts, "columns");
+    if (!colopt) return 0;
+    int nc = 0;
+    char *list = xstrdup(colopt), *save = NULL;
+    for (char *w = strtok_r(list, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+        int k;
+        for (k = 0; k < n; k++)
+            if (strcmp(w, ids[k]) == 0) break;
+        if (k == n) {
+            strbuf all = STRBUF_INIT;
+            sb_word_list(&all, ids, (size_t)n, (size_t)n, NULL);
+            const char *near = closest_word(w, ids, (size_t)n);
+            if (near)
+                diag_error(b->diags, a->pos, "%s block: unknown column '%s'; did you mean '%s'? (columns: %s)",
+                           block, w, near, all.data);
+            else
+                diag_error(b->diags, a->pos, "%s block: unknown column '%s' (columns: %s)", block, w, all.data);
+            sb_free(&all);
+            free(list);
+            return -1;
+        }
+        int dup = 0;
+        for (int i = 0; i < nc; i++) dup |= cols[i] == k;
+        if (dup) {
+            diag_error(b->diags, a->pos, "%s block: column '%s' is named twice", block, w);
+            free(list);
+            return -1;
+        }
+        cols[nc++] = k;
+    }
+    free(list);
+    if (!nc) {
+        strbuf all = STRBUF_INIT;
+        sb_word_list(&all, ids, (size_t)n, (size_t)n, NULL);
+        diag_error(b->diags, a->pos, "%s block: columns= names no columns (columns: %s)", block, all.data);
+        sb_free(&all);
+        return -1;
+    }
+    return nc;
+}
+
+const char *block_status_words(build_ctx *b, const size_t count[STATUS__COUNT])
+{
+    strbuf sb = STRBUF_INIT;
+    int n = 0, total = 0;
+    for (int k = 0; k < STATUS__COUNT; k++) total += count[status_order[k]] > 0;
+    for (int k = 0; k < STATUS__COUNT; k++) {
+        status_kind s = status_order[k];
+        if (!count[s]) continue;
+        n++;
+        if (n > 1) sb_puts(&sb, n == total ? " and " : ", ");
+        sb_printf(&sb, "%zu ", count[s]);
+        for (const char *c = status_kind_name(s); *c; c++)
+            sb_putc(&sb, *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
+    }
+    const char *out = arena_strdup(&b->d->arena, sb.len ? sb.data : "none");
+    sb_free(&sb);
+    return out;
 }

@@ -35,7 +35,15 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a);
 void block_risks(build_ctx *b, rnode *parent, const block_args *a);
 void block_indicators(build_ctx *b, rnode *parent, const block_args *a);
 void block_changes(build_ctx *b, rnode *parent, const block_args *a);
-void block_ragbars(build_ctx *b, rnode *parent, const block_args *a);
+void block_ragsummary(build_ctx *b, rnode *parent, const block_args *a);
+void block_gantt(build_ctx *b, rnode *parent, const block_args *a);
+void block_riskmatrix(build_ctx *b, rnode *parent, const block_args *a);
+void block_statuskey(build_ctx *b, rnode *parent, const block_args *a);
+/* The periods of the indicators (of one theme, or all): every target period and every
+ * period with an actual known at T, by first day; malloc'd, count returned. */
+size_t indicator_periods(build_ctx *b, const theme *only, fuzzy_date **out);
+/* The indicators block's trend chart (block_indtrend.c). */
+void block_indicator_trends(build_ctx *b, rnode *parent, const block_args *a);
 
 /* Helpers the builders share. */
 /* A date as printed ("31 December 2010"), in the document's arena. */
@@ -57,7 +65,18 @@ typedef struct {
 size_t block_theme_rows(build_ctx *b, const theme *only, theme_row **rows);
 /* A row of table t headed by the row's name. */
 rnode *block_theme_row(build_ctx *b, rnode *t, const theme_row *r);
+/* Counts by status in words, in the status order: "3 complete, 2 on target and 10 not
+ * yet due" ("none" when all are 0); in the document's arena. */
+const char *block_status_words(build_ctx *b, const size_t count[STATUS__COUNT]);
 /* A right-aligned numeric cell. */
 void block_num_cell(build_ctx *b, rnode *row, size_t v);
+/* The columns= option of the named block (names from ids[0..n)) as indices in cols[] (room for
+ * n); 0 when the option is not given, -1 after reporting an unknown name, a name given
+ * twice or a list with no names. */
+int block_columns(build_ctx *b, const block_args *a, const char *block, const char *const *ids, int n,
+                  int *cols);
+/* The width a figure may take, in points: the text measure of a portrait page, or of a
+ * landscape one when wide (from the house style's page and margins). */
+double block_measure(build_ctx *b, int wide);
 
 #endif

@@ -16,7 +16,6 @@ typedef struct {
     const house_style *house;
     diag_list *diags;
     int line_offset;        /* added to cmark's lines to give file lines */
-    int has_wide;           /* set when a wide block was emitted */
     char *root;             /* the project root (see build_root) */
     int root_done;
 } build_ctx;

@@ -10,11 +10,12 @@
 #include "../util/fileio.h"
 #include "../util/project_root.h"
 #include "build_ctx.h"
+#include "labels.h"
 
 static const char *fmt_date(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
-    date_format(f, buf, sizeof buf);
+    label_date(d->dates, f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
 }
 
@@ -39,7 +40,8 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
 {
     int public_only = ed == EDITION_PUBLIC && p->exempt_paragraph > 0;
     rdoc *d = rdoc_new();
-    build_ctx b = {d, p, pl, an, h, diags, 0, 0, NULL, 0};
+    build_ctx b = {d, p, pl, an, h, diags, 0, NULL, 0};
+    d->dates = h->dates;
     /* Copied: the report outlives the paper and the plan it was built from. */
 #define KEEP(s) ((s) ? arena_strdup(&d->arena, (s)) : NULL)
     d->subject = KEEP(p->subject);

@@ -13,13 +13,7 @@ rfigure *fig_new(arena *a, float width)
 
 fband *fig_band(rfigure *f, float h)
 {
-    if (f->nbands == f->cap) {
-        size_t ncap = f->cap ? f->cap * 2 : 8;
-        fband *nb = arena_alloc(f->a, ncap * sizeof *nb);
-        if (f->nbands) memcpy(nb, f->bands, f->nbands * sizeof *nb);
-        f->bands = nb;
-        f->cap = ncap;
-    }
+    f->bands = arena_grow(f->a, f->bands, f->nbands, &f->cap, sizeof *f->bands, 8);
     fband *b = &f->bands[f->nbands++];
     b->h = h;
     return b;
@@ -32,15 +26,14 @@ fband *fig_header(rfigure *f, float h)
     return f->header;
 }
 
+void fig_keep_together(rfigure *f, size_t from)
+{
+    for (size_t i = from; i + 1 < f->nbands; i++) f->bands[i].keep_next = 1;
+}
+
 static fop *add(rfigure *f, fband *b, fop_kind kind)
 {
-    if (b->nops == b->cap) {
-        size_t ncap = b->cap ? b->cap * 2 : 16;
-        fop *no = arena_alloc(f->a, ncap * sizeof *no);
-        if (b->nops) memcpy(no, b->ops, b->nops * sizeof *no);
-        b->ops = no;
-        b->cap = ncap;
-    }
+    b->ops = arena_grow(f->a, b->ops, b->nops, &b->cap, sizeof *b->ops, 16);
     fop *o = &b->ops[b->nops++];
     o->kind = (uint8_t)kind;
     return o;
@@ -100,4 +93,19 @@ fop *fig_text(rfigure *f, fband *b, float x, float y, const char *text, float si
     o->bold = (uint8_t)(bold != 0);
     o->fill = colour;
     return o;
+}
+
+fpattern status_pattern(status_kind k)
+{
+    switch (k) {
+    case STATUS_OVERDUE: return FP_HATCH;
+    case STATUS_RESCHEDULED:
+    case STATUS_LATE_START: return FP_DOTS;
+    case STATUS_CANCELLED:
+    case STATUS_COMPLETE:
+    case STATUS_NOT_YET_DUE:
+    case STATUS_ON_TARGET:
+    case STATUS__COUNT: return FP_SOLID;
+    }
+    return FP_SOLID;
 }

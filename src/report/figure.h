@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../analysis/status.h"
 #include "../model/rag.h"
 #include "../util/arena.h"
 
@@ -72,6 +73,8 @@ typedef struct {
     float h;            /* the band's height */
     fop *ops;
     size_t nops, cap;
+    int keep_next;      /* no page break between this band and the next (a chart's last
+                         * row and its legend; the rows of a grid that must not split) */
 } fband;
 
 typedef struct rfigure {
@@ -80,6 +83,8 @@ typedef struct rfigure {
     fband *header;      /* repeated at the top of each page, or NULL */
     fband *bands;
     size_t nbands, cap;
+    const char *desc;   /* a longer description than the node's text alternative (what
+                         * it shows, in words), or NULL */
     arena *a;           /* the document's: everything above lives there */
 } rfigure;
 
@@ -88,6 +93,9 @@ rfigure *fig_new(arena *a, float width);
 /* A band of height h at the end of the figure, or its header band. */
 fband *fig_band(rfigure *f, float h);
 fband *fig_header(rfigure *f, float h);
+/* Keeps the bands from the one at index `from` to the last on one page (a legend with
+ * the row above it; a grid that must not split). */
+void fig_keep_together(rfigure *f, size_t from);
 /* Operations appended to a band; each returns the operation to adjust. */
 fop *fig_rect(rfigure *f, fband *b, float x, float y, float w, float h, fcolour fill,
               fpattern pattern, fcolour stroke, float lw);
@@ -96,6 +104,10 @@ fop *fig_path(rfigure *f, fband *b, const float *pts, uint32_t npts, int closed,
               fcolour stroke, float lw);
 fop *fig_text(rfigure *f, fband *b, float x, float y, const char *text, float size, falign align,
               int bold, fcolour colour);
+
+/* The pattern a status's fill carries in every chart, so that colour is never the
+ * only signal: overdue hatched, rescheduled and late start dotted, the rest solid. */
+fpattern status_pattern(status_kind k);
 
 /* Colours by role. */
 static inline fcolour fc(fcolour_role role) { return (fcolour){(uint8_t)role, 0}; }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "../util/image_check.h"
@@ -240,6 +241,12 @@ static void table(conv *c, rnode *parent, cmark_node *n)
             if (al && i < ncols)
                 rc->align = al[i] == 'l' ? ALIGN_LEFT : al[i] == 'c' ? ALIGN_CENTER : al[i] == 'r' ? ALIGN_RIGHT : ALIGN_DEFAULT;
             inlines(c, rc, cmark_node_first_child(cell));
+        }
+        /* a body row whose first cell says "Total..." is a total (seed 002's budget) */
+        if (!(r->flags & RF_HEADER) && r->first) {
+            char *first = rnode_plain_text(r->first);
+            if (first && !strncasecmp(first, "total", 5)) r->flags |= RF_TOTAL;
+            free(first);
         }
     }
 }
@@ -523,7 +530,6 @@ void markdown_body(build_ctx *b, rnode *root)
                 rnode_append(app, h);
                 target = app;
                 in_appendix = 1;
-                b->has_wide = 0;
             } else if (in_appendix) {
                 h->level = 2;
                 rnode_append(target, h);
@@ -538,10 +544,7 @@ void markdown_body(build_ctx *b, rnode *root)
             continue;
         }
         rnode *r = block(&c, target, n);
-        if (in_appendix) {
-            if (b->has_wide) target->flags |= RF_WIDE;
-            continue;
-        }
+        if (in_appendix) continue;
         if (!r || mode != NUMBER_FULL) continue;
         if (r->type == RN_PARAGRAPH && r->parent == body) {
             para++;

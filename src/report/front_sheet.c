@@ -8,12 +8,13 @@
 
 #include "../util/strbuf.h"
 #include "build_ctx.h"
+#include "labels.h"
 #include "table_build.h"
 
 static const char *fmt_date(rdoc *d, fuzzy_date f)
 {
     char buf[DATE_BUF];
-    date_format(f, buf, sizeof buf);
+    label_date(d->dates, f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
 }
 
@@ -83,7 +84,10 @@ static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
     }
     if (!f->given) return;
     if (def->type == FIELD_TABLE) {
-        rnode *t = tb_table(d, def->label, def->columns, (int)def->n_columns);
+        /* no caption: the field's label beside it names the table (its name for
+         * assistive technology) */
+        rnode *t = tb_table(d, NULL, def->columns, (int)def->n_columns);
+        t->text = arena_strdup(&d->arena, def->label);
         rnode_set_pos(t, f->pos);
         size_t ncols = def->n_columns ? def->n_columns : 1;
         for (size_t i = 0; i < f->n_texts; i += ncols) {

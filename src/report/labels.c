@@ -8,6 +8,42 @@ const status_kind status_order[STATUS__COUNT] = {
     STATUS_COMPLETE,   STATUS_ON_TARGET,   STATUS_RESCHEDULED, STATUS_LATE_START,
     STATUS_OVERDUE,    STATUS_NOT_YET_DUE, STATUS_CANCELLED};
 
+void label_date(date_style style, fuzzy_date d, char *buf, size_t len)
+{
+    if (style == DATES_SHORT) date_format_short(d, buf, len);
+    else date_format(d, buf, len);
+}
+
+/* Whether two schedules name the same people in the same order. */
+static int same_who(const schedule *a, const schedule *b)
+{
+    if (a->n_who != b->n_who) return 0;
+    for (size_t i = 0; i < a->n_who; i++)
+        if (a->who[i] != b->who[i]) return 0;
+    return 1;
+}
+
+void label_milestone(strbuf *out, date_style style, const milestone *m, fuzzy_date due)
+{
+    char d[DATE_BUF], other[DATE_BUF];
+    label_date(style, due, d, sizeof d);
+    label_date(style == DATES_SHORT ? DATES_LONG : DATES_SHORT, due, other, sizeof other);
+    const char *title = m->title ? m->title : "";
+    sb_puts(out, title);
+    /* a title that already says its date ("Assessment (March 2003)") keeps it alone */
+    int date = d[0] && !strstr(title, d) && !(other[0] && strstr(title, other));
+    /* who does it, when not the action's own people (seed 004's HSM/HPO) */
+    int who = m->s.n_who && (!m->action || !same_who(&m->s, &m->action->s));
+    if (!date && !who) return;
+    sb_puts(out, *title ? " (" : "(");
+    if (date) sb_puts(out, d);
+    if (who) {
+        if (date) sb_puts(out, "; ");
+        label_who(out, &m->s);
+    }
+    sb_putc(out, ')');
+}
+
 void label_status(strbuf *out, derived_status s)
 {
     if (s.kind == STATUS_OVERDUE)
@@ -71,13 +107,14 @@ void label_reasons(strbuf *out, unsigned r)
     if (r & EXC_OPTIMISTIC) { sb_printf(out, "%soptimistic report", sep); }
 }
 
-void label_value(strbuf *out, double v, const char *unit)
+/* dp < 0: two decimals at most, trailing zeros trimmed. */
+static void value_dp(strbuf *out, double v, int dp, const char *unit)
 {
     char num[64];
-    snprintf(num, sizeof num, "%.2f", v);
+    snprintf(num, sizeof num, "%.*f", dp < 0 ? 2 : dp, v);
     /* Trim trailing zeros: 96.50 -> 96.5, 12.00 -> 12 */
     char *dot = strchr(num, '.');
-    if (dot) {
+    if (dot && dp < 0) {
         char *e = num + strlen(num) - 1;
         while (e > dot && *e == '0') *e-- = '\0';
         if (e == dot) *e = '\0';
@@ -88,11 +125,30 @@ void label_value(strbuf *out, double v, const char *unit)
     else sb_puts(out, num);
 }
 
+void label_value(strbuf *out, double v, const char *unit) { value_dp(out, v, -1, unit); }
+
+void label_period_value(strbuf *out, const period_value *v, const char *unit)
+{
+    value_dp(out, v->value, v->shown_dp ? v->shown_dp - 1 : -1, unit);
+}
+
 void label_score(strbuf *out, risk_score s)
 {
     int v = risk_score_value(s);
     if (!v) sb_puts(out, "-");
     else sb_printf(out, "%d \xC3\x97 %d = %d", s.likelihood, s.impact, v);
+}
+
+const char *label_likelihood(int l)
+{
+    static const char *const w[] = {"", "Remote", "Unlikely", "Possible", "Probable", "Highly probable"};
+    return l >= 1 && l <= 5 ? w[l] : "";
+}
+
+const char *label_impact(int i)
+{
+    static const char *const w[] = {"", "Insignificant", "Minor", "Moderate", "Major", "Critical"};
+    return i >= 1 && i <= 5 ? w[i] : "";
 }
 
 const char *change_ref(const change_row *r)
@@ -112,6 +168,10 @@ const char *change_item(const change_row *r)
 static void risk_state(strbuf *out, const risk_view *v)
 {
     risk_band band = risk_band_of(risk_score_value(v->net));
+    if (!band && v->qualitative) {
+        sb_printf(out, "%s impact", qualitative_impact_name(v->qualitative));
+        return;
+    }
     if (!band) {
         sb_puts(out, "Not assessed");
         return;
@@ -131,7 +191,7 @@ static void risk_state(strbuf *out, const risk_view *v)
     case CHANGE_STATUS:                                                                 \
     case CHANGE__COUNT
 
-void label_change_state(strbuf *out, const change_row *r, int after)
+void label_change_state(strbuf *out, const change_row *r, int after, date_style ds)
 {
     char d[DATE_BUF];
     switch (r->kind) {
@@ -140,7 +200,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
         else label_status(out, r->after);
         return;
     case CHANGE_REVISED:
-        date_format(after ? r->revision->date : r->due_before, d, sizeof d);
+        label_date(ds, after ? r->revision->date : r->due_before, d, sizeof d);
         sb_printf(out, "Due %s", d[0] ? d : "(no date)");
         return;
     case CHANGE_REPORTED: {
@@ -157,7 +217,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
         if (!after) {
             risk_state(out, &r->risk_before);
         } else {
-            date_format(r->risk->closed, d, sizeof d);
+            label_date(ds, r->risk->closed, d, sizeof d);
             sb_printf(out, "Closed %s", d);
         }
         return;
@@ -170,7 +230,7 @@ void label_change_state(strbuf *out, const change_row *r, int after)
             sb_puts(out, "No data");
             return;
         }
-        date_format(after ? r->ind_period_after : r->ind_period_before, d, sizeof d);
+        label_date(ds, after ? r->ind_period_after : r->ind_period_before, d, sizeof d);
         sb_printf(out, "%s: ", indicator_result_name(p->result));
         label_value(out, p->actual, r->indicator->unit);
         sb_printf(out, " (%s)", d);
@@ -207,7 +267,7 @@ rag_level change_state_level(const change_row *r, int after)
     return LEVEL_NONE;
 }
 
-void label_change_detail(strbuf *out, const change_row *r)
+void label_change_detail(strbuf *out, const change_row *r, date_style ds)
 {
     if (r->kind == CHANGE_REVISED) {
         const char *sep = "";
@@ -218,7 +278,7 @@ void label_change_detail(strbuf *out, const change_row *r)
         }
         if (date_has_bounds(r->revision->agreed)) {
             char d[DATE_BUF];
-            date_format(r->revision->agreed, d, sizeof d);
+            label_date(ds, r->revision->agreed, d, sizeof d);
             sb_printf(out, "%sagreed %s", sep, d);
             sep = "; ";
         }

@@ -4,13 +4,22 @@
 #define TABLED_LABELS_H
 
 #include "../analysis/analysis.h"
+#include "../model/house.h"
 #include "../util/strbuf.h"
 
 /* The order statuses are listed in, everywhere: roll-up tables, the index, the
  * terminal, JSON and CSV. */
 extern const status_kind status_order[STATUS__COUNT];
 
+/* A date as the house prints it: "24 November 2010" (DATES_LONG) or "24 Nov 2010"
+ * (DATES_SHORT); quarters, years and "ongoing" the same in both. */
+void label_date(date_style style, fuzzy_date d, char *buf, size_t len);
+
 /* "Overdue: 40 days", "Rescheduled", "On target", ... */
+/* A milestone's title with its due date in brackets, unless the title already says
+ * that date (in either date style), and who does it when not the action's people:
+ * "Publicise new forms (November 2010; HSM / HPO)". */
+void label_milestone(strbuf *out, date_style style, const milestone *m, fuzzy_date due);
 void label_status(strbuf *out, derived_status s);
 /* "reported Green; 40 days overdue" for an optimistic row, else nothing. */
 void label_optimistic(strbuf *out, derived_status d);
@@ -27,8 +36,14 @@ void label_percent(strbuf *out, int percent);
 void label_reasons(strbuf *out, unsigned reasons);
 /* An indicator value in its unit: "96.5%", "£12", "17 days", "4". */
 void label_value(strbuf *out, double v, const char *unit);
+/* A value as written in the plan ("95.50%": the decimals written are kept). */
+void label_period_value(strbuf *out, const period_value *v, const char *unit);
 /* A risk score: "4 × 3 = 12", or "-" when not scored. */
 void label_score(strbuf *out, risk_score s);
+/* The words of a risk matrix's scales (seed 000, Annex D): likelihood 1 Remote ...
+ * 5 Highly probable; impact 1 Insignificant ... 5 Critical. */
+const char *label_likelihood(int l);
+const char *label_impact(int i);
 
 /* Changes since the previous report (analysis/changes.h): */
 /* the reference and the item's description ("Milestone: title" for a milestone); */
@@ -36,10 +51,10 @@ const char *change_ref(const change_row *r);
 const char *change_item(const change_row *r);
 /* the state as at P (after = 0) or as at T: "Overdue: 12 days", "Due March 2011",
  * "Reported Amber", "High (4 × 4 = 16)", "Met: 96.2% (Q1 2010/11)", and its colour; */
-void label_change_state(strbuf *out, const change_row *r, int after);
+void label_change_state(strbuf *out, const change_row *r, int after, date_style ds);
 rag_level change_state_level(const change_row *r, int after);
 /* what changed, beyond the two states: "92 days later; agreed 15 December 2010",
  * "worse", "better" ("" when the states say it all). */
-void label_change_detail(strbuf *out, const change_row *r);
+void label_change_detail(strbuf *out, const change_row *r, date_style ds);
 
 #endif

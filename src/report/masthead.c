@@ -1,13 +1,16 @@
 /* masthead.c - the top of the front sheet, and which fields it makes redundant.
  *
- * The masthead, in order: the organisation; the heading (the variant's title, else
+ * The masthead, in order: the organisation; the variant's kind of report ("Report for
+ * Information", seed 000), unless the heading or title already says it; the heading (the variant's title, else
  * "Report to {committee}") with the agenda item beside it ("Item 6"); the meeting
  * date; the title (the subject) unless the variant lists `subject` as a field, which
  * then carries it. A heading that is the title itself is left out, so the title shows
- * once. The masthead makes fields redundant by key, never by label: `committee` when
+ * once, and a meeting date the kind already gives ("Report for meeting to be held on
+ * 22 July 2010", seed 001) is not printed again. The masthead makes fields redundant by key, never by label: `committee` when
  * the heading names the committee, `item` and `meeting` when the masthead shows them.
  * Every output shows exactly these lines and fields. */
 #include <string.h>
+#include <strings.h>
 
 #include "report.h"
 
@@ -30,6 +33,16 @@ static rnode *front_line(rdoc *d, rnode *front, rnode **after, rfront_role role,
     }
     *after = n;
     return n;
+}
+
+/* Whether hay contains needle, letters compared without case. */
+static int contains_nocase(const char *hay, const char *needle)
+{
+    if (!hay || !needle || !*needle) return 0;
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (!strncasecmp(p, needle, n)) return 1;
+    return 0;
 }
 
 static int has_key(const rnode *f, const char *key)
@@ -63,8 +76,13 @@ void rdoc_settle_front_sheet(rdoc *d)
         f = next;
     }
 
+    const char *kind = nonempty(front->text) ? front->text : NULL;
+    if (kind && (contains_nocase(title, kind) || contains_nocase(heading, kind))) kind = NULL;
+    if (kind && date && strstr(kind, date)) date = NULL;    /* the kind gives the date */
+
     rnode *at = NULL;
     if (nonempty(d->organisation)) front_line(d, front, &at, FRONT_ORGANISATION, d->organisation);
+    if (kind) front_line(d, front, &at, FRONT_KIND, kind);
     if (heading || item) front_line(d, front, &at, FRONT_HEADING, heading)->aside = item;
     if (date) front_line(d, front, &at, FRONT_DATE, date);
     if (!title_field) front_line(d, front, &at, FRONT_TITLE, title);

@@ -73,3 +73,25 @@ unsigned palette_rgb(const rpalette *p, fcolour c)
     }
     return p->paper;
 }
+
+const char *colour_name(unsigned rgb)
+{
+    double r = ((rgb >> 16) & 255) / 255.0, g = ((rgb >> 8) & 255) / 255.0, b = (rgb & 255) / 255.0;
+    double mx = fmax(r, fmax(g, b)), mn = fmin(r, fmin(g, b)), c = mx - mn;
+    double light = (mx + mn) / 2;
+    if (c < 0.12) return light > 0.96 ? "White" : light < 0.15 ? "Black" : "Grey";
+    double h;
+    if (mx == r) h = fmod((g - b) / c, 6.0);
+    else if (mx == g) h = (b - r) / c + 2;
+    else h = (r - g) / c + 4;
+    h *= 60;
+    if (h < 0) h += 360;
+    if (h < 15 || h >= 345) return "Red";
+    if (h < 52) return "Amber";
+    if (h < 70) return "Yellow";
+    if (h < 170) return "Green";
+    if (h < 200) return "Teal";
+    if (h < 255) return "Blue";
+    if (h < 300) return "Purple";
+    return "Pink";
+}

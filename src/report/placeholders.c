@@ -81,7 +81,7 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
         return -1;
     }
     if (!strcmp(name, "as-at")) {
-        date_format(date_of_day(an->as_at), buf, sizeof buf);
+        label_date(b->house->dates, date_of_day(an->as_at), buf, sizeof buf);
         sb_puts(out, buf);
         return 0;
     }
@@ -90,7 +90,7 @@ static int evaluate(build_ctx *b, const char *expr, srcpos pos, strbuf *out)
             diag_error(b->diags, pos, "{{ since }} needs 'since' or 'previous-report' in the front block");
             return -1;
         }
-        date_format(date_of_day(an->since), buf, sizeof buf);
+        label_date(b->house->dates, date_of_day(an->since), buf, sizeof buf);
         sb_puts(out, buf);
         return 0;
     }

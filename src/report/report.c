@@ -23,6 +23,7 @@ rdoc *rdoc_new(void)
 void rdoc_finish(rdoc *d)
 {
     if (!d->has_fingerprint) rdoc_fingerprint(d, NULL);
+    rdoc_settle_typography(d);
     rdoc_settle_front_sheet(d);
     rdoc_settle_furniture(d);
     rdoc_settle_structure(d);

@@ -47,7 +47,7 @@ typedef enum {
     RN_TABLE,           /* children: RN_CAPTION (first, optional), then RN_ROW; text:
                          * its name when it has no caption ("Table 2") */
     RN_CAPTION,         /* children: inlines */
-    RN_ROW,             /* flags: RF_HEADER (repeat on each page), RF_GROUP (a theme
+    RN_ROW,             /* flags: RF_HEADER (repeat on each page), RF_TOTAL, RF_NOTE, RF_GROUP (a theme
                          * heading row spanning the table) */
     RN_CELL,            /* children: blocks or inlines; colspan; align; rag (RAG
                          * colour, LEVEL_NONE for none); RF_ROW_HEADER for th scope=row */
@@ -114,11 +114,17 @@ enum {
     RF_HEADER = 1,      /* RN_ROW: header row */
     RF_GROUP = 2,       /* RN_ROW: group heading row (one cell spanning all columns) */
     RF_ROW_HEADER = 4,  /* RN_CELL: header for its row (th scope=row) */
-    RF_WIDE = 8,        /* RN_TABLE / RN_APPENDIX: set landscape pages in print */
+    RF_TOTAL = 4,       /* RN_ROW: a total ("Total Income", "Whole plan"): ruled above
+                         * and set bold */
+    RF_WIDE = 8,        /* RN_TABLE / RN_FIGURE / RN_APPENDIX: the paper asks for landscape
+                         * pages (the PDF sets a table landscape by its width alone; HTML
+                         * lets a wide table scroll) */
     RF_COMPUTED = 16,   /* RN_TABLE: made from the plan, not typed by the clerk */
     RF_NUMERIC = 32,    /* RN_CELL: a number (tabular alignment) */
     RF_ORDERED = 64,    /* RN_LIST: numbered, not bulleted */
     RF_TIGHT = 128,     /* RN_LIST: items without space between */
+    RF_NOTE = 64,       /* RN_ROW: a note across the table's columns (a footnote), printed
+                         * on the page of the row above it, never as a heading */
     RF_TITLE = 1,       /* RN_FIELD: its value is the document's title */
     RF_SHOW_DATA = 32   /* RN_FIGURE: its data table is shown as well */
 };
@@ -126,6 +132,8 @@ enum {
 /* What a line of the front sheet's masthead is. */
 typedef enum {
     FRONT_ORGANISATION, /* "Norwich City Council" */
+    FRONT_KIND,         /* the variant's kind of report ("Report for Information"),
+                         * when neither the heading nor the title says it */
     FRONT_HEADING,      /* "Report to Executive", with the item ("Item 6") aside */
     FRONT_DATE,         /* the meeting: "13 May 2009" */
     FRONT_TITLE         /* the subject, when no field carries it */
@@ -149,7 +157,6 @@ struct rnode {
         const char *number;     /* RN_HEADING, RN_PARAGRAPH, RN_ITEM, RN_APPENDIX: "1",
                                  * "1.1", "A" (NULL: not numbered) */
         const char *url;        /* RN_LINK, RN_IMAGE */
-        const int *col_weights; /* RN_TABLE: relative preferred widths, or NULL */
         const char *aside;      /* RN_FRONT_LINE */
         const char *key;        /* RN_FIELD: the front-block key it shows ("report-of") */
         const rfigure *figure;  /* RN_FIGURE */
@@ -243,6 +250,7 @@ typedef struct {
     const char *as_at;          /* "30 June 2010" */
     const char *as_at_iso;      /* "2010-06-30" */
     const char *lang;           /* "en-GB" */
+    date_style dates;           /* how the house prints dates (label_date) */
     int exempt_paragraph;       /* 0, or 1..7 of Schedule 12A (private edition) */
     const char *plan_slug, *paper_slug;   /* out/<plan>/<paper>.html */
     rdoc_summary summary;
@@ -286,6 +294,9 @@ void rdoc_fingerprint(rdoc *d, const house_style *h);
 void fingerprint_combine(unsigned char id[16], const unsigned char more[16]);
 /* The masthead lines, and the fields they make redundant dropped (masthead.c). */
 void rdoc_settle_front_sheet(rdoc *d);
+/* Typographic quotes, apostrophes and dashes in every text the report prints, code
+ * apart (typography.c). Before the front sheet and furniture are settled. */
+void rdoc_settle_typography(rdoc *d);
 /* Running heads, footers, exempt marking (furniture.c). */
 void rdoc_settle_furniture(rdoc *d);
 /* Appendix labels, ids and heading ranks (ids.c). */
@@ -297,6 +308,9 @@ const char *report_heading(rdoc *d);
 void report_page_label(char *buf, size_t len, size_t page, size_t pages);
 /* WCAG 2 contrast ratio of two colours, 1 to 21. */
 double colour_contrast(unsigned a, unsigned b);
+/* A colour's everyday name from its hue: "Purple", "Green", "Amber", "Red", "Grey" -
+ * what a status key says ("Purple = completed"). */
+const char *colour_name(unsigned rgb);
 /* A figure's colour role in this palette, 0xRRGGBB (FC_NONE: the paper). */
 unsigned palette_rgb(const rpalette *p, fcolour c);
 

@@ -86,6 +86,16 @@ void *arena_alloc(arena *a, size_t size)
     return p;
 }
 
+void *arena_grow(arena *a, void *items, size_t n, size_t *cap, size_t size, size_t first)
+{
+    if (n < *cap) return items;
+    size_t ncap = *cap ? *cap * 2 : first;
+    void *grown = arena_alloc(a, ncap * size);
+    if (n) memcpy(grown, items, n * size);
+    *cap = ncap;
+    return grown;
+}
+
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
     char *p = arena_alloc(a, n + 1);

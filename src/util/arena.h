@@ -17,6 +17,10 @@ void arena_free(arena *a);
 void *arena_alloc(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
+/* An array of n items of size bytes in the arena with room for one more: items itself
+ * while n < *cap, else a copy in twice the room (first items the first time), *cap
+ * updated. The old array stays in the arena until it is freed. */
+void *arena_grow(arena *a, void *items, size_t n, size_t *cap, size_t size, size_t first);
 /* printf into the arena. */
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -1,31 +1,32 @@
 #!/bin/sh
-# run-figures.sh - a figure (the rag-bars block) drawn by both translators: inline SVG
+# run-figures.sh - a figure (the rag-summary block) drawn by both translators: inline SVG
 # in the HTML (valid, accessible, its text alternative and data table there) and PDF
 # drawing (its words back from pdftotext, a landscape page when it asks for one, its
 # scale repeated on every page a tall figure continues onto). The paper and plan are
 # made up for this test (tests/figures/). TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/tools/tap.sh
+. tests/tools/pdf_pages.sh
 T=build/figures
 rm -rf $T && mkdir -p $T
 export SOURCE_DATE_EPOCH=1700000000
 check "the figure paper builds" \
-    "./tabled build -o $T/out tests/figures/plan.yaml tests/figures/rag-bars.md 2>$T/err"
+    "./tabled build -o $T/out tests/figures/plan.yaml tests/figures/rag-summary.md 2>$T/err"
 sed 's/^/# /' $T/err
-H=$T/out/figures/rag-bars.html
-P=$T/out/figures/rag-bars.pdf
+H=$T/out/figures/rag-summary.html
+P=$T/out/figures/rag-summary.pdf
 
 # HTML: inline SVG
 check "HTML: a <figure> with its caption" \
     "grep -q '<figure class=\"chart\" id=\"figure-1\">' $H && grep -q '<figcaption id=\"figure-1-caption\">Actions by status as at 31 December 2010</figcaption>' $H"
 check "HTML: the display list as inline SVG, an image named by its text alternative" \
-    "grep -q '<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 460 ' $H && grep -q '<title>Bar chart of the actions of each of the plan&#39;s 4 themes' $H"
+    "grep -q '<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 460 ' $H && grep -q '<title>Bar chart of the actions of each of the plan’s 4 themes' $H"
 check "HTML: parts in the house's RAG colours (red, the complete purple) with patterns" \
     "grep -q 'fill=\"#B3261E\"' $H && grep -q 'fill=\"#5B2C83\"' $H && grep -q '<pattern id=\"figure-1-p1-5\"' $H && grep -q 'fill=\"url(#figure-1-p1-5)\"' $H"
 check "HTML: the words are text, escaped (theme labels, counts, the scale)" \
-    "grep -q '>A Housing advice and homelessness</text>' $H && grep -q '>100%</text>' $H && grep -q '>14 actions</text>' $H"
+    "grep -q '>A Housing advice and homelessness</text>' $H && grep -q '>100%</text>' $H && grep -q '>14 actions, 23% complete</text>' $H"
 check "HTML: the same figures as a table, offered under the figure" \
-    "grep -q '<details><summary>The figures as a table</summary>' $H && grep -q '<th scope=\"row\">A Housing advice and homelessness</th>' $H"
+    "grep -q '<details><summary>The figures as a table</summary>' $H && grep -q '<th scope=\"row\" data-label=\"Theme\">A Housing advice and homelessness</th>' $H"
 check "HTML: a figure that shows its table prints it open, and asks for a wide page" \
     "grep -q '<figure class=\"chart wide\" id=\"figure-2\">' $H && [ \$(grep -c '<details>' $H) -eq 1 ]"
 if [ -d tests/html/node_modules ] && command -v node >/dev/null 2>&1; then
@@ -48,7 +49,7 @@ check "PDF: the figure that asks for a landscape page has one" "[ '$land' = 1 ]"
 check "PDF: its table is printed with it" "pdftotext -f 2 -l 2 $P - | grep -q 'Not yet due'"
 check "PDF: the figure is vector drawing (no image)" "! pdfimages -list $P 2>/dev/null | grep -q image"
 check "PDF: two builds are byte-identical" \
-    "./tabled build -o $T/again tests/figures/plan.yaml tests/figures/rag-bars.md 2>/dev/null && cmp $P $T/again/figures/rag-bars.pdf && cmp $H $T/again/figures/rag-bars.html"
+    "./tabled build -o $T/again tests/figures/plan.yaml tests/figures/rag-summary.md 2>/dev/null && cmp $P $T/again/figures/rag-summary.pdf && cmp $H $T/again/figures/rag-summary.html"
 
 # A tall figure: 70 themes continue over pages, the scale on each.
 mkdir -p $T/tall
@@ -67,21 +68,11 @@ with open(sys.argv[1], "w") as f:
             extra = ", completed: 2010-06-01" if a == 0 else ""
             f.write("  - {ref: T%d.%d, theme: T%d, description: x, start: 2010-04, due: %s, status: %s%s}\n" % (t, a, t, due, st, extra))
 PY
-sed -e '/^# Appendix/,$d' tests/figures/rag-bars.md >$T/tall/tall.md
+sed -e '/^# Appendix/,$d' tests/figures/rag-summary.md >$T/tall/tall.md
 check "a figure of 70 themes builds" "./tabled build --format pdf,html -o $T/tall/out $T/tall/plan.yaml $T/tall/tall.md 2>$T/tall/err"
 TP=$T/tall/out/tall/tall.pdf
-pages=$(pdfinfo $TP 2>/dev/null | awk '/^Pages:/ {print $2}')
-fig=0
-scaled=0
-p=1
-while [ "$p" -le "${pages:-0}" ]; do
-    pt=$(pdftotext -f $p -l $p $TP - 2>/dev/null)
-    if echo "$pt" | grep -q 'Theme number'; then
-        fig=$((fig + 1))
-        echo "$pt" | grep -q '25%' && echo "$pt" | grep -q '75%' && scaled=$((scaled + 1))
-    fi
-    p=$((p + 1))
-done
+pages_with $TP 'Theme number' 25% 75%
+scaled=$heads
 echo "# tall figure: $pages pages, bars on $fig, the scale on $scaled"
 check "the tall figure continues over pages" "[ $fig -ge 2 ]"
 check "its scale (the header band) is at the top of every page it is on" "[ $scaled -eq $fig ]"

@@ -9,7 +9,7 @@ D=$1
 rm -rf "$D" && mkdir -p "$D/plan" "$D/paper" "$D/image" "$D/build" "$D/sheet" "$D/paper_json"
 i=0
 for f in plans/*/plan.yaml plans/*/updates/*.yaml tests/bad/*.yaml tests/cli/fixtures/*.yaml \
-    tests/html/fixtures/*/plan.yaml tests/history/fixtures/*/plan.yaml \
+    tests/html/fixtures/*/plan.yaml tests/history/fixtures/*/plan.yaml tests/figures/charts/plan.yaml \
     tests/history/fixtures/*/updates/*.yaml templates/house.yaml templates/variants/*.yaml; do
     [ -f "$f" ] || continue
     [ "$(wc -c <"$f")" -le 262144 ] || continue
@@ -24,7 +24,8 @@ for d in plans/* tests/history/fixtures/*; do
 done
 # Papers alone (they run on the Copeland plan), and each with its own plan.
 i=0
-for f in plans/*/*.md tests/html/fixtures/*/*.md tests/history/fixtures/*/*.md tests/fuzz/papers/*.md; do
+for f in plans/*/*.md tests/html/fixtures/*/*.md tests/history/fixtures/*/*.md tests/fuzz/papers/*.md \
+    tests/figures/charts/*.md; do
     [ -f "$f" ] || continue
     i=$((i + 1))
     cp "$f" "$D/paper/seed-$i.md"

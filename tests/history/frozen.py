@@ -148,8 +148,12 @@ def main():
                 continue
             if "updates" not in m and "--at-as-at" not in flags:
                 m["updates"] = [entry(i + j + 1, D1)]
+            titles = [x.get("title") for x in a.get("milestones") or [] if isinstance(x, dict)]
             if m.get("ref"):
                 ms.append({"ref": m["ref"], "status": "complete", "progress": note})
+            elif m.get("title") and titles.count(m["title"]) > 1:
+                # a title others share (seed 003's "Amendments"): named by its place
+                ms.append({"number": j + 1, "title": m["title"], "status": "complete", "progress": note})
             elif m.get("title"):
                 ms.append({"title": m["title"], "status": "complete", "progress": note})
         if ms:

@@ -15,7 +15,9 @@
 // Exit status: 0 if every check passed, 1 otherwise (or when given no files).
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), JAVA (default java),
-// HTML_CHECK_JOBS (pages checked at once in the one browser, default 2).
+// HTML_CHECK_JOBS (pages checked at once in the one browser, default 2),
+// HTML_CHECK_WIDTH (the window's width in CSS pixels for axe, default 1280; 390 checks
+// a phone's layout).
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -33,6 +35,7 @@ const PAGE_TIMEOUT_MS = 60_000;
 const MAX_NODES_PER_RULE = 10;
 // Pages checked at once in the one browser (the machine has 2 cores).
 const JOBS = Math.max(1, parseInt(process.env.HTML_CHECK_JOBS || '2', 10) || 1);
+const WIDTH = Math.max(200, parseInt(process.env.HTML_CHECK_WIDTH || '1280', 10) || 1280);
 
 function usage(msg) {
   if (msg) console.error(`check.mjs: ${msg}`);
@@ -238,7 +241,7 @@ async function runAxe(list) {
   try {
     const context = await browser.newContext({
       bypassCSP: true, // so a strict Content-Security-Policy in a paper cannot block axe
-      viewport: { width: 1280, height: 800 },
+      viewport: { width: WIDTH, height: 800 },
       serviceWorkers: 'block',
     });
     context.setDefaultTimeout(PAGE_TIMEOUT_MS);

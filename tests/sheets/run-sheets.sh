@@ -228,6 +228,32 @@ run import $FX "$W/ind3.csv" --date 2011-04-30
 check "indicators: an actual for a period not yet over is refused" \
     "[ $rc -eq 1 ] && grep -q 'ind3.csv:[0-9]*:7: error: Actual in G[0-9]* is for Q1 2011/12, which ends after' $W/err"
 
+# Issue 11's plan keys: risks assessed in words, numbers with the decimals written.
+SIP=plans/salford-sip/plan.yaml
+"$T" export $SIP --sheet risks >"$W/sip-risks.csv"
+check "risks assessed in words: the High/Low impact column says High and Low, no score or band invented" \
+    "grep -q '^Theme,Ref,Risk,Owner,High/Low impact,' $W/sip-risks.csv && grep -q '^KT1,RK1.1,Unable to recruit suitable HR Team,,High,,,,,,,' $W/sip-risks.csv && grep -q '^KT1,RK1.2,Fail to meet IIP standards,,Low,' $W/sip-risks.csv"
+"$T" export $SIP --as-at 2003-06-30 --sheet indicators >"$W/sip-ind.csv"
+check "indicators: a target keeps the decimals the plan wrote (95.50, 4.00)" \
+    "grep -q '^KT7,BVPI 66a,.*2003/04\"\"\",95.50,' $W/sip-ind.csv && grep -q '^KT6,BVPI 69,.*2004/05\"\"\",4.00,' $W/sip-ind.csv"
+sed 's/^\(KT7,BVPI 66a,.*2002\/03""",95\),,,/\1,96.50,,/' "$W/sip-ind.csv" >"$W/sip-ind2.csv"
+run import $SIP "$W/sip-ind2.csv" --date 2003-06-30
+check "indicators: an actual typed 96.50 is written 96.50, so the paper prints what the officer typed" \
+    "[ $rc -eq 0 ] && grep -q '^      2002/03: 96.50\$' plans/salford-sip/updates/2003-06-30.yaml"
+run export $SIP --as-at 2003-06-30 --sheet indicators
+check "indicators: exported again, the actual reads 96.50" "grep -q '^KT7,BVPI 66a,.*2002/03\"\"\",95,96.50,Met,' $W/out"
+
+# KT2/1's Gantt tasks repeat titles ("Amendments" is #5, #7, #14 ...) and have no refs:
+# the update file names the one changed by its place, and the plan then says so.
+"$T" export $SIP --as-at 2002-09-30 >"$W/sip-act.csv"
+sed '/^KT2,KT2\/1,#14,Amendments,/s/,Not started,,,,/,Complete,,,20\/09\/2002,/' "$W/sip-act.csv" >"$W/sip-act2.csv"
+run import $SIP "$W/sip-act2.csv" --date 2002-09-30
+check "a milestone whose title others share is written by its place (number: 14) with its title" \
+    "[ $rc -eq 0 ] && grep -q '^      - number: 14  # row [0-9]*\$' plans/salford-sip/updates/2002-09-30.yaml && grep -q '^        title: Amendments\$' plans/salford-sip/updates/2002-09-30.yaml"
+run export $SIP --as-at 2002-09-30
+check "exported again, #14 is complete and #5, the first 'Amendments', is not" \
+    "grep -q '^KT2,KT2/1,#14,Amendments,.*,Complete,Complete,' $W/out && grep -q '^KT2,KT2/1,#5,Amendments,.*,Not started,' $W/out"
+
 # ---- 9. the CSV of rollup, exceptions and changes ----------------------------------------------
 "$T" rollup $COP --as-at "2010/11 Q3" --format csv >"$W/rollup.csv"
 "$T" exceptions $COP --as-at "2010/11 Q3" --format csv >"$W/exceptions.csv"

@@ -486,6 +486,51 @@ TEST(errors_in_update_files_are_positioned_there)
     expect_error("u1.yaml", 16, 12, "indicator 'PI 9' is not in the plan");
 }
 
+/* Seed 003's Gantt tasks repeat titles ("Amendments") and have no refs: an update file
+ * names such a milestone by its place, and a title several share names none. */
+static const char repeated_titles_plan[] =
+    HEAD("")
+    "actions:\n"
+    "  - ref: A.1\n"
+    "    theme: A\n"
+    "    description: one\n"
+    "    start: 2010-04\n"
+    "    due: 2010-12\n"
+    "    milestones:\n"
+    "      - {title: Amendments, due: 2010-08}\n"
+    "      - {title: Review, due: 2010-09}\n"
+    "      - {title: Amendments, due: 2010-10}\n";
+
+TEST(a_milestone_whose_title_repeats_is_named_by_its_number)
+{
+    static const char good[] =
+        "date: 2010-09-30\n"
+        "actions:\n"
+        "  - ref: A.1\n"
+        "    milestones:\n"
+        "      - {number: 3, title: Amendments, status: complete, completed: 2010-09-20}\n"
+        "      - {title: Review, status: in-progress}\n";
+    plan *p = must_load2(repeated_titles_plan, good, NULL);
+    const action *a = &p->actions[0];
+    assert_int_equal(schedule_at(&a->milestones[2].s, T(2010, 9, 30)).status, ENTERED_COMPLETE);
+    assert_int_equal(schedule_at(&a->milestones[0].s, T(2010, 9, 30)).status, ENTERED_NONE);
+    assert_int_equal(schedule_at(&a->milestones[1].s, T(2010, 9, 30)).status, ENTERED_IN_PROGRESS);
+
+    static const char bad[] =
+        "date: 2010-09-30\n"
+        "actions:\n"
+        "  - ref: A.1\n"
+        "    milestones:\n"
+        "      - {title: Amendments, status: complete}\n"                  /* 5 */
+        "      - {number: 2, title: Amendments, status: complete}\n"       /* 6 */
+        "      - {number: 4, status: complete}\n";                         /* 7 */
+    assert_null(load2(repeated_titles_plan, bad, NULL));
+    expect_error("u1.yaml", 5, 17, "action A.1 has 2 milestones titled 'Amendments' (the first is number 1); "
+                                   "name the one meant by its place: 'number: N'");
+    expect_error("u1.yaml", 6, 28, "milestone 2 of action A.1 is titled 'Review', not 'Amendments'");
+    expect_error("u1.yaml", 7, 18, "'number' in a milestone must be from 1 to 3, not 4");
+}
+
 TEST(two_files_reporting_the_same_day_are_an_error)
 {
     static const char again[] =
@@ -554,10 +599,10 @@ TEST(changes_between_two_dates)
     assert_int_equal(rev->days_slipped, 91);
     assert_int_equal(rev->direction, -1);
     strbuf sb = STRBUF_INIT;
-    label_change_detail(&sb, rev);
+    label_change_detail(&sb, rev, DATES_LONG);
     assert_string_equal(sb.data, "91 days later; agreed 15 September 2010. Panel moved.");
     sb_reset(&sb);
-    label_change_state(&sb, rev, 0);
+    label_change_state(&sb, rev, 0, DATES_LONG);
     assert_string_equal(sb.data, "Due March 2011");
     sb_free(&sb);
     analysis_free(an);
@@ -699,6 +744,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(reopening_needs_a_reason, setup, teardown),
         cmocka_unit_test_setup_teardown(update_files_are_merged_and_known_from_their_date, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_in_update_files_are_positioned_there, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_milestone_whose_title_repeats_is_named_by_its_number, setup, teardown),
         cmocka_unit_test_setup_teardown(two_files_reporting_the_same_day_are_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(an_update_file_needs_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(an_undated_status_and_an_update_on_the_updated_date, setup, teardown),

@@ -203,9 +203,7 @@ static rdoc *sample_doc(void)
     heading(d, app, 1, "Appendix A", NULL, "Exceptions as at 31 December 2010");
     para(d, app, NULL, "Actions that are overdue or whose due date has been revised.");
     t = table(d, app, "exceptions", "Overdue and rescheduled actions", 6);
-    t->flags = RF_WIDE | RF_COMPUTED;
-    static const int w[] = {8, 34, 16, 18, 14, 10};
-    t->col_weights = w;
+    t->flags = RF_COMPUTED;
     r = row(d, t, RF_HEADER);
     const char *eh[] = {"Ref", "Action", "Who", "When", "Status", "RAG"};
     for (int i = 0; i < 6; i++) cell(d, r, eh[i], 0, LEVEL_NONE);
@@ -329,11 +327,13 @@ static void test_structure(void **state)
     assert_has(html, "<caption id=\"rollup-caption\">Table 1: actions by theme and status</caption>");
     assert_has(html, "role=\"region\" tabindex=\"0\" aria-labelledby=\"rollup-caption\"");
     assert_has(html, "<thead>\n<tr><th scope=\"col\">Theme</th>");
-    assert_has(html, "<th scope=\"row\">A Consultation, engagement and vision</th>");
-    assert_has(html, "<td class=\"rag rag-red\">Red</td>");
-    assert_has(html, "<td class=\"rag rag-complete\">Complete</td>");
-    assert_has(html, "<td class=\"rag rag-not-due\">Not yet due</td>");
-    assert_has(html, "<td class=\"n\">75%</td>");
+    /* each body cell labelled with its column's header, for a phone's cards */
+    assert_has(html, "<table id=\"rollup\" class=\"cards");
+    assert_has(html, "<th scope=\"row\" data-label=\"Theme\">A Consultation, engagement and vision</th>");
+    assert_has(html, " class=\"rag rag-red\">Red</td>");
+    assert_has(html, " class=\"rag rag-complete\">Complete</td>");
+    assert_has(html, " class=\"rag rag-not-due\">Not yet due</td>");
+    assert_has(html, " class=\"n\">75%</td>");
     assert_has(html, "<th scope=\"rowgroup\" colspan=\"6\">B Access and customer care</th>");
     assert_has(html, "<span class=\"badge rag-amber\">Amber</span>");
     /* links */
@@ -596,11 +596,11 @@ static void test_index(void **state)
     const char *p2 = strstr(h, "A progress report");
     const char *p3 = strstr(h, "B progress report");
     assert_true(p1 && p2 && p3 && p1 < p2 && p2 < p3);
-    assert_has(h, "<td>31 Complete, 25 On target, 4 Overdue (60 in all)</td>");
-    assert_has(h, "<td class=\"n al-r\">52%</td>");
+    assert_has(h, "<td data-label=\"Actions by status\">31 Complete, 25 On target, 4 Overdue (60 in all)</td>");
+    assert_has(h, " class=\"n al-r\">52%</td>");
     assert_has(h, "<span class=\"badge rag-amber\">Amber</span>");
     assert_has(h, "<a href=\"norwich-hip/exec-2011-01.pdf\">PDF</a>");
-    assert_has(h, "<th scope=\"row\"><a href=\"norwich-hip/a.html\">A progress report</a></th>");
+    assert_has(h, "<th scope=\"row\" data-label=\"Subject\"><a href=\"norwich-hip/a.html\">A progress report</a></th>");
     assert_has(h, "<span class=\"badge rag-none\">Not rated</span>");
     assert_lacks(h, "<th scope=\"col\">Organisation</th>");     /* one organisation */
     free(h);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "model/house.h"
 #include "render/pdf/pdf_layout.h"
+#include "render/pdf/pdf_ops.h"
 #include "render/pdf/pdf_render.h"
 #include "report/report.h"
 #include "util/diag.h"
@@ -342,6 +344,22 @@ static int have(const char *tool)
     return system(cmd) == 0;
 }
 
+/* The PDF/UA-1 checker of the test suite (tests/pdf/ua_check.py, on Debian's pikepdf):
+ * 1 passed, 0 failed (its verdict printed). Without pikepdf (make test installs it) the
+ * test fails, saying so: a tagging test must not pass unchecked. */
+static int ua_check(const char *path)
+{
+    if (system("/usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1") != 0) {
+        print_message("python3-pikepdf is not installed (make test-deps): the PDF/UA-1 checks cannot run\n");
+        return 0;
+    }
+    char *o = run("/usr/bin/python3 tests/pdf/ua_check.py '%s' 2>&1", path);
+    int ok = strstr(o, ": ok: ") != NULL;
+    if (!ok) print_message("%s", o);
+    free(o);
+    return ok;
+}
+
 static void write_file(const char *path, const strbuf *sb)
 {
     FILE *f = fopen(path, "wb");
@@ -441,8 +459,10 @@ static void test_render_sample(void **state)
     pdf_stats st;
     assert_int_equal(render(d, &a, &dl, &st), 0);
     assert_true(a.len > 1000);
-    assert_memory_equal(a.data, "%PDF-1.4", 8);
-    assert_non_null(memmem(a.data, a.len, "/ID [ <", 7));
+    assert_memory_equal(a.data, "%PDF-1.7", 8);
+    /* the trailer is a cross-reference stream's dictionary, with the /ID */
+    assert_non_null(memmem(a.data, a.len, "/Type/XRef", 10));
+    assert_non_null(memmem(a.data, a.len, "/ID[<", 5));
     assert_true(st.pages >= 6);
 
     /* the missing glyphs are warnings naming the paragraph's file and line */
@@ -487,6 +507,8 @@ static void test_render_sample(void **state)
         assert_non_null(strstr(o, "\"title\": \"Roll-up\""));
         free(o);
     }
+    /* tagged PDF/UA-1: every condition the suite's checker knows */
+    assert_int_equal(ua_check(path), 1);
     if (have("pdffonts")) {
         char *o = run("pdffonts '%s' 2>/dev/null | tail -n +3", path);
         assert_int_equal(count(o, "\n"), 4);
@@ -986,11 +1008,75 @@ static void test_two_documents_in_one_pdf(void **state)
         assert_non_null(strstr(o, "No syntax or stream encoding errors"));
         free(o);
     }
+    /* tagged as one: a Document over the two documents' Parts */
+    assert_int_equal(ua_check(path), 1);
+    {
+        char *o = run("/usr/bin/python3 -c \"import pikepdf,sys; r=pikepdf.open(sys.argv[1]).Root."
+                      "StructTreeRoot.K; print(r.S, [str(k.S) for k in r.K])\" '%s' 2>&1", path);
+        assert_non_null(strstr(o, "/Document ['/Part', '/Part']"));
+        free(o);
+    }
     sb_free(&one);
     sb_free(&out);
     diag_free(&dl);
     rdoc_free(d1);
     rdoc_free(d2);
+}
+
+/* Our own content stream: numbers to the hundredth, relative text moves that do not
+ * drift, colours to three decimals, glyphs as binary strings with ( ) \\ and CR
+ * escaped, marked content. */
+static void test_content_operators(void **state)
+{
+    (void)state;
+    pops o;
+    po_init(&o, NULL, 800, NULL, 1);
+    o.fname[FACE_REGULAR] = "F1";     /* as the page would name it */
+    po_artifact(&o, NULL);
+    po_fill(&o, 0x1A1A1A);
+    po_stroke(&o, 0x8A94A3, 0.4);
+    po_rect(&o, 62.36221, 100, 35.999, 29);
+    po_op(&o, "B");
+    po_fill(&o, 0x1A1A1A);          /* unchanged: nothing written */
+    po_end_marked(&o);
+    po_begin_text(&o);
+    po_tagged(&o, "P", 7);
+    /* "(", ")", "\\", and U+0D0A whose first byte is CR */
+    po_text(&o, FACE_REGULAR, 9, 0xFFFFFF, 10.004, 20, "a(b)\\c\xE0\xB4\x8A", 9, 0);
+    double x = 10.004;
+    for (int i = 0; i < 30; i++) {
+        x += 0.333;
+        po_text(&o, FACE_REGULAR, 9, 0xFFFFFF, x, 20, "x", 1, i == 29);
+    }
+    po_end_marked(&o);
+    po_end_text(&o);
+    size_t n;
+    unsigned char *b = po_take(&o, &n);
+    static const char want[] =
+        "/Artifact BMC\n"
+        ".102 .102 .102 rg\n.541 .58 .639 RG\n.4 w\n62.36 671 36 29 re\nB\nEMC\n"
+        "BT\n/P<</MCID 7>>BDC\n/F1 9 Tf\n1 1 1 rg\n10 780 Td\n"
+        "(\0a\0\\(\0b\0\\)\0\\\\\0c\\r\n)Tj\n";
+    assert_true(n > sizeof want - 1);
+    assert_memory_equal(b, want, sizeof want - 1);
+    /* thirty moves of 0.333 from 10.004: the last at 20 (20.00 - 10.00 written in steps
+     * that add up exactly), the glyph string ending with a space */
+    const char *end = (const char *)b + n, *p = (const char *)b + sizeof want - 1;
+    assert_non_null(memmem(p, (size_t)(end - p), "(\0x\0 )Tj", 8));
+    long total = 1000;      /* hundredths: 10.00 */
+    int moves = 0;
+    while ((p = memmem(p, (size_t)(end - p), " Td\n", 4))) {
+        const char *q = p;
+        while (q[-1] != '\n') q--;
+        total += lround(strtod(q, NULL) * 100);
+        moves++;
+        p += 4;
+    }
+    assert_int_equal(moves, 30);
+    assert_int_equal(total, lround((10.004 + 30 * 0.333) * 100));
+    assert_memory_equal(end - 7, "EMC\nET\n", 7);
+    free(b);
+    po_free(&o);
 }
 
 int main(void)
@@ -1007,6 +1093,7 @@ int main(void)
         cmocka_unit_test(test_rag_ink_checked),
         cmocka_unit_test(test_writers_are_independent),
         cmocka_unit_test(test_two_documents_in_one_pdf),
+        cmocka_unit_test(test_content_operators),
     };
     int rc = cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
     /* TABLED_KEEP_PDF=1 keeps the PDFs for a look */

@@ -488,11 +488,11 @@ TEST(test_one_status_order)
 
 /* A figure is a display list with colours by role, its header band, its text
  * alternative and the same data as a table. */
-TEST(test_rag_bars_figure)
+TEST(test_rag_summary_figure)
 {
     static const char md[] =
         "---\nvariant: exception\nas-at: 2010-12-31\ncommittee: Overview Board\n"
-        "meeting: 2011-01-26\nsubject: S\nsummary: S.\n---\n\n# Bars\n\n```rag-bars landscape\n```\n";
+        "meeting: 2011-01-26\nsubject: S\nsummary: S.\n---\n\n# Bars\n\n```rag-summary landscape\n```\n";
     built *b = build(EXCEPTION, md, NULL, EDITION_PRIVATE);
     const rnode *fig = NULL;
     for (const rnode *k = b->d->root->first; k && !fig; k = k->next)
@@ -502,7 +502,7 @@ TEST(test_rag_bars_figure)
     assert_true(fig->flags & RF_WIDE);
     assert_false(fig->flags & RF_SHOW_DATA);
     assert_string_equal(fig->id, "figure-1");
-    assert_non_null(strstr(fig->text, "Bar chart of the actions of each of the plan's 2 themes"));
+    assert_non_null(strstr(fig->text, "Bar chart of the actions of each of the plan\u2019s 2 themes"));
     const rfigure *f = fig->figure;
     assert_non_null(f->header);             /* the scale, repeated on each page */
     assert_true(f->nbands >= 3 + 1);        /* two themes, the whole plan, the legend */
@@ -566,7 +566,8 @@ TEST(test_display_list_translators)
     assert_has(html, "<polygon points=\"10.00,67.00 20.00,57.00 30.00,67.00\" fill=\"#1E7B34\"/>");
     assert_has(html, "fill=\"url(#figure-1-p1-5)\"");    /* hatched red */
     assert_has(html, "fill=\"url(#figure-1-p2-4)\"");    /* dotted amber */
-    assert_has(html, "text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1A1A1A\">Middle &amp; &quot;quoted&quot;</text>");
+    /* (a figure's labels are set as typography.c sets all printed text: curly quotes) */
+    assert_has(html, "text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1A1A1A\">Middle &amp; \u201Cquoted\u201D</text>");
     assert_has(html, "<details><summary>The figures as a table</summary>");
     free(html);
     house_style hs;
@@ -574,12 +575,52 @@ TEST(test_display_list_translators)
     char *p = pdf_page1(d, &hs);
     if (p) {
         assert_has(p, "Q1 < Q4");
-        assert_has(p, "Middle & \"quoted\"");
+        assert_has(p, "Middle & \u201Cquoted\u201D");
         assert_lacks(p, "50");     /* the table is the figure's alternative: not printed */
         free(p);
     }
     rdoc_free(d);
     if (!have("pdftotext")) skip();
+}
+
+/* Typographic quotes and dashes in every text the report prints, code apart: the
+ * quote's side from the character before it, in the same text or the one before it
+ * in its block (after emphasis); metadata the furniture is made from too. */
+TEST(test_typography)
+{
+    rdoc *d = rdoc_new();
+    d->subject = d->title = "Housing Plan - Update 'quick win'";
+    d->organisation = "St Mary's Council";
+    rnode *body = rnode_add(d, d->root, RN_BODY);
+    rnode *para = rnode_add(d, body, RN_PARAGRAPH);
+    rnode *a = rnode_add_text(d, para, "The \"quick win\" of the Council's plan -- see ");
+    rnode *em = rnode_add(d, para, RN_EMPH);
+    rnode *b = rnode_add_text(d, em, "Members");
+    rnode *c = rnode_add_text(d, para, "' panel... in the '90s, 'the aim' ---");
+    rnode *code = rnode_add(d, para, RN_CODE);
+    code->text = "x = 'a' - \"b\"";
+    rnode *cb = rnode_add(d, body, RN_CODE_BLOCK);
+    cb->text = "don't -- \"change\"";
+    rnode *t = rnode_add(d, body, RN_TABLE);
+    rnode *r = rnode_add(d, t, RN_ROW);
+    rnode *cell = rnode_add_text(d, rnode_add(d, r, RN_CELL), "\"Yes\" - 2010-11-15");
+    rnode *link = rnode_add(d, body, RN_PARAGRAPH);
+    rnode *l = rnode_add(d, link, RN_LINK);
+    l->url = "http://example.org/a--b";
+    rnode *lt = rnode_add_text(d, l, "http://example.org/a--b");
+    rdoc_finish(d);
+    assert_string_equal(a->text, "The \u201Cquick win\u201D of the Council\u2019s plan \u2013 see ");
+    assert_string_equal(b->text, "Members");
+    assert_string_equal(c->text, "\u2019 panel\u2026 in the \u201990s, \u2018the aim\u2019 \u2014");
+    assert_string_equal(code->text, "x = 'a' - \"b\"");
+    assert_string_equal(cb->text, "don't -- \"change\"");
+    assert_string_equal(cell->text, "\u201CYes\u201D \u2013 2010-11-15");
+    assert_string_equal(lt->text, "http://example.org/a--b");
+    assert_string_equal(d->subject, "Housing Plan \u2013 Update \u2018quick win\u2019");
+    assert_ptr_equal(d->title, d->subject);
+    assert_string_equal(d->furniture.running_head, d->subject);
+    assert_string_equal(d->furniture.running_head_right, "St Mary\u2019s Council");
+    rdoc_free(d);
 }
 
 /* The index is a report description like any paper: the PDF renderer prints it. */
@@ -626,9 +667,10 @@ int main(void)
         cmocka_unit_test(test_ids_unique_and_ranks),
         cmocka_unit_test(test_palette_checked),
         cmocka_unit_test(test_one_status_order),
-        cmocka_unit_test(test_rag_bars_figure),
+        cmocka_unit_test(test_rag_summary_figure),
         cmocka_unit_test(test_display_list_translators),
         cmocka_unit_test(test_index_prints),
+        cmocka_unit_test(test_typography),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, teardown);
 }

@@ -162,15 +162,33 @@ void hr_figure(hctx *c, const rnode *n)
     if (fig) {
         double h = fig->header ? fig->header->h : 0;
         for (size_t b = 0; b < fig->nbands; b++) h += fig->bands[b].h;
-        sb_puts(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
+        /* The chart scrolls sideways rather than shrink until its labels cannot be read
+         * (paper.css sets the least scale from --chart-w, its width in units), as wide
+         * tables do on a phone; a focusable region, so the keyboard can scroll it too. */
+        sb_puts(o, "<div class=\"chart-wrap\" role=\"region\" tabindex=\"0\"");
+        if (cap && cap->id) {
+            sb_puts(o, " aria-labelledby=\"");
+            html_put_text(o, cap->id);
+        } else {
+            sb_puts(o, " aria-label=\"");
+            html_put_text(o, n->text);
+        }
+        sb_puts(o, "\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
         sb_printf(o, " viewBox=\"0 0 %.0f %.0f\"", fig->width, h);
         num(o, "width", fig->width);
         num(o, "height", h);
+        sb_printf(o, " style=\"--chart-w:%.0f\"", fig->width);
         sb_puts(o, " aria-label=\"");
         html_put_text(o, n->text);
         sb_puts(o, "\"><title>");
         html_put_text(o, n->text);
-        sb_puts(o, "</title>\n");
+        sb_puts(o, "</title>");
+        if (fig->desc) {
+            sb_puts(o, "<desc>");
+            html_put_text(o, fig->desc);
+            sb_puts(o, "</desc>");
+        }
+        sb_putc(o, '\n');
         patterns(o, n, fig, p);
         double dy = 0;
         for (size_t b = 0; b <= fig->nbands; b++) {
@@ -181,7 +199,7 @@ void hr_figure(hctx *c, const rnode *n)
             sb_puts(o, "</g>\n");
             dy += band->h;
         }
-        sb_puts(o, "</svg>\n");
+        sb_puts(o, "</svg>\n</div>\n");
     }
     if (table && table->type == RN_TABLE) {
         if (n->flags & RF_SHOW_DATA) {

@@ -54,6 +54,11 @@ static void masthead_line(strbuf *o, const rnode *n)
         }
         sb_puts(o, "</p>\n");
         break;
+    case FRONT_KIND:
+        sb_puts(o, "<p class=\"kind\">");
+        html_put_text(o, n->text);
+        sb_puts(o, "</p>\n");
+        break;
     case FRONT_DATE:
         sb_puts(o, "<p class=\"date\">");
         html_put_text(o, n->text);

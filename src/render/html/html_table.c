@@ -1,10 +1,15 @@
 /* html_table.c - tables as HTML: a labelled, scrollable region; caption; column widths
- * from the table's weights; header rows in <thead>; a <tbody> per group row. */
+ * following the content; header rows in <thead>; a <tbody> per group row. A table of
+ * three columns or more with a header row is marked "cards", each body cell carrying
+ * its column's header as data-label: on a phone the stylesheet sets each row as a
+ * card of labelled lines (still a table in the markup). */
 #include "html_render.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../../util/xalloc.h"
 #include "html_internal.h"
 
 /* ---- tables -------------------------------------------------------------- */
@@ -17,7 +22,7 @@ void hr_cell_content(hctx *c, const rnode *cell)
     else hr_children(c, cell);
 }
 
-static void hr_cell(hctx *c, const rnode *cell, int header_row)
+static void hr_cell(hctx *c, const rnode *cell, int header_row, const char *label)
 {
     strbuf *o = c->out;
     int th = header_row || (cell->flags & RF_ROW_HEADER);
@@ -25,6 +30,11 @@ static void hr_cell(hctx *c, const rnode *cell, int header_row)
     if (header_row) sb_puts(o, " scope=\"col\"");
     else if (th) sb_puts(o, " scope=\"row\"");
     if (cell->colspan > 1) sb_printf(o, " colspan=\"%d\"", cell->colspan);
+    if (label && *label) {
+        sb_puts(o, " data-label=\"");
+        html_put_text(o, label);
+        sb_putc(o, '"');
+    }
     strbuf cls = STRBUF_INIT;
     if (cell->rag != LEVEL_NONE) sb_printf(&cls, " rag rag-%s", rag_level_id(cell->rag));
     if (cell->flags & RF_NUMERIC) sb_puts(&cls, " n");
@@ -59,9 +69,23 @@ void hr_table(hctx *c, const rnode *t)
         html_put_text(o, t->text);
         sb_puts(o, "\">\n");
     }
+    /* each column's header, for the cards a phone shows (the first header row's) */
+    const rnode *head = NULL;
+    for (const rnode *r = t->first; r && !head; r = r->next)
+        if (r->type == RN_ROW && (r->flags & RF_HEADER)) head = r;
+    char **labels = NULL;
+    if (head && ncols >= 3) {
+        labels = xcalloc((size_t)ncols, sizeof *labels);
+        int col = 0;
+        for (const rnode *cell = head->first; cell && col < ncols; cell = cell->next) {
+            labels[col] = rnode_plain_text(cell);
+            col += cell->colspan > 1 ? cell->colspan : 1;
+        }
+    }
     sb_puts(o, "<table");
     hr_put_id(c, tid);
     strbuf cls = STRBUF_INIT;
+    if (labels) sb_puts(&cls, " cards");
     if (t->flags & RF_COMPUTED) sb_puts(&cls, " computed");
     if (t->flags & RF_WIDE) sb_puts(&cls, " wide");
     if (cls.len) sb_printf(o, " class=\"%s\"", cls.data + 1);
@@ -74,18 +98,6 @@ void hr_table(hctx *c, const rnode *t)
         hr_inlines(c, cap);
         sb_puts(o, "</caption>\n");
     }
-    if (t->col_weights && t->ncols > 0) {
-        long total = 0;
-        for (int i = 0; i < t->ncols; i++) total += t->col_weights[i] > 0 ? t->col_weights[i] : 0;
-        if (total > 0) {
-            sb_puts(o, "<colgroup>");
-            for (int i = 0; i < t->ncols; i++) {
-                int w = t->col_weights[i] > 0 ? t->col_weights[i] : 0;
-                sb_printf(o, "<col style=\"width:%.1f%%\">", 100.0 * w / (double)total);
-            }
-            sb_puts(o, "</colgroup>\n");
-        }
-    }
     /* header rows first (a header row can only be in <thead>) */
     int any_header = 0;
     for (const rnode *r = t->first; r; r = r->next) {
@@ -93,7 +105,7 @@ void hr_table(hctx *c, const rnode *t)
         if (!any_header) sb_puts(o, "<thead>\n");
         any_header = 1;
         sb_puts(o, "<tr>");
-        for (const rnode *cell = r->first; cell; cell = cell->next) hr_cell(c, cell, 1);
+        for (const rnode *cell = r->first; cell; cell = cell->next) hr_cell(c, cell, 1, NULL);
         sb_puts(o, "</tr>\n");
     }
     if (any_header) sb_puts(o, "</thead>\n");
@@ -115,9 +127,17 @@ void hr_table(hctx *c, const rnode *t)
         }
         if (!open) sb_puts(o, "<tbody>\n");
         open = 1;
-        sb_puts(o, "<tr>");
-        for (const rnode *cell = r->first; cell; cell = cell->next) hr_cell(c, cell, 0);
+        sb_puts(o, (r->flags & RF_TOTAL) ? "<tr class=\"total\">" : "<tr>");
+        int col = 0;
+        for (const rnode *cell = r->first; cell; cell = cell->next) {
+            hr_cell(c, cell, 0, labels && col < ncols ? labels[col] : NULL);
+            col += cell->colspan > 1 ? cell->colspan : 1;
+        }
         sb_puts(o, "</tr>\n");
+    }
+    if (labels) {
+        for (int i = 0; i < ncols; i++) free(labels[i]);
+        free(labels);
     }
     if (!open) sb_printf(o, "<tbody><tr><td colspan=\"%d\">No rows.</td></tr>\n", ncols);
     sb_puts(o, "</tbody>\n</table>\n</div>\n");

@@ -76,6 +76,8 @@ void ly_heading(layout *L, const rnode *n, double x, double w, const bstyle *bs,
         v->anchor = n->id;
     }
     ly_space_after(L, bs->in_cell ? HEADING_IN_CELL_AFTER : HEADING_AFTER);
+    /* kept with two lines (or rows) at least of what follows */
+    if (!bs->in_cell && ly_in_flow(L)) L->keep_next = 1;
 }
 
 static int ly_list_marker(char *buf, size_t n, const rnode *list, const rnode *item, int idx,
@@ -96,7 +98,9 @@ static int ly_list_marker(char *buf, size_t n, const rnode *list, const rnode *i
 
 static void ly_list(layout *L, const rnode *n, double x, double w, const bstyle *bs)
 {
-    int idx = 0;
+    int idx = 0, nitems = 0;
+    size_t list_first = L->out->len;
+    for (const rnode *it = n->first; it; it = it->next) nitems += it->type == RN_ITEM;
     for (const rnode *it = n->first; it; it = it->next, idx++) {
         if (it->type != RN_ITEM) {
             ly_block(L, it, x, w, bs);
@@ -123,6 +127,9 @@ static void ly_list(layout *L, const rnode *n, double x, double w, const bstyle 
                        kind == 1 ? mi - LIST_NUMBER_GAP : mi,
                        bs->face, bs, kind == 1);
     }
+    /* a list of three items or fewer is never split */
+    if (nitems <= LIST_KEEP_ITEMS)
+        for (size_t i = list_first; i + 1 < L->out->len; i++) vat(L->out, i)->keep = 1;
     ly_space_after(L, bs->after);
 }
 
@@ -250,6 +257,51 @@ int ly_any_hangs(const rnode *first)
     return 0;
 }
 
+/* The block after a run of headings (and up to intro paragraphs) from c, when it goes
+ * landscape; else NULL. */
+static const rnode *ly_wide_after(layout *L, const rnode *c, int intro)
+{
+    int paras = 0;
+    while (c && (c->type == RN_HEADING || (c->type == RN_PARAGRAPH && paras < intro))) {
+        paras += c->type == RN_PARAGRAPH;
+        c = c->next;
+    }
+    return c && ly_wants_landscape(L, c) ? c : NULL;
+}
+
+int ly_starts_wide(layout *L, const rnode *c) { return ly_wide_after(L, c, INTRO_PARAGRAPHS) != NULL; }
+
+void ly_orient_for(layout *L, const rnode *c, int intro)
+{
+    section *s = ly_section(L);
+    int wide = c && rnode_is_block(c) && ly_wide_after(L, c, intro);
+    if (wide && !s->landscape) {
+        ly_new_section(L, 1);
+        ly_section(L)->for_wide = 1;
+    } else if (!wide && s->landscape && s->for_wide) {
+        ly_new_section(L, 0);
+    }
+}
+
+/* A table or figure: on landscape pages when it goes landscape. A top-level one is in
+ * a landscape section already (ly_orient_for put it, and its headings, there); one in
+ * a list or quote gets landscape pages of its own, and the flow returns after it. */
+static void ly_wide_block(layout *L, const rnode *n, double x, double w, const bstyle *bs,
+                          void (*lay)(layout *, const rnode *, double, double, const bstyle *))
+{
+    section *s = ly_section(L);
+    if (L->top_table == n && s->landscape) {
+        lay(L, n, s->x0, s->w, bs);
+    } else if (ly_in_flow(L) && !s->landscape && ly_wants_landscape(L, n)) {
+        ly_new_section(L, 1);
+        s = ly_section(L);
+        lay(L, n, s->x0, s->w, bs);
+        ly_new_section(L, 0);
+    } else {
+        lay(L, n, x, w, bs);
+    }
+}
+
 void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
 {
     switch (n->type) {
@@ -280,14 +332,7 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
         ly_rule(L, n, x, w, LIGHT_RULE, BREAK_RULE, BREAK_RULE_HEIGHT, BREAK_RULE_SPACE);
         break;
     case RN_TABLE:
-        if ((n->flags & RF_WIDE) && ly_in_flow(L) && !ly_section(L)->landscape) {
-            ly_new_section(L, 1);
-            section *s = ly_section(L);
-            ly_table(L, n, s->x0, s->w, bs);
-            ly_new_section(L, 0);
-        } else {
-            ly_table(L, n, x, w, bs);
-        }
+        ly_wide_block(L, n, x, w, bs, ly_table);
         break;
     case RN_NOTICE:
         ly_notice(L, n, x, w, bs);
@@ -296,14 +341,7 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
         ly_inline_run(L, n, n->first, NULL, x, w, bs, NULL, 0);
         break;
     case RN_FIGURE:
-        if ((n->flags & RF_WIDE) && ly_in_flow(L) && !ly_section(L)->landscape) {
-            ly_new_section(L, 1);
-            section *s = ly_section(L);
-            ly_figure(L, n, s->x0, s->w, bs);
-            ly_new_section(L, 0);
-        } else {
-            ly_figure(L, n, x, w, bs);
-        }
+        ly_wide_block(L, n, x, w, bs, ly_figure);
         break;
     case RN_FIELD:
     case RN_BODY:
@@ -335,6 +373,12 @@ void ly_blocks(layout *L, const rnode *first, double x, double w, const bstyle *
     double ind = hang ? L->h->number_indent : 0;
     const rnode *c = first;
     while (c) {
+        if (top) {
+            /* portrait or landscape pages for what comes next, the full frame */
+            ly_orient_for(L, c, INTRO_PARAGRAPHS);
+            x = ly_section(L)->x0;
+            w = ly_section(L)->w;
+        }
         if (!rnode_is_block(c)) {
             const rnode *e = c;
             while (e && !rnode_is_block(e)) e = e->next;
@@ -344,7 +388,7 @@ void ly_blocks(layout *L, const rnode *first, double x, double w, const bstyle *
             continue;
         }
         int full = ly_hangs(c) || c->type == RN_HEADING || c->type == RN_TABLE ||
-                   c->type == RN_THEMATIC_BREAK;
+                   c->type == RN_FIGURE || c->type == RN_THEMATIC_BREAK;
         if (top) L->top_table = c->type == RN_TABLE || c->type == RN_FIGURE ? c : NULL;
         if (full) ly_block(L, c, x, w, bs);
         else ly_block(L, c, x + ind, w - ind, bs);

@@ -1,7 +1,13 @@
-/* pdf_draw.c - a completed page of boxes onto a libharu page: fills, rules and images
- * first, then the text on top; link annotations over the boxes that carry them; the
- * bookmarks of the headings placed on it. The layout hands each page over as soon as
- * it is complete (pdf_layout.c), and the page's content goes to the compressor. */
+/* pdf_draw.c - a completed page of boxes as a content stream of our own (pdf_ops.c),
+ * tagged: first every fill, rule and border as one artifact, then the content in the
+ * order the layout placed it, each piece inside a marked-content sequence of its
+ * structure element (pdf_tag.c), so text is always on top and the stream's order is the
+ * reading order. A figure's drawing or an image is one sequence of its Figure; a table
+ * header row repeated on a later page is an artifact. Then the link annotations over
+ * the boxes that carry them, and the bookmarks of the headings placed on the page. The
+ * layout hands each page over as soon as it is complete (pdf_layout.c), and the page's
+ * bytes go to the compressor. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../util/utf8.h"
@@ -10,63 +16,7 @@
 #include "pdf_libharu.h"
 #include "pdf_style.h"
 
-/* ---- drawing state ------------------------------------------------------------ */
-
-void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw)
-{
-    p->page = page;
-    p->ph = ph;
-    p->fonts = fonts;
-    p->fill = p->stroke = -1;
-    p->lw = lw;
-    p->face = -1;
-    p->size = 0;
-}
-
-static float channel(unsigned rgb, int shift) { return ((rgb >> shift) & 255) / 255.0f; }
-
-void pen_fill(pen *p, unsigned c)
-{
-    if (p->fill == (long)c) return;
-    p->fill = (long)c;
-    HPDF_Page_SetRGBFill(p->page, channel(c, 16), channel(c, 8), channel(c, 0));
-}
-
-void pen_stroke(pen *p, unsigned c, double lw)
-{
-    if (p->stroke != (long)c) {
-        p->stroke = (long)c;
-        HPDF_Page_SetRGBStroke(p->page, channel(c, 16), channel(c, 8), channel(c, 0));
-    }
-    if (p->lw != lw) {
-        p->lw = lw;
-        HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)lw);
-    }
-}
-
-void pen_text(pen *p, int face, double size, unsigned color, double x, double y, const char *s)
-{
-    if (p->face != face || p->size != size) {
-        p->face = face;
-        p->size = size;
-        HPDF_Page_SetFontAndSize(p->page, pfont_font(&p->fonts[face]), (HPDF_REAL)size);
-    }
-    pen_fill(p, color);
-    /* In pieces libharu accepts (PDF_TEXT_PIECE), each cut between characters. */
-    size_t n = strlen(s);
-    while (n > PDF_TEXT_PIECE) {
-        size_t k = PDF_TEXT_PIECE;
-        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
-        char piece[PDF_TEXT_PIECE + 1];
-        memcpy(piece, s, k);
-        piece[k] = '\0';
-        HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y), piece);
-        x += pfont_width(&p->fonts[face], piece, k, size);
-        s += k;
-        n -= k;
-    }
-    HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y), s);
-}
+/* ---- text made safe for libharu's strings ---------------------------------------- */
 
 const char *pdf_capped(strbuf *tmp, const char *s, size_t max)
 {
@@ -88,102 +38,185 @@ const char *pdf_capped(strbuf *tmp, const char *s, size_t max)
     return tmp->data ? tmp->data : "";
 }
 
-/* ---- boxes ----------------------------------------------------------------------- */
+/* ---- graphics ---------------------------------------------------------------------- */
 
 /* A polyline, stroked or filled (a figure's). */
-static void draw_path(pen *p, const lbox *b, double y)
+static void draw_path(pops *o, const lbox *b, double y)
 {
     if (b->n < 2) return;
-    if (b->lw > 0) pen_stroke(p, b->color, b->lw);
-    else pen_fill(p, b->color);
+    if (b->lw > 0) po_stroke(o, b->color, b->lw);
+    else po_fill(o, b->color);
     for (uint16_t i = 0; i < b->n; i++) {
-        HPDF_REAL px = (HPDF_REAL)(b->x + b->pts[2 * i]), py = (HPDF_REAL)(p->ph - y - b->pts[2 * i + 1]);
-        if (i) HPDF_Page_LineTo(p->page, px, py);
-        else HPDF_Page_MoveTo(p->page, px, py);
+        double px = b->x + b->pts[2 * i], py = y + b->pts[2 * i + 1];
+        if (i) po_line(o, px, py);
+        else po_move(o, px, py);
     }
-    if (b->face) HPDF_Page_ClosePath(p->page);
-    if (b->lw > 0) HPDF_Page_Stroke(p->page);
-    else HPDF_Page_Fill(p->page);
+    if (b->face) po_op(o, "h");
+    po_op(o, b->lw > 0 ? "S" : "f");
 }
 
 /* Hatching or dots over a rectangle, clipped to it (a figure's fill pattern). The
- * graphics state is saved around the clip; the pen's colours are as they were after. */
-static void draw_pattern(pen *p, const lbox *b, double y)
+ * graphics state is saved around the clip. */
+static void draw_pattern(pops *o, const lbox *b, double y)
 {
-    pen saved = *p;
-    double x0 = b->x, top = p->ph - y, bot = top - b->h, step = FIGURE_PATTERN_STEP;
-    HPDF_Page_GSave(p->page);
-    HPDF_Page_Rectangle(p->page, (HPDF_REAL)x0, (HPDF_REAL)bot, (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-    HPDF_Page_Clip(p->page);
-    HPDF_Page_EndPath(p->page);
+    long fill = o->fill, stroke = o->stroke;
+    int32_t lw = o->lw;
+    double x0 = b->x, step = FIGURE_PATTERN_STEP;
+    po_save(o);
+    po_rect(o, x0, y, b->w, b->h);
+    po_op(o, "W n");
     if (b->face == FP_HATCH) {
-        pen_stroke(p, b->color, b->lw);
+        po_stroke(o, b->color, b->lw);
         for (double d = -b->h; d < b->w; d += step) {
-            HPDF_Page_MoveTo(p->page, (HPDF_REAL)(x0 + d), (HPDF_REAL)bot);
-            HPDF_Page_LineTo(p->page, (HPDF_REAL)(x0 + d + b->h), (HPDF_REAL)top);
+            po_move(o, x0 + d, y + b->h);
+            po_line(o, x0 + d + b->h, y);
         }
-        HPDF_Page_Stroke(p->page);
+        po_op(o, "S");
     } else {
-        pen_fill(p, b->color);
-        for (double yy = bot + step / 2; yy < top; yy += step)
-            for (double xx = x0 + step / 2; xx < x0 + b->w; xx += step)
-                HPDF_Page_Circle(p->page, (HPDF_REAL)xx, (HPDF_REAL)yy, (HPDF_REAL)FIGURE_DOT);
-        HPDF_Page_Fill(p->page);
+        po_fill(o, b->color);
+        for (double yy = y + b->h - step / 2; yy > y; yy -= step)
+            for (double xx = x0 + step / 2; xx < x0 + b->w; xx += step) po_circle(o, xx, yy, FIGURE_DOT);
+        po_op(o, "f");
     }
-    HPDF_Page_GRestore(p->page);
-    *p = saved;
+    po_restore(o, fill, stroke, lw);
 }
 
-/* Graphics first (fills, rules, images), so text is always on top. */
-static void draw_graphics(pen *p, const lbox *b, double oy)
+/* Is this box a figure's drawing or an image: drawn whole as one Figure? */
+static int is_drawing(const lbox *b)
 {
+    return b->kind == LB_IMAGE || (b->kind == LB_GROUP && b->src && b->src->type == RN_FIGURE);
+}
+
+/* Fills, rules, borders and images (text is drawn after). figures: draw the drawings
+ * too (inside one), else leave them for the content pass. */
+static void draw_graphics(pops *o, const lbox *b, double oy, int figures)
+{
+    const lbox *skip = NULL;    /* a stroke already drawn with its fill */
     for (; b; b = b->next) {
         double y = oy + b->y;
+        if (b == skip || (!figures && is_drawing(b))) continue;
         switch ((lb_kind)b->kind) {
         case LB_GROUP:
-            draw_graphics(p, b->first, y);
+            draw_graphics(o, b->first, y, figures);
             break;
-        case LB_FILL:
-            pen_fill(p, b->color);
-            HPDF_Page_Rectangle(p->page, (HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y - b->h),
-                                (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-            HPDF_Page_Fill(p->page);
+        case LB_FILL: {
+            /* a fill with a border of the same rectangle later among its siblings (a
+             * table cell's): one path, filled then stroked */
+            const lbox *k = b->next;
+            while (k && !(k->kind == LB_STROKE && k->x == b->x && k->y == b->y && k->w == b->w &&
+                          k->h == b->h))
+                k = k->next;
+            po_fill(o, b->color);
+            if (k) {
+                po_stroke(o, k->color, k->lw);
+                skip = k;
+            }
+            po_rect(o, b->x, y, b->w, b->h);
+            po_op(o, k ? "B" : "f");
             break;
+        }
         case LB_STROKE:
-            pen_stroke(p, b->color, b->lw);
-            HPDF_Page_Rectangle(p->page, (HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y - b->h),
-                                (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-            HPDF_Page_Stroke(p->page);
+            po_stroke(o, b->color, b->lw);
+            po_rect(o, b->x, y, b->w, b->h);
+            po_op(o, "S");
             break;
         case LB_LINE:
-            pen_stroke(p, b->color, b->lw);
-            HPDF_Page_MoveTo(p->page, (HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y));
-            HPDF_Page_LineTo(p->page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(p->ph - y - b->h));
-            HPDF_Page_Stroke(p->page);
+            po_stroke(o, b->color, b->lw);
+            po_move(o, b->x, y);
+            po_line(o, b->x + b->w, y + b->h);
+            po_op(o, "S");
             break;
         case LB_IMAGE:
-            HPDF_Page_DrawImage(p->page, b->img, (HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y - b->h),
-                                (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+            po_image(o, b->img, b->x, y, b->w, b->h);
             break;
         case LB_PATH:
-            draw_path(p, b, y);
+            draw_path(o, b, y);
             break;
         case LB_PATTERN:
-            draw_pattern(p, b, y);
+            draw_pattern(o, b, y);
             break;
-        case LB_TEXT:       /* drawn by draw_text */
+        case LB_TEXT:       /* drawn by draw_content */
         case LB_LINK:       /* an annotation, collect_links */
             break;
         }
     }
 }
 
-static void draw_text(pen *p, const lbox *b, double oy)
+/* ---- content ------------------------------------------------------------------------ */
+
+/* The content pass's state: the stream, the structure, the open sequence's element. */
+typedef struct {
+    pops o;
+    ptags *tags;
+    int32_t open;           /* element of the open marked-content sequence, or -1 */
+    int artifact;           /* drawing artifacts (repeated header rows) */
+} dctx;
+
+static void close_marked(dctx *c)
+{
+    if (c->open >= 0) po_end_marked(&c->o);
+    c->open = -1;
+}
+
+static void text_only(pops *o, const lbox *b, double oy)
 {
     for (; b; b = b->next) {
         double y = oy + b->y;
-        if (b->kind == LB_GROUP) draw_text(p, b->first, y);
-        else if (b->kind == LB_TEXT && b->text[0]) pen_text(p, b->face, b->size, b->color, b->x, y, b->text);
+        if (b->kind == LB_GROUP) text_only(o, b->first, y);
+        else if (b->kind == LB_TEXT && b->text[0])
+            po_text(o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text), 1);
+    }
+}
+
+/* A figure's drawing or an image, whole: one Figure sequence (or an artifact: with no
+ * text alternative, or inside one already). Called inside BT; leaves it inside BT. */
+static void draw_drawing(dctx *c, const lbox *b, double oy)
+{
+    close_marked(c);
+    po_end_text(&c->o);
+    int32_t e = c->artifact ? -1 : tag_owner(c->tags, b->src, TAG_DRAWING);
+    if (e >= 0) po_tagged(&c->o, "Figure", tag_mcid(c->tags, e));
+    else if (!c->artifact) po_artifact(&c->o, NULL);
+    lbox one = *b;
+    one.next = NULL;
+    draw_graphics(&c->o, &one, oy, 1);
+    if (b->kind == LB_GROUP) {
+        po_begin_text(&c->o);
+        text_only(&c->o, b->first, oy + b->y);
+        po_end_text(&c->o);
+    }
+    if (!c->artifact) po_end_marked(&c->o);
+    po_begin_text(&c->o);
+}
+
+static void draw_content(dctx *c, const lbox *b, double oy)
+{
+    for (; b; b = b->next) {
+        double y = oy + b->y;
+        if (is_drawing(b)) {
+            draw_drawing(c, b, oy);
+            continue;
+        }
+        if (b->kind == LB_GROUP) {
+            draw_content(c, b->first, y);
+            /* an empty cell still has its element (after what the group drew, which
+             * may have made it, and before the next group's) */
+            if (!c->artifact && b->src && (b->src->type == RN_CELL || b->src->type == RN_ROW))
+                tag_owner(c->tags, b->src, TAG_TOUCH);
+            continue;
+        }
+        if (b->kind != LB_TEXT || !b->text[0]) continue;
+        if (!c->artifact) {
+            int32_t e = tag_owner(c->tags, b->src, TAG_TEXT);
+            if (e != c->open) {
+                close_marked(c);
+                if (e >= 0) {
+                    po_tagged(&c->o, tag_type_name(c->tags, e), tag_mcid(c->tags, e));
+                    c->open = e;
+                }
+            }
+        }
+        po_text(&c->o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text), 0);
     }
 }
 
@@ -194,27 +227,52 @@ typedef struct {
     double top;
 } anchor;
 
-static void collect_links(pen *p, const lbox *b, double oy, wdoc *wd)
+/* The words of a link, its annotation's description. */
+static char *link_words(const rnode *link)
+{
+    char *t = rnode_plain_text(link);
+    if (t && !*t) {
+        free(t);
+        t = NULL;
+    }
+    if (!t && link->url) t = xstrdup(link->url);
+    return t;
+}
+
+static void tag_annotation(pdf_writer *w, HPDF_Annotation a, HPDF_Page page, const rnode *link,
+                           int32_t e)
+{
+    if (!a || e < 0) return;
+    int key = tag_annot(w->tags, e, hp_obj_num(a), hp_obj_num(page));
+    char *words = link_words(link);
+    if (hp_annot_tag(a, page, key, words, w->utf8) < 0 && !w->err.err) w->err.err = HPDF_INVALID_OBJECT;
+    free(words);
+}
+
+static void collect_links(pdf_writer *w, HPDF_Page page, double ph, const lbox *b, double oy,
+                          wdoc *wd)
 {
     for (; b; b = b->next) {
         double y = oy + b->y;
         if (b->kind == LB_GROUP) {
-            collect_links(p, b->first, y, wd);
+            collect_links(w, page, ph, b->first, y, wd);
             continue;
         }
         if (b->kind != LB_LINK || !b->url || !*b->url || b->w <= 0) continue;
-        HPDF_Rect r = {(HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y - b->h), (HPDF_REAL)(b->x + b->w),
-                       (HPDF_REAL)(p->ph - y)};
+        HPDF_Rect r = {(HPDF_REAL)b->x, (HPDF_REAL)(ph - y - b->h), (HPDF_REAL)(b->x + b->w),
+                       (HPDF_REAL)(ph - y)};
+        int32_t e = tag_owner(w->tags, b->src, TAG_TEXT);
         if (b->url[0] == '#') {
             if (wd->nlinks == wd->caplinks) {
                 wd->caplinks = wd->caplinks ? wd->caplinks * 2 : 16;
                 wd->links = xrealloc(wd->links, wd->caplinks * sizeof *wd->links);
             }
-            wd->links[wd->nlinks++] = (pending_link){p->page, r, b->url + 1};
+            wd->links[wd->nlinks++] = (pending_link){page, r, b->url + 1, b->src, e};
         } else if (strlen(b->url) < PDF_TEXT_PIECE) {    /* longer ones are refused
                                                          * when the report is built */
-            HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(p->page, r, b->url);
+            HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, b->url);
             if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+            tag_annotation(w, a, page, b->src, e);
         }
     }
 }
@@ -223,12 +281,14 @@ void draw_internal_links(pdf_writer *w, size_t k)
 {
     wdoc *wd = &w->docs[k];
     for (size_t i = 0; i < wd->nlinks && !w->err.err; i++) {
-        const anchor *a = hashmap_get(&wd->anchors, wd->links[i].id);
+        const pending_link *pl = &wd->links[i];
+        const anchor *a = hashmap_get(&wd->anchors, pl->id);
         if (!a) continue;
         HPDF_Destination dst = HPDF_Page_CreateDestination(a->page);
         HPDF_Destination_SetFitH(dst, (HPDF_REAL)a->top);
-        HPDF_Annotation an = HPDF_Page_CreateLinkAnnot(wd->links[i].page, wd->links[i].rect, dst);
+        HPDF_Annotation an = HPDF_Page_CreateLinkAnnot(pl->page, pl->rect, dst);
         if (an) HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+        tag_annotation(w, an, pl->page, pl->link, pl->elem);
     }
 }
 
@@ -279,31 +339,64 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
     dp->geo.items = (vvec){0};
     HPDF_Page_SetWidth(page, (HPDF_REAL)s->pw);
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->ph);
+    if (hp_page_struct_parents(page, tag_page_begin(w->tags, hp_obj_num(page))) < 0 && !w->err.err)
+        w->err.err = HPDF_INVALID_OBJECT;
     /* the furniture's fonts first, under the same names (F1, F2) on every page */
-    HPDF_Page_GetLocalFontName(page, pfont_font(&w->fonts[FACE_REGULAR]));
+    hp_page_font_name(page, pfont_font(&w->fonts[FACE_REGULAR]));
     if (L->d->furniture.exempt_mark) {
         HPDF_Font b = pfont_font(&w->fonts[FACE_BOLD]);
-        if (b) HPDF_Page_GetLocalFontName(page, b);
+        if (b) hp_page_font_name(page, b);
     }
-    pen p;
-    pen_init(&p, page, s->ph, w->fonts, 1.0);   /* libharu's initial line width */
+
+    dctx c = {.tags = w->tags, .open = -1};
+    po_init(&c.o, page, s->ph, w->fonts, 1);
+    /* fills, rules and borders: one artifact */
+    po_artifact(&c.o, NULL);
+    size_t mark = c.o.b.len;
     for (size_t k = 0; k < lp->len; k++) {
         w->err.cur = lpage_item(L, lp, k)->box->src;
-        draw_graphics(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+        draw_graphics(&c.o, lpage_item(L, lp, k)->box, lp->pl[k].y, 0);
     }
-    HPDF_Page_BeginText(page);
+    if (c.o.b.len == mark) c.o.b.len = 0, c.o.depth = 0;     /* nothing drawn */
+    else po_end_marked(&c.o);
+    /* the content, in order */
+    po_begin_text(&c.o);
     for (size_t k = 0; k < lp->len; k++) {
-        w->err.cur = lpage_item(L, lp, k)->box->src;
-        draw_text(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+        const placement *pl = &lp->pl[k];
+        c.artifact = pl->table >= 0;    /* a header row repeated on this page */
+        if (c.artifact) {
+            /* (a sequence begun inside a text object must end in it: this one holds
+             * whole text objects) */
+            close_marked(&c);
+            po_end_text(&c.o);
+            po_artifact(&c.o, NULL);
+            po_begin_text(&c.o);
+        }
+        const lbox *box = lpage_item(L, lp, k)->box;
+        w->err.cur = box->src;
+        if (!c.artifact && box && box->src && box->src->type == RN_ROW) {
+            close_marked(&c);
+            tag_row_part(c.tags, box->src);     /* a row continued: a row of its own */
+        }
+        draw_content(&c, box, pl->y);
+        if (c.artifact) {
+            po_end_text(&c.o);
+            po_end_marked(&c.o);
+            po_begin_text(&c.o);
+        }
     }
-    HPDF_Page_EndText(page);
-    if (pz_pool_add(w->zp, hp_page_contents(page)) < 0 && !w->err.err)
+    close_marked(&c);
+    po_end_text(&c.o);
+    size_t n;
+    unsigned char *bytes = po_take(&c.o, &n);
+    if (pz_pool_add_bytes(w->zp, hp_page_contents(page), bytes, n) < 0 && !w->err.err)
         w->err.err = HPDF_INVALID_OBJECT;
+
     for (size_t k = 0; k < lp->len; k++) {
         const placement *pl = &lp->pl[k];
         const vitem *v = lpage_item(L, lp, k);
         w->err.cur = v->box->src;
-        collect_links(&p, v->box, pl->y, wd);
+        collect_links(w, page, s->ph, v->box, pl->y, wd);
         if (pl->table >= 0) continue;   /* a repeated header row */
         double top = s->ph - pl->y + 4;
         if (v->anchor && *v->anchor && !hashmap_get(&wd->anchors, v->anchor)) {

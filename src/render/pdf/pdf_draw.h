@@ -8,6 +8,9 @@
 #include "../../util/arena.h"
 #include "../../util/hashmap.h"
 #include "pdf_layout.h"
+#include "pdf_objects.h"
+#include "pdf_ops.h"
+#include "pdf_tag.h"
 #include "pdf_zip.h"
 
 /* Where a drawn page came from: its document, and its section's geometry (the
@@ -18,11 +21,14 @@ typedef struct {
     section geo;            /* items empty */
 } drawn_page;
 
-/* A link to "#id" on a page, made once the whole document is drawn. */
+/* A link to "#id" on a page, made once the whole document is drawn; elem is its Link
+ * structure element. */
 typedef struct {
     HPDF_Page page;
     HPDF_Rect rect;
     const char *id;
+    const rnode *link;
+    int32_t elem;
 } pending_link;
 
 /* One document added to the writer. */
@@ -54,29 +60,15 @@ struct pdf_writer {
     } ostack[16];           /* open bookmarks, by level */
     int osp;
     pdf_stats stats;
+    ptags *tags;            /* the structure tree (pdf_tag.c) */
+    pobjects *objs;         /* our own objects: the structure tree's (pdf_objects.c) */
+    uint32_t struct_root;   /* the StructTreeRoot's number, once known */
     int broken;             /* an error was reported: finish writes nothing */
 };
 
-/* The drawing state of one content stream: current colours, line width, font. */
-typedef struct {
-    HPDF_Page page;
-    double ph;              /* page height: y is measured down from the top */
-    pfont *fonts;
-    long fill, stroke;      /* current colours, -1 unknown */
-    double lw;              /* current line width, -1 unknown */
-    int face;
-    double size;
-} pen;
-
-void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw);
-void pen_fill(pen *p, unsigned rgb);
-void pen_stroke(pen *p, unsigned rgb, double lw);
-/* Text at (x, baseline y) in a text object (BeginText already called). */
-void pen_text(pen *p, int face, double size, unsigned rgb, double x, double y, const char *s);
-
 /* s, or a copy in tmp cut to at most max bytes (between characters) with an ellipsis
- * and without bidi controls: for bookmarks and metadata, which libharu limits
- * (PDF_TITLE_MAX). */
+ * and without bidi controls: for bookmarks, metadata and annotations' text, which
+ * libharu limits (PDF_TITLE_MAX). */
 const char *pdf_capped(strbuf *tmp, const char *s, size_t max);
 
 /* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its

@@ -89,14 +89,14 @@ void ly_figure(layout *L, const rnode *n, double x, double w, const bstyle *bs)
     const rfigure *fig = n->figure;
     if (!fig) return;
     ly_space_after(L, TABLE_SPACE);
-    const rnode *k = n->first;
+    const rnode *k = n->first, *cap = NULL;
     if (k && k->type == RN_CAPTION) {
-        ly_caption(L, k, x, w, bs);
+        cap = k;
         k = k->next;
     }
     fctx f = {L, n, &L->d->palette, x, 1};
     if (fig->width > w && fig->width > 0) f.s = w / fig->width;
-    int tindex = ly_repeating(L);
+    int tindex = ly_repeating(L, cap, x, w, bs);
     if (fig->header) {
         /* its boxes may be drawn again on later pages: they live to the end */
         arena *saveba = L->ba;
@@ -113,15 +113,17 @@ void ly_figure(layout *L, const rnode *n, double x, double w, const bstyle *bs)
             ti->hdr_first = vi;
             ti->hdr_count = 1;
             ti->hdr_h = v->h;
-            ti->closed = 1;
-            ti->hdr = xmalloc(sizeof *ti->hdr);
-            ti->hdr[0] = *v;
         }
     }
+    ly_repeat_ready(L, tindex);
     for (size_t i = 0; i < fig->nbands; i++) {
         size_t vi = band_item(&f, &fig->bands[i], w);
         vitem *v = vat(L->out, vi);
         v->table = tindex;
+        /* as a table's rows: two bands at least each side of a break; a band that
+         * asks to keep with the next (a Gantt group's heading) does */
+        v->keep = (i == 0 && fig->nbands >= 2) || i + 2 == fig->nbands ||
+                  (fig->bands[i].keep_next && i + 1 < fig->nbands);
         if (i == 0 && !fig->header) v->anchor = n->id;
         /* the pages before this band can be drawn */
         if (L->top_table == n) ly_commit(L, 0);

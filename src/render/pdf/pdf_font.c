@@ -215,19 +215,8 @@ double pfont_width(pfont *f, const char *s, size_t len, double size)
     long total = 0;
     size_t i = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        if (c < 0x80) {
-            cp = c;
-            i++;
-        } else {
-            size_t n = utf8_decode(s + i, len - i, &cp);
-            if (!n) {
-                i++;
-                continue;
-            }
-            i += n;
-        }
+        uint32_t cp = utf8_next(s, len, &i);
+        if (cp == UTF8_SKIP) continue;
         int32_t u = pfont_units(f, cp);
         if (u > 0) total += u;
     }

@@ -48,12 +48,16 @@ static void masthead_line(layout *L, const rnode *n, double x, double w, const b
         }
         break;
     }
+    case FRONT_KIND:    /* "Report for Information": as the date, bold, kept with the next */
     case FRONT_DATE: {
         bstyle m = *b;
         m.size = FRONT_DATE_SIZE;
         m.leading = FRONT_DATE_LEADING;
         m.color = MUTED;
-        ly_string(L, n, n->text, x, w, &m, ALIGN_LEFT, FRONT_DATE_SPACE);
+        int kind = n->role == FRONT_KIND;
+        if (kind) m.face = FACE_BOLD;
+        size_t vi = ly_string(L, n, n->text, x, w, &m, ALIGN_LEFT, FRONT_DATE_SPACE);
+        if (kind && vi != (size_t)-1) vat(L->out, vi)->keep = 1;
         break;
     }
     case FRONT_TITLE: {
@@ -96,8 +100,10 @@ static void field(layout *L, const rnode *f, double x, double w, const bstyle *b
     if (ly_has_boxes(&L->il)) {
         kp_break(&L->il, lw, L->fonts, &L->kl);
         double base = fv->baseline ? fv->baseline : ly_baseline(b->leading, b->size);
+        lbox *mark = fv->box->last;
         for (size_t k = 0; k < L->kl.len; k++)
             ly_draw_line(L, fv->box, &L->kl.v[k], x, base + k * b->leading);
+        ly_box_front(fv->box, mark);    /* the label is read before the value */
         /* keep the label's lines beside the value: grow a lone line, or keep as many
          * value lines together as the label has */
         size_t nl = L->kl.len, nv = L->out->len - first;
@@ -138,12 +144,17 @@ void ly_front(layout *L, const rnode *fs)
 
 void ly_appendix(layout *L, const rnode *ap)
 {
-    ly_new_section(L, (ap->flags & RF_WIDE) != 0);
+    const rnode *title = ap->first && ap->first->type == RN_HEADING ? ap->first : NULL;
+    /* landscape when the report asks, or when what it opens with goes landscape (its
+     * label and title then keep with it) */
+    int asked = (ap->flags & RF_WIDE) != 0;
+    int wide = asked || ly_starts_wide(L, title ? title->next : ap->first);
+    ly_new_section(L, wide);
+    ly_section(L)->for_wide = wide && !asked;
     section *s = ly_section(L);
     double x = s->x0, w = s->w;
     bstyle b = ly_body_style(L);
 
-    const rnode *title = ap->first && ap->first->type == RN_HEADING ? ap->first : NULL;
     char *tt = title ? ly_plain(L, title) : NULL;
     const char *label = ap->text;   /* NULL: the title says "Appendix" itself */
     bstyle lb = b;
@@ -153,6 +164,7 @@ void ly_appendix(layout *L, const rnode *ap)
     lb.color = L->d->palette.accent;
     size_t vi = (size_t)-1;
     if (label) vi = ly_string(L, ap, label, x, w, &lb, ALIGN_LEFT, 0);
+    if (title) ly_line_space(L, vi);    /* "Appendix A" and the title: one heading */
     size_t start = L->out->len;
     if (title) {
         ly_heading(L, title, x, w, &b, 1, -1);   /* no number: the label says it */

@@ -34,6 +34,16 @@ void ly_box_add(lbox *parent, lbox *child)
     parent->last = child;
 }
 
+void ly_box_front(lbox *parent, lbox *mark)
+{
+    if (!mark || !mark->next) return;   /* nothing before them, or nothing added */
+    lbox *moved = mark->next, *last = parent->last;
+    mark->next = NULL;
+    parent->last = mark;
+    last->next = parent->first;
+    parent->first = moved;
+}
+
 lbox *ly_rect(layout *L, lbox *parent, lb_kind k, const rnode *src, double x,
               double y, double w, double h, unsigned color, double lw)
 {
@@ -80,6 +90,10 @@ size_t ly_emit(layout *L, lbox *box, double h, double space)
     it->space = space > L->pending ? space : L->pending;
     it->table = -1;
     L->pending = 0;
+    if (L->keep_next && L->nsec && v == &ly_section(L)->items) {
+        it->keep = 1;       /* a heading keeps with two lines of what follows */
+        L->keep_next = 0;
+    }
     return v->len++;
 }
 
@@ -103,6 +117,7 @@ void ly_new_section(layout *L, int landscape)
     }
     section *s = &L->secs[L->nsec++];
     s->landscape = landscape;
+    s->for_wide = 0;
     s->pw = landscape ? h->page_height : h->page_width;
     s->ph = landscape ? h->page_width : h->page_height;
     s->x0 = h->margin_left;
@@ -135,7 +150,8 @@ lbox *ly_stack(layout *L, const vvec *v, size_t from, size_t to, const rnode *sr
         const vitem *it = vat(v, i);
         if (i > from) y += it->space;
         lbox *b = it->box;
-        b->y = y;
+        b->y = (float)y;
+        if (b->h < it->h) b->h = (float)it->h;     /* where a row may be split */
         ly_box_add(g, b);
         y += it->h;
     }
@@ -220,7 +236,14 @@ void layout_free(layout *L)
 {
     for (size_t i = 0; i < L->nsec; i++) free(L->secs[i].items.v);
     free(L->secs);
-    for (size_t i = 0; i < L->ntables; i++) free(L->tables[i].hdr);
+    for (size_t i = 0; i < L->ntables; i++) {
+        free(L->tables[i].rep);
+        free(L->tables[i].cont);
+    }
+    ly_measure_free(L);
+    free(L->held.pl);
+    free(L->held.own);
+    free(L->page.own);
     free(L->tables);
     free(L->page.pl);
     il_free(&L->il);

@@ -60,6 +60,9 @@ typedef struct {
     double baseline;        /* first baseline from the top, or 0 */
     unsigned keep : 1;      /* no page break after this item */
     unsigned header : 1;    /* a table header row */
+    unsigned split : 1;     /* a table row that may be split between pages, its cells
+                             * continued (ly_split_row) */
+    unsigned rest : 1;      /* what is left of a row split at a page's foot */
     int table;              /* index into layout.tables, or -1 */
     const rnode *mark;      /* heading or appendix: a bookmark here */
     int mark_level;
@@ -79,30 +82,49 @@ static inline vitem *vat(const vvec *v, size_t i) { return &v->v[i - v->base]; }
 
 typedef struct {
     size_t section;
+    size_t first;                   /* its first item (caption or row) in that section */
     size_t hdr_first, hdr_count;    /* header rows in that section's items */
     double hdr_h;                   /* their height */
+    double leading;                 /* a line of its cells */
     int closed;                     /* the header rows are complete */
-    vitem *hdr;                     /* copies of them (boxes in layout.keep) when they
-                                     * repeat on each page the table continues onto */
+    vitem *cont;                    /* the caption with "(continued)", boxes in
+                                     * layout.keep, or NULL */
+    size_t ncont;
+    vitem *rep;                     /* what each page it continues onto starts with: the
+                                     * continued caption's lines, then copies of the
+                                     * header rows (boxes in layout.keep); NULL: nothing */
+    size_t nrep;
 } tinfo;
 
 typedef struct {
     int landscape;
+    int for_wide;           /* landscape for the wide tables or figures in it (the flow
+                             * returns to portrait after them) */
     double pw, ph;          /* page size */
     double x0, w, top, bottom;  /* frame: left, width, top and bottom y from the top */
     vvec items;             /* emptied and freed once its last page is drawn */
 } section;
 
 typedef struct {
-    size_t vi;              /* item of the page's section, or header row vi of table */
+    size_t vi;              /* item of the page's section, item vi of layout.tables
+                             * [table].rep, or (PL_OWN) item vi of the page's own */
     double y;               /* top of the item from the page top */
-    int table;              /* -1, or a repeated header row of layout.tables[table] */
+    int table;              /* -1 (PL_FLOW), PL_OWN, or >= 0: repeated at the top of a
+                             * page the table continues onto (its continued caption and
+                             * header rows) */
 } placement;
+
+enum { PL_FLOW = -1, PL_OWN = -2 };
 
 typedef struct {
     size_t section;
     placement *pl;
     size_t len, cap;
+    vitem *own;             /* items only this page holds: the part of a split row
+                             * that fits at its foot */
+    size_t nown, capown;
+    size_t first;           /* its first item of the section's */
+    double used;            /* the height its content takes */
 } lpage;
 
 typedef struct layout layout;
@@ -168,6 +190,11 @@ struct layout {
     int flow_top;           /* the next lay_blocks sets the flow's top-level blocks */
     const rnode *top_table; /* a top-level table being set: pages may close per row */
 
+    /* a table's columns, measured once (pdf_table.c) */
+    struct tmeasure *meas;  /* the last table measured (pdf_table.c) */
+    int keep_next;          /* the next item in the flow keeps with the one after it
+                             * (set after a heading) */
+
     /* pagination, as the layout goes */
     page_fn on_page;
     void *on_page_ctx;
@@ -177,6 +204,9 @@ struct layout {
     double py;              /* where the next item goes on the open page */
     int popen;
     lpage page;             /* the open page */
+    lpage held;             /* the page completed last, held until the next completes
+                             * or its section ends (a short last page may join it) */
+    int has_held;
 
     hashmap images;         /* path -> HPDF_Image */
     pdf_stats stats;
@@ -216,6 +246,9 @@ static inline double ly_baseline(double leading, double size)
 /* A box of kind k from src, in the open epoch's arena (zeroed). */
 lbox *ly_box(layout *L, lb_kind k, const rnode *src);
 void ly_box_add(lbox *parent, lbox *child);
+/* Moves the children added to parent after mark (its last child before) to the front:
+ * what is hung beside a line (a number, a label) is drawn, and read, before it. */
+void ly_box_front(lbox *parent, lbox *mark);
 /* A fill, stroke, line or link box appended to parent. */
 lbox *ly_rect(layout *L, lbox *parent, lb_kind k, const rnode *src, double x,
               double y, double w, double h, unsigned color, double lw);
@@ -265,6 +298,9 @@ size_t ly_string(layout *L, const rnode *src, const char *text, double x, double
  * flush right in a column of width w). */
 void ly_hang_marker(layout *L, size_t vi, const rnode *src, const char *text, double x,
                     double w, int face, const bstyle *bs, int right);
+/* A space glyph at the end of item vi's last text: a word break between it and what
+ * follows in the same structure element (an appendix's label and its title). */
+void ly_line_space(layout *L, size_t vi);
 /* Inline children [first, stop) as a paragraph, with number hung at numx; images
  * among them stand alone. Returns the first item's number or (size_t)-1. */
 size_t ly_inline_run(layout *L, const rnode *src, const rnode *first,
@@ -286,15 +322,41 @@ int ly_any_hangs(const rnode *first);
 void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs);
 void ly_blocks(layout *L, const rnode *first, double x, double w, const bstyle *bs,
                int hang);
+/* Before the flow's next block c: landscape pages when c goes landscape, or when c
+ * starts a run of headings and up to intro paragraphs that leads to such a block (so a
+ * heading keeps with its table across the change); back to portrait after them. */
+void ly_orient_for(layout *L, const rnode *c, int intro);
+/* Does the run from c (headings, up to INTRO_PARAGRAPHS paragraphs) lead to a block
+ * that goes landscape? */
+int ly_starts_wide(layout *L, const rnode *c);
 
 /* pdf_table.c: tables */
+/* How a table is set: landscape only when its columns cannot fit a portrait page at
+ * the house's smallest table size; the largest size, from the house's small size down
+ * to the smallest, at which they fit the pages it goes on. */
+typedef struct {
+    int landscape;
+    double size, leading;
+} tplan;
+tplan ly_table_plan(layout *L, const rnode *t);
+/* Does this block go on landscape pages (a table by ly_table_plan, a figure by its
+ * width or the report's request)? */
+int ly_wants_landscape(layout *L, const rnode *n);
 void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs);
+void ly_measure_free(layout *L);
+/* Splits row item it (it->split) to fit avail: the part that fits in *first, the
+ * rest in *rest, cells continued. 0 when no split leaves two lines each side. */
+int ly_split_row(layout *L, const vitem *it, double avail, vitem *first, vitem *rest);
 /* A table's caption, in bold, kept with what follows. */
 void ly_caption(layout *L, const rnode *cap, double x, double w, const bstyle *bs);
-/* A table's header rows (or a figure's header band) to repeat on each page it
- * continues onto: registers it and returns its index in L->tables, or -1 outside the
- * page flow. */
-int ly_repeating(layout *L);
+/* Starts a table or figure: registers it (its header rows or header band repeat on
+ * each page it continues onto) and sets its caption (cap, or NULL), kept with what
+ * follows, and the caption's "(continued)" form for those pages. Returns its index in
+ * L->tables, or -1 outside the page flow. */
+int ly_repeating(layout *L, const rnode *cap, double x, double w, const bstyle *bs);
+/* Once its header rows (or header band) are complete: copies what a continuation page
+ * repeats, unless taller than a third of the frame. */
+void ly_repeat_ready(layout *L, int tindex);
 
 /* pdf_figure.c: figures */
 void ly_figure(layout *L, const rnode *n, double x, double w, const bstyle *bs);

@@ -18,6 +18,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@
 
 /* ---- the document ---------------------------------------------------------- */
 
-void hp_use_pdf_14(HPDF_Doc pdf) { pdf->pdf_version = HPDF_VER_14; }
+void hp_use_pdf_17(HPDF_Doc pdf) { pdf->pdf_version = HPDF_VER_17; }
 
 int hp_set_lang(HPDF_Doc pdf, const char *lang)
 {
@@ -34,13 +35,99 @@ int hp_set_lang(HPDF_Doc pdf, const char *lang)
     return s && HPDF_Dict_Add(pdf->catalog, "Lang", s) == HPDF_OK ? 0 : -1;
 }
 
-int hp_set_id(HPDF_Doc pdf, const unsigned char id[16])
+void hp_doc_nums(HPDF_Doc pdf, uint32_t *catalog, uint32_t *info)
 {
-    HPDF_Array ida = HPDF_Array_New(pdf->mmgr);
-    if (!ida) return -1;
-    HPDF_Array_Add(ida, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16));
-    HPDF_Array_Add(ida, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16));
-    return HPDF_Dict_Add(pdf->trailer, "ID", ida) == HPDF_OK ? 0 : -1;
+    *catalog = hp_obj_num(pdf->catalog);
+    *info = pdf->info ? hp_obj_num(pdf->info) : 0;
+}
+
+/* The catalog's /StructTreeRoot, written from the number attr points to (the catalog
+ * has no attr or write hook of its own in 2.3.0). */
+static HPDF_STATUS write_struct_root(HPDF_Dict d, HPDF_Stream out)
+{
+    const uint32_t *root = d->attr;
+    if (!root || !*root) return HPDF_OK;
+    char buf[48];
+    snprintf(buf, sizeof buf, "/StructTreeRoot %u 0 R\012", (unsigned)*root);
+    return HPDF_Stream_WriteStr(out, buf);
+}
+
+int hp_set_tagged(HPDF_Doc pdf, const uint32_t *root)
+{
+    HPDF_Dict cat = pdf->catalog;
+    if (cat->write_fn || cat->attr) return -1;
+    HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr), prefs = HPDF_Dict_New(pdf->mmgr);
+    if (!mark || !prefs) return -1;
+    HPDF_STATUS ret = HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+    ret += HPDF_Dict_Add(cat, "MarkInfo", mark);
+    ret += HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    ret += HPDF_Dict_Add(cat, "ViewerPreferences", prefs);
+    if (ret != HPDF_OK) return -1;
+    cat->attr = (void *)root;
+    cat->write_fn = write_struct_root;
+    return 0;
+}
+
+int hp_set_metadata(HPDF_Doc pdf, const char *xmp, size_t n)
+{
+    HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!d) return -1;
+    HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "Metadata");
+    ret += HPDF_Dict_AddName(d, "Subtype", "XML");
+    ret += HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)xmp, (HPDF_UINT)n);
+    ret += HPDF_Dict_Add(pdf->catalog, "Metadata", d);
+    return ret == HPDF_OK ? 0 : -1;
+}
+
+/* ---- objects ------------------------------------------------------------------ */
+
+uint32_t hp_obj_num(const void *obj)
+{
+    const HPDF_Obj_Header *h = obj;
+    return h && (h->obj_id & HPDF_OTYPE_INDIRECT) ? h->obj_id & 0x00FFFFFF : 0;
+}
+
+uint32_t hp_object_count(HPDF_Doc pdf) { return pdf->xref->entries->count + pdf->xref->start_offset; }
+
+int hp_saved_offsets(HPDF_Doc pdf, uint32_t *offsets, uint32_t n, uint32_t *xref_at)
+{
+    HPDF_Xref x = pdf->xref;
+    if (x->prev || x->start_offset || hp_object_count(pdf) != n) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        HPDF_XrefEntry e = HPDF_Xref_GetEntry(x, i);
+        offsets[i] = e ? e->byte_offset : 0;
+    }
+    *xref_at = x->addr;
+    return 0;
+}
+
+/* ---- pages and annotations ------------------------------------------------------ */
+
+const char *hp_page_font_name(HPDF_Page page, HPDF_Font font)
+{
+    return font ? HPDF_Page_GetLocalFontName(page, font) : NULL;
+}
+
+const char *hp_page_image_name(HPDF_Page page, HPDF_Image img)
+{
+    return img ? HPDF_Page_GetXObjectName(page, img) : NULL;
+}
+
+int hp_page_struct_parents(HPDF_Page page, int key)
+{
+    return HPDF_Dict_AddNumber(page, "StructParents", key) == HPDF_OK ? 0 : -1;
+}
+
+int hp_annot_tag(HPDF_Annotation a, HPDF_Page page, int key, const char *contents,
+                 HPDF_Encoder utf8)
+{
+    HPDF_STATUS ret = HPDF_Dict_AddNumber(a, "StructParent", key);
+    if (contents && *contents) {
+        HPDF_String s = HPDF_String_New(a->mmgr, contents, utf8);
+        ret += s ? HPDF_Dict_Add(a, "Contents", s) : HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    ret += HPDF_Dict_AddName(page, "Tabs", "S");
+    return ret == HPDF_OK ? 0 : -1;
 }
 
 /* ---- streams ------------------------------------------------------------------ */

@@ -19,12 +19,44 @@
 
 /* ---- the document ---------------------------------------------------------- */
 
-/* Declares PDF 1.4 (libharu writes 1.3; /Lang in the catalog is 1.4). */
-void hp_use_pdf_14(HPDF_Doc pdf);
+/* Declares PDF 1.7 (libharu writes 1.3; PDF/UA-1 is built on PDF 1.7, and the object
+ * and cross-reference streams pdf_objects.c writes need 1.5). */
+void hp_use_pdf_17(HPDF_Doc pdf);
 /* /Lang (lang) in the catalog. 0 or -1. */
 int hp_set_lang(HPDF_Doc pdf, const char *lang);
-/* /ID [<id> <id>] in the trailer. 0 or -1. */
-int hp_set_id(HPDF_Doc pdf, const unsigned char id[16]);
+/* The catalog's and the information dictionary's object numbers (0: none). */
+void hp_doc_nums(HPDF_Doc pdf, uint32_t *catalog, uint32_t *info);
+/* Marks the document tagged: /MarkInfo <</Marked true>>, /ViewerPreferences
+ * <</DisplayDocTitle true>>, and /StructTreeRoot n 0 R where n is read from *root
+ * when the catalog is written (it is one of our objects, numbered after libharu's).
+ * 0 or -1. */
+int hp_set_tagged(HPDF_Doc pdf, const uint32_t *root);
+/* An XMP metadata stream (/Type /Metadata /Subtype /XML, not compressed: tools read
+ * it as it is) as the catalog's /Metadata. 0 or -1. */
+int hp_set_metadata(HPDF_Doc pdf, const char *xmp, size_t n);
+
+/* ---- objects ------------------------------------------------------------------ */
+
+/* The object number of a libharu object (a page, an annotation), 0 if it has none. */
+uint32_t hp_obj_num(const void *obj);
+/* The number the next object libharu makes will get: one more than its last. */
+uint32_t hp_object_count(HPDF_Doc pdf);
+/* After HPDF_SaveToStream: the byte offset of each object libharu wrote (offsets[i]
+ * for 0 < i < n, n = hp_object_count) and where its cross-reference table begins, the
+ * end of its objects. 0, or -1 when libharu's numbering changed while it saved. */
+int hp_saved_offsets(HPDF_Doc pdf, uint32_t *offsets, uint32_t n, uint32_t *xref_at);
+
+/* ---- pages and annotations ------------------------------------------------------ */
+
+/* The page's resource name for a font or an image, registering it there. */
+const char *hp_page_font_name(HPDF_Page page, HPDF_Font font);
+const char *hp_page_image_name(HPDF_Page page, HPDF_Image img);
+/* /StructParents key on a page. 0 or -1. */
+int hp_page_struct_parents(HPDF_Page page, int key);
+/* An annotation in the structure: /StructParent key, /Contents (UTF-8 text, its
+ * description), and /Tabs /S on its page. 0 or -1. */
+int hp_annot_tag(HPDF_Annotation a, HPDF_Page page, int key, const char *contents,
+                 HPDF_Encoder utf8);
 
 /* ---- streams ------------------------------------------------------------------ */
 

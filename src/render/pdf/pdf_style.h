@@ -20,6 +20,23 @@
 #define FIGURE_PATTERN_LINE 0.6 /* hatch line width (at the figure's scale) */
 #define FIGURE_DOT 0.7          /* and dot radius */
 #define CELL_VPAD 3.0           /* table cell padding, top and bottom */
+#define TABLE_COLUMN_MIN_EM 9.0 /* a column of running text is at least this many ems
+                                 * of its type wide (unless its longest line is shorter):
+                                 * the measure below which a table does not fit */
+#define TABLE_CELL_MAX_LINES 14.0 /* nor narrower than sets its fullest cell in this many
+                                 * lines (unless its words need more) */
+#define TABLE_WIDEN_STEPS 24    /* the room left over columns' needs is given out in this
+                                 * many steps, each where it shortens the table most */
+#define TOTAL_RULE 1.2          /* the rule over a total row (in the ink) */
+#define TABLE_SIZE_STEP 0.5     /* sizes tried from the house's small size down to its
+                                 * smallest table size */
+#define ROW_SPLIT_SHARE 0.25    /* a row taller than this share of the frame may split
+                                 * at a page's foot (a shorter one moves whole) */
+#define ROW_SPLIT_LINES 2       /* and leaves at least this many lines each side; */
+#define CONT_MARK "(cont.)"     /* the reference repeated below the split says so */
+#define JOIN_SHRINK 0.4         /* a section's last page, less than a third full, joins
+                                 * the page before when closing up that page's spaces
+                                 * by at most this share makes room */
 
 /* ---- blocks (pdf_blocks.c) --------------------------------------------------- */
 #define PT_PER_PX 0.75          /* an image's pixels at 96 per inch */
@@ -38,6 +55,9 @@
 #define LIST_NUMBER_GAP 6.0     /* between "1." (set flush right) and the item */
 #define LIST_BULLET_OFFSET 3.0  /* a bullet, in from the list's edge */
 #define LIST_TIGHT_SPACE 2.5    /* between the items of a tight list */
+#define LIST_KEEP_ITEMS 3       /* a list of this many items or fewer is never split */
+#define INTRO_PARAGRAPHS 2      /* paragraphs (after headings) that go with the wide
+                                 * table they introduce onto its landscape pages */
 #define QUOTE_INDENT 14.0       /* a quotation, indented, */
 #define QUOTE_BAR_X 1.0         /* with a bar at its left: where, */
 #define QUOTE_BAR_WIDTH 2.5     /* how wide */
@@ -122,9 +142,12 @@
 #define FOOT_RULE_BELOW_FRAME 20.0  /* the footer's rule, below the text frame's foot */
 #define FURNITURE_ABOVE_RULE 6.0    /* the running head's baseline over its rule */
 #define FURNITURE_BELOW_RULE 12.0   /* the footer's baseline under its rule */
-#define RUNNING_HEAD_SHARE 0.62     /* the measure the subject may take at the left, */
-#define RUNNING_HEAD_RIGHT_SHARE 0.34 /* the organisation at the right, */
-#define PAGE_FOOT_SHARE 0.7         /* and the footer's words (cut with an ellipsis) */
+#define FURNITURE_MIN_SIZE 7.0      /* the smallest they shrink to before taking two lines */
+#define FURNITURE_LEADING 1.2       /* two lines' baselines apart, in sizes */
+#define FURNITURE_GAP 12.0          /* between the running head and the organisation */
+#define RUNNING_HEAD_RIGHT_SHARE 0.34 /* the measure the organisation may take at the right
+                                     * (the subject has the rest at the left, the
+                                     * footer what the page number leaves) */
 #define EXEMPT_INK 0xA4161Au        /* NOT FOR PUBLICATION, centred at the page's top: */
 #define EXEMPT_MARK_SIZE 11.0       /* the mark, bold, */
 #define EXEMPT_MARK_Y 24.0          /* its baseline from the page's top, */

@@ -295,7 +295,30 @@ static void ly_run_flush(runbuf *r, double base)
     r->w = r->pad = 0;
 }
 
-/* One line of items [s, e) as boxes in g, starting at x, baseline base. */
+/* A space glyph for a word break at cx in style: added to the open run (not to its
+ * width), or a run of its own, undecorated, when there is none (after a badge). */
+static void word_space(runbuf *r, int style, double cx, double base)
+{
+    itemlist *il = &r->L->il;
+    if (r->style >= 0 && !(il->st[r->style].deco & DECO_BADGE)) {
+        sb_putc(&r->sb, ' ');
+        ly_run_flush(r, base);
+        return;
+    }
+    ly_run_flush(r, base);
+    istyle plain = il->st[style];
+    plain.deco = 0;
+    plain.bg = 0;
+    plain.link = NULL;
+    r->style = il_style(il, &plain);
+    r->x = cx;
+    sb_putc(&r->sb, ' ');
+    ly_run_flush(r, base);
+}
+
+/* One line of items [s, e) as boxes in g, starting at x, baseline base. A line broken
+ * at a space (or a forced break) ends with a space glyph, so its words stay apart when
+ * the structure's text is read line after line. */
 void ly_draw_line(layout *L, lbox *g, const kline *kl, double x, double base)
 {
     runbuf r = {L, g, STRBUF_INIT, -1, 0, 0, 0};
@@ -309,15 +332,18 @@ void ly_draw_line(layout *L, lbox *g, const kline *kl, double x, double base)
             if (r.style == it->style && !(st->deco & DECO_BADGE)) {
                 sb_putc(&r.sb, ' ');
                 r.w += it->w;
-            } else {
+            } else if (st->deco & (DECO_LINK | DECO_CODE | DECO_STRIKE)) {
+                /* a decorated space in a style of its own: a run of its own */
                 ly_run_flush(&r, base);
-                /* a space in a style of its own: just advance, unless decorated */
-                if (st->deco & (DECO_LINK | DECO_CODE | DECO_STRIKE)) {
-                    r.style = it->style;
-                    r.x = cx;
-                    sb_putc(&r.sb, ' ');
-                    r.w = it->w;
-                }
+                r.style = it->style;
+                r.x = cx;
+                sb_putc(&r.sb, ' ');
+                r.w = it->w;
+            } else {
+                /* a space between runs of other styles is still a glyph (a tagged PDF
+                 * marks word breaks with spaces): at the end of the run before, else
+                 * where it stands */
+                word_space(&r, it->style, cx, base);
             }
             cx += it->w;
             continue;
@@ -332,6 +358,19 @@ void ly_draw_line(layout *L, lbox *g, const kline *kl, double x, double base)
         r.w += it->w;
         cx += it->w;
         if (solo) ly_run_flush(&r, base);
+    }
+    size_t more = kl->end;     /* a line follows: boxes after the break */
+    while (more < L->il.len && L->il.it[more].kind != IT_BOX) more++;
+    if (more < L->il.len && kl->end > kl->start) {
+        const item *brk = &L->il.it[kl->end];
+        if (brk->kind == IT_GLUE) {
+            word_space(&r, brk->style, cx, base);
+        } else if (brk->kind == IT_PENALTY && brk->penalty <= PEN_FORCE) {
+            /* a forced break: in the style of the line's last word */
+            size_t k = kl->end;
+            while (k > kl->start && L->il.it[k - 1].kind != IT_BOX) k--;
+            if (k > kl->start) word_space(&r, L->il.it[k - 1].style, cx, base);
+        }
     }
     ly_run_flush(&r, base);
     sb_free(&r.sb);
@@ -394,7 +433,31 @@ void ly_hang_marker(layout *L, size_t vi, const rnode *src, const char *text, do
     const char *s = ly_sanitize(L, src, face, text, strlen(text), &len);
     double base = v->baseline ? v->baseline : ly_baseline(bs->leading, bs->size);
     double tw = pfont_width(&L->fonts[face], s, len, bs->size);
-    ly_text(L, v->box, src, right ? x + w - tw : x, base, face, bs->size, bs->color, s, len);
+    double sw = pfont_units(&L->fonts[face], ' ') * bs->size / 1000.0;
+    lbox *mark = v->box->last, *first = v->box->first;
+    double tx = right ? x + w - tw : x;
+    if (first && tx < first->x) {
+        /* "1.1" before the text, and read before it, with a space after it */
+        lbox *t = ly_text(L, v->box, src, tx, base, face, bs->size, bs->color,
+                          arena_printf(L->ba, "%.*s ", (int)len, s), len + 1);
+        t->w = (float)tw;
+        ly_box_front(v->box, mark);
+    } else {
+        /* "Item 6" after the heading: a space before it */
+        lbox *t = ly_text(L, v->box, src, tx - (first ? sw : 0), base, face, bs->size, bs->color,
+                          first ? arena_printf(L->ba, " %.*s", (int)len, s) : s, first ? len + 1 : len);
+        t->w = (float)tw;
+    }
+}
+
+void ly_line_space(layout *L, size_t vi)
+{
+    if (vi == (size_t)-1) return;
+    lbox *last = NULL;
+    for (lbox *b = vat(L->out, vi)->box->first; b; b = b->next)
+        if (b->kind == LB_TEXT) last = b;
+    if (last && last->text[0] && last->text[strlen(last->text) - 1] != ' ')
+        last->text = arena_printf(L->ba, "%s ", last->text);
 }
 
 size_t ly_inline_run(layout *L, const rnode *src, const rnode *first,

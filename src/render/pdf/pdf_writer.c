@@ -1,6 +1,8 @@
-/* pdf_writer.c - one PDF: its libharu document, fonts and compressors; the documents
- * laid out into it (pdf_layout.c, drawn by pdf_draw.c as their pages complete); then
- * the furniture, the internal links, the metadata and the bytes.
+/* pdf_writer.c - one PDF: its libharu document, fonts and compressors, its structure
+ * tree; the documents laid out into it (pdf_layout.c, drawn and tagged by pdf_draw.c as
+ * their pages complete); then the furniture, the internal links, the metadata and the
+ * bytes: libharu writes its objects, we write the structure tree's in object streams
+ * and one cross-reference stream for all (pdf_objects.c).
  *
  * No clock is read: CreationDate/ModDate are the report's build time (SOURCE_DATE_EPOCH
  * when it is set) and are omitted otherwise; the /ID is the report's fingerprint, so
@@ -13,6 +15,7 @@
 #include "../../util/xalloc.h"
 #include "pdf_draw.h"
 #include "pdf_libharu.h"
+#include "pdf_xmp.h"
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
 {
@@ -50,9 +53,10 @@ static int epoch_date(const char *s, HPDF_Date *out)
     return 1;
 }
 
-/* Title, author, subject, language and dates from the first document; the /ID from
+/* Title, author, subject, language and dates from the first document, in the
+ * information dictionary and the XMP packet; the document marked tagged; the /ID from
  * every document's fingerprint. */
-static void metadata(pdf_writer *w)
+static void metadata(pdf_writer *w, unsigned char id[16])
 {
     HPDF_Doc pdf = w->pdf;
     const rdoc *d = w->docs[0].d;
@@ -66,10 +70,13 @@ static void metadata(pdf_writer *w)
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
     }
     if (d->lang && *d->lang) hp_set_lang(pdf, d->lang);
-    unsigned char id[16];
-    memcpy(id, d->fingerprint, sizeof id);
+    strbuf xmp = STRBUF_INIT;
+    xmp_packet(&xmp, d, HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER));
+    if (hp_set_metadata(pdf, xmp.data, xmp.len) < 0 || hp_set_tagged(pdf, &w->struct_root) < 0)
+        if (!w->err.err) w->err.err = HPDF_INVALID_OBJECT;
+    sb_free(&xmp);
+    memcpy(id, d->fingerprint, 16);
     for (size_t k = 1; k < w->ndocs; k++) fingerprint_combine(id, w->docs[k].d->fingerprint);
-    hp_set_id(pdf, id);
 }
 
 /* ---- the writer ------------------------------------------------------------------ */
@@ -109,11 +116,13 @@ pdf_writer *pdf_writer_new(const house_style *h, const char *font_dir, diag_list
         return NULL;
     }
     w->zp = pz_pool_new();
+    w->tags = tag_new();
+    w->objs = pobj_new();
     /* page contents and fonts are compressed by us (pdf_zip.c), images by libharu */
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_IMAGE);
     HPDF_UseUTFEncodings(w->pdf);
     HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
-    hp_use_pdf_14(w->pdf);
+    hp_use_pdf_17(w->pdf);
     for (int i = 0; i < FACE__COUNT; i++) {
         const char *file = face_file(h, i);
         if (!file || pfont_init(&w->fonts[i], w->pdf, font_dir, file) < 0 ||
@@ -145,6 +154,7 @@ int pdf_writer_add(pdf_writer *w, const rdoc *d)
     wd->d = d;
     hashmap_init(&wd->anchors);
     w->osp = 0;     /* a document's bookmarks start at the top level */
+    tag_doc_begin(w->tags, d);
     layout L;
     layout_init(&L, d, w->h, w->diags, w->pdf, w->fonts);
     L.err = &w->err;
@@ -165,10 +175,12 @@ int pdf_writer_add(pdf_writer *w, const rdoc *d)
 
 pdf_stats pdf_writer_stats(const pdf_writer *w) { return w->stats; }
 
-/* The saved document appended to out. 0 or -1. */
-static int save(pdf_writer *w, strbuf *out)
+/* The saved document appended to out: libharu's objects, then ours and the
+ * cross-reference stream (pdf_objects.c) in place of libharu's table. 0 or -1. */
+static int save(pdf_writer *w, strbuf *out, const unsigned char id[16])
 {
     HPDF_Doc pdf = w->pdf;
+    uint32_t nlib = hp_object_count(pdf);
     if (HPDF_SaveToStream(pdf) != HPDF_OK) {
         diag_error(w->diags, make_pos(w->docs[0].d->file, 0, 0), "PDF: cannot save (libharu error 0x%04X)",
                    (unsigned)w->err.err);
@@ -185,13 +197,21 @@ static int save(pdf_writer *w, strbuf *out)
         got += n;
         if (st != HPDF_OK || n == 0) break;
     }
-    if (got != size) {
-        diag_error(w->diags, make_pos(w->docs[0].d->file, 0, 0), "PDF: short read from libharu stream");
+    uint32_t *offsets = xmalloc(((size_t)nlib + 1) * sizeof *offsets), xref_at = 0, root, info;
+    hp_doc_nums(pdf, &root, &info);
+    int rc = got == size && hp_saved_offsets(pdf, offsets, nlib, &xref_at) == 0 && xref_at <= got ? 0 : -1;
+    if (rc == 0) {
+        out->len = start + xref_at;     /* libharu's table and trailer give way to ours */
+        rc = pobj_write(w->objs, out, start, offsets, root, info, id, w->z);
+    }
+    free(offsets);
+    if (rc < 0) {
+        diag_error(w->diags, make_pos(w->ndocs ? w->docs[0].d->file : NULL, 0, 0),
+                   got != size ? "PDF: short read from libharu stream" : "PDF: cannot write the file's objects");
         out->len = start;
         if (out->data) out->data[start] = 0;
         return -1;
     }
-    out->len = start + got;
     out->data[out->len] = 0;
     return 0;
 }
@@ -204,7 +224,8 @@ int pdf_writer_finish(pdf_writer *w, strbuf *out)
     if (!w->err.err) draw_furniture(w);
     for (size_t k = 0; k < w->ndocs; k++) draw_internal_links(w, k);
     if (w->npages > 0) HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-    if (w->ndocs) metadata(w);
+    unsigned char id[16] = {0};
+    if (w->ndocs) metadata(w, id);
 
     if (pz_pool_finish(w->zp, w->z) < 0 && !w->err.err) w->err.err = HPDF_INVALID_OBJECT;
     for (int i = 0; i < FACE__COUNT; i++) {
@@ -224,13 +245,26 @@ int pdf_writer_finish(pdf_writer *w, strbuf *out)
                    (unsigned)w->err.err, (unsigned)w->err.detail);
         return -1;
     }
-    return save(w, out);
+    /* the structure tree: our objects, numbered after libharu's */
+    pobj_start(w->objs, hp_object_count(w->pdf));
+    w->struct_root = tag_write(w->tags, w->objs);
+    /* its objects are bytes in w->objs now: the elements go before the file is put
+     * together, which is when memory peaks */
+    tag_free(w->tags);
+    w->tags = NULL;
+    if (w->ndocs && !w->struct_root) {
+        diag_error(w->diags, make_pos(NULL, 0, 0), "PDF: cannot write the structure tree");
+        return -1;
+    }
+    return save(w, out, id);
 }
 
 void pdf_writer_free(pdf_writer *w)
 {
     if (!w) return;
     if (w->zp) pz_pool_free(w->zp);
+    tag_free(w->tags);
+    pobj_free(w->objs);
     for (size_t k = 0; k < w->ndocs; k++) {
         hashmap_free(&w->docs[k].anchors);
         free(w->docs[k].links);

@@ -120,9 +120,15 @@ pz_pool *pz_pool_new(void)
 int pz_pool_add(pz_pool *p, HPDF_Dict d)
 {
     size_t n;
-    unsigned char *raw = hp_stream_take(d, &n);     /* the raw page lives in the job now */
+    unsigned char *raw = hp_stream_take(d, &n);
     if (!raw) return -1;
-    pthread_mutex_lock(&p->mu);
+    return pz_pool_add_bytes(p, d, raw, n);
+}
+
+int pz_pool_add_bytes(pz_pool *p, HPDF_Dict d, unsigned char *raw, size_t n)
+{
+    if (!raw) return -1;
+    pthread_mutex_lock(&p->mu);     /* the raw bytes live in the job now */
     if (p->len == p->cap) {
         p->cap = p->cap ? p->cap * 2 : 64;
         p->jobs = xrealloc(p->jobs, p->cap * sizeof *p->jobs);

@@ -23,6 +23,8 @@ int pz_deflate(pz_deflater *z, const void *in, size_t n, unsigned char **out, si
 typedef struct pz_pool pz_pool;
 pz_pool *pz_pool_new(void);
 int pz_pool_add(pz_pool *p, HPDF_Dict d);
+/* Queues bytes written by us (malloc'd; the pool frees them) as stream d's data. */
+int pz_pool_add_bytes(pz_pool *p, HPDF_Dict d, unsigned char *raw, size_t n);
 int pz_pool_finish(pz_pool *p, pz_deflater *z);
 void pz_pool_free(pz_pool *p);
 

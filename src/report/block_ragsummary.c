@@ -1,10 +1,11 @@
-/* block_ragbars.c - the rag-bars block: a figure with a bar for each theme (and the
- * whole plan), its actions by status side by side in the one status order, each part
- * in its RAG colour - overdue with a hatched stripe, rescheduled and late a dotted one,
- * its count written in it where it fits - over a scale of 0 to 100%, with a legend
- * (colour is never the only signal: the legend's words, the patterns, the table); the
- * same figures as
- * a table. Options: theme=, caption=, landscape (a landscape page), table (print the
+/* block_ragsummary.c - the rag-summary block: a figure with a stacked bar for each
+ * theme and one for the whole plan, its actions by status side by side in the one
+ * status order, each part in its RAG colour - overdue with a hatched stripe,
+ * rescheduled and late a dotted one - with its count and status word written in it
+ * where they fit (the count alone where only that fits), the number of actions and the
+ * percentage complete at the right, over a scale of 0 to 100%, and a legend (colour is
+ * never the only signal: the words, the patterns, the table); the same figures as a
+ * table. Options: theme=, caption=, landscape (a landscape page), table (print the
  * table as well). */
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "blocks.h"
 #include "labels.h"
 #include "table_build.h"
+#include "text_measure.h"
 
 #define WIDTH 460.0f        /* fits a portrait A4 measure; scaled down where narrower */
 #define SCALE_H 20.0f       /* the header band: the scale */
@@ -25,22 +27,7 @@
 #define COUNT_MIN_W 14.0f   /* a part narrower than this has no count written in it */
 #define LEGEND_H 16.0f
 #define SWATCH 9.0f
-#define CHAR_W 0.56f        /* a character's width in ems, generously, for the legend */
 
-static fpattern pattern_of(status_kind k)
-{
-    switch (k) {
-    case STATUS_OVERDUE: return FP_HATCH;
-    case STATUS_RESCHEDULED:
-    case STATUS_LATE_START: return FP_DOTS;
-    case STATUS_CANCELLED:
-    case STATUS_COMPLETE:
-    case STATUS_NOT_YET_DUE:
-    case STATUS_ON_TARGET:
-    case STATUS__COUNT: return FP_SOLID;
-    }
-    return FP_SOLID;
-}
 
 static void scale_band(rfigure *fig)
 {
@@ -60,8 +47,12 @@ static void bar_band(build_ctx *b, rfigure *fig, const char *label, const rollup
 {
     fband *band = fig_band(fig, BAR_BAND_H);
     fig_text(fig, band, 0, 10, label, LABEL_SIZE, FA_START, bold, fc(FC_INK));
-    char n[48];
-    snprintf(n, sizeof n, "%zu action%s", r->total, r->total == 1 ? "" : "s");
+    char n[64];
+    if (r->percent_complete >= 0)
+        snprintf(n, sizeof n, "%zu action%s, %d%% complete", r->total, r->total == 1 ? "" : "s",
+                 r->percent_complete);
+    else
+        snprintf(n, sizeof n, "%zu action%s", r->total, r->total == 1 ? "" : "s");
     fig_text(fig, band, WIDTH, 10, n, LABEL_SIZE, FA_END, 0, fc(FC_MUTED));
     if (!r->total) {
         fig_rect(fig, band, 0, BAR_TOP, WIDTH, BAR_H, fc(FC_NONE), FP_SOLID, fc(FC_RULE), 0.5f);
@@ -74,12 +65,13 @@ static void bar_band(build_ctx *b, rfigure *fig, const char *label, const rollup
         float w = WIDTH * (float)r->count[s] / (float)r->total;
         rag_level l = status_level(s);
         fig_rect(fig, band, x, BAR_TOP, w, BAR_H, fc_rag(l), FP_SOLID, fc(FC_RULE), 0.5f);
-        if (pattern_of(s) != FP_SOLID)
-            fig_rect(fig, band, x, BAR_TOP + BAR_H - STRIPE_H, w, STRIPE_H, fc_rag(l), pattern_of(s),
+        if (status_pattern(s) != FP_SOLID)
+            fig_rect(fig, band, x, BAR_TOP + BAR_H - STRIPE_H, w, STRIPE_H, fc_rag(l), status_pattern(s),
                      fc(FC_NONE), 0);
         if (w >= COUNT_MIN_W) {
-            char c[24];
-            snprintf(c, sizeof c, "%zu", r->count[s]);
+            char c[64];
+            snprintf(c, sizeof c, "%zu %s", r->count[s], status_kind_name(s));
+            if (label_width(c, SMALL_SIZE, 1) + 4 > w) snprintf(c, sizeof c, "%zu", r->count[s]);
             fig_text(fig, band, x + w / 2, BAR_TOP + 7.5f, c, SMALL_SIZE, FA_MIDDLE, 1, fc_rag_ink(l));
         }
         x += w;
@@ -96,13 +88,13 @@ static void legend(rfigure *fig, const rollup_counts *overall)
         status_kind s = status_order[k];
         if (!overall->count[s]) continue;
         const char *word = status_kind_name(s);
-        float w = SWATCH + 4 + (float)strlen(word) * LABEL_SIZE * CHAR_W + 14;
+        float w = SWATCH + 4 + (float)label_width(word, LABEL_SIZE, 0) + 14;
         if (!band || x + w > WIDTH) {
             band = fig_band(fig, LEGEND_H);
             x = 0;
         }
         rag_level l = status_level(s);
-        fig_rect(fig, band, x, 4, SWATCH, SWATCH, fc_rag(l), pattern_of(s), fc(FC_RULE), 0.5f);
+        fig_rect(fig, band, x, 4, SWATCH, SWATCH, fc_rag(l), status_pattern(s), fc(FC_RULE), 0.5f);
         fig_text(fig, band, x + SWATCH + 4, 4 + SWATCH - 1, word, LABEL_SIZE, FA_START, 0, fc(FC_INK));
         x += w;
     }
@@ -134,7 +126,7 @@ static rnode *data_table(build_ctx *b, const theme *only)
     return t;
 }
 
-void block_ragbars(build_ctx *b, rnode *parent, const block_args *a)
+void block_ragsummary(build_ctx *b, rnode *parent, const block_args *a)
 {
     const opt_list *o = a->opts;
     const theme *only = a->theme;
@@ -147,7 +139,9 @@ void block_ragbars(build_ctx *b, rnode *parent, const block_args *a)
         bar_band(b, fig, rows[i].name, rows[i].counts, rows[i].theme == NULL);
         themes += rows[i].theme != NULL;
     }
+    size_t last = fig->nbands ? fig->nbands - 1 : 0;
     legend(fig, only ? &an->themes[only->index] : &an->overall);
+    fig_keep_together(fig, last);
 
     rnode *n = rnode_add(b->d, parent, RN_FIGURE);
     n->figure = fig;
@@ -166,6 +160,11 @@ void block_ragbars(build_ctx *b, rnode *parent, const block_args *a)
                                   "of the whole plan, by status as at %s; the figures are in the "
                                   "table that goes with it.",
                                   themes, block_as_at(b));
+    strbuf desc = STRBUF_INIT;
+    for (size_t i = 0; i < nrows; i++)
+        sb_printf(&desc, "%s%s: %zu action%s, %s.", i ? " " : "", rows[i].name, rows[i].counts->total,
+                  rows[i].counts->total == 1 ? "" : "s", block_status_words(b, rows[i].counts->count));
+    fig->desc = arena_strdup(&b->d->arena, desc.data ? desc.data : "");
+    sb_free(&desc);
     rnode_append(n, data_table(b, only));
-    if (n->flags & RF_WIDE) b->has_wide = 1;
 }
