@@ -45,6 +45,8 @@ TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
+# Meeting files (agenda packs): not plans, so the plan rules never see them.
+MEETINGS := $(sort $(wildcard plans/meetings/*.yaml))
 
 .PHONY: all papers test deps test-deps asan-build clean install uninstall compare bench \
         bench-peers FORCE
@@ -115,8 +117,9 @@ OUT ?= out
 PAPER_HTML := $(PAPERS:plans/%.md=$(OUT)/%.html)
 PAPER_JSON := $(PAPERS:plans/%.md=$(OUT)/%.json)
 PLAN_JSON  := $(PLANS:plans/%/plan.yaml=$(OUT)/%/rollup.json)
+MEETING_JSON := $(MEETINGS:plans/meetings/%.yaml=$(OUT)/meetings/%.json)
 
-papers: $(PAPER_HTML) $(PLAN_JSON) $(OUT)/index.html
+papers: $(PAPER_HTML) $(PLAN_JSON) $(MEETING_JSON) $(OUT)/index.html
 
 # Each plan is checked once, by its roll-up's rule; a paper does not repeat its plan's
 # diagnostics (--no-plan-diagnostics), and a plan with errors fails its papers with one
@@ -131,10 +134,17 @@ $(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
 $(OUT)/%/rollup.json: plans/%/plan.yaml $$(wildcard plans/$$*/updates plans/$$*/updates/*.yaml) tabled
 	./tabled build $(TABLED_FLAGS) -o $(OUT) $<
 
-$(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled
-	./tabled index $(TABLED_FLAGS) -o $(OUT) $(PAPER_JSON)
+# One rule per meeting: its packs (public, private, supplementary), page map and agenda
+# page. tabled pack -MD names every paper, plan, update file, template and font it
+# read in out/meetings/<meeting>.d, so a pack is rebuilt when one of them changes, and
+# only then.
+$(OUT)/meetings/%.json $(OUT)/meetings/%.pdf $(OUT)/meetings/%.html: plans/meetings/%.yaml tabled
+	./tabled pack -MD --no-plan-diagnostics $(TABLED_FLAGS) -o $(OUT) $<
 
--include $(PAPER_HTML:.html=.d)
+$(OUT)/index.html: $(PAPER_JSON) $(MEETING_JSON) templates/html/paper.css templates/house.yaml tabled
+	./tabled index $(TABLED_FLAGS) -o $(OUT) $(PAPER_JSON) $(MEETING_JSON)
+
+-include $(PAPER_HTML:.html=.d) $(MEETING_JSON:.json=.d)
 
 # ---- tests --------------------------------------------------------------
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))

@@ -22,6 +22,7 @@ int cmd_rollup(int argc, char **argv);
 int cmd_exceptions(int argc, char **argv);
 int cmd_changes(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_pack(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 /* build and check share one pipeline: check is a dry run that also warns about the

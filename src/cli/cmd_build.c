@@ -24,6 +24,8 @@
 #include "../util/hashmap.h"
 #include "../util/xalloc.h"
 #include "cli.h"
+#include "depfile.h"
+#include "plan_cache.h"
 #include "template_set.h"
 
 enum { FMT_HTML = 1, FMT_PDF = 2, FMT_JSON = 4 };
@@ -36,15 +38,13 @@ typedef struct {
     diag_list diags;
     template_cache templates;       /* per project root (or --templates) */
     template_set *index_templates;  /* the first paper's: the index's style */
-    hashmap plans;                  /* path -> plan*, or &failed_plan if it had errors */
-    hashmap plan_errors;            /* path -> its number of errors, for a failed plan */
+    plan_cache plans;               /* each plan loaded once */
     paper_record *index;            /* every paper built, for the index */
     size_t n_index, cap_index;
     int depfiles;                   /* -MD: write <output>.d for make */
     int no_index;                   /* --no-index: leave out/index.html to 'tabled index' */
     int dry_run;                    /* --dry-run: check everything, write nothing */
     int werror;                     /* --werror: warnings fail the build */
-    int quiet_plans;                /* --no-plan-diagnostics: a paper's plan is checked, not reported */
     int check;                      /* tabled check: also the plans' optimistic reports */
     rdoc **docs;                    /* kept for the index strings */
     size_t n_docs;
@@ -67,49 +67,6 @@ static int write_out(build_state *st, const char *path, const char *data, size_t
     return 0;
 }
 
-/* Marks a plan that failed to load, so its errors are reported once however many
- * papers use it. */
-static char failed_plan;
-
-static const plan *get_plan(build_state *st, const char *path)
-{
-    void *known = hashmap_get(&st->plans, path);
-    if (known) return known == &failed_plan ? NULL : known;
-    size_t before = st->diags.errors;
-    plan *p = plan_load_file(path, &st->diags);
-    hashmap_put(&st->plans, xstrdup(path), p ? (void *)p : (void *)&failed_plan);
-    if (!p) hashmap_put(&st->plan_errors, xstrdup(path), (void *)(uintptr_t)(st->diags.errors - before));
-    return p;
-}
-
-/* The plan a paper reports on. A missing plan is an error at the paper's plan: line.
- * With --no-plan-diagnostics (make papers, where each plan's own rule reports it) the
- * plan's diagnostics are left out and a plan with errors is one error here. */
-static const plan *get_paper_plan(build_state *st, const paper *pp)
-{
-    if (!hashmap_get(&st->plans, pp->plan_path) && access(pp->plan_path, F_OK) != 0) {
-        diag_error(&st->diags, pp->plan_pos, "the plan %s does not exist: %s", pp->plan_path,
-                   pp->plan_named ? "check the file name after 'plan:'"
-                                  : "put plan.yaml beside the paper, or name the plan with 'plan:'");
-        return NULL;
-    }
-    if (!st->quiet_plans) return get_plan(st, pp->plan_path);
-    diag_list mine; /* the plan's own diagnostics, left out */
-    diag_init(&mine);
-    diag_list saved = st->diags;
-    st->diags = mine;
-    const plan *p = get_plan(st, pp->plan_path);
-    mine = st->diags;
-    st->diags = saved;
-    diag_free(&mine);
-    if (!p) { /* every paper of a failed plan says so, the first and the rest */
-        size_t n = (size_t)(uintptr_t)hashmap_get(&st->plan_errors, pp->plan_path);
-        diag_error(&st->diags, pp->plan_pos, "the plan %s has %zu error%s (see 'tabled check %s')",
-                   pp->plan_path, n, n == 1 ? "" : "s", pp->plan_path);
-    }
-    return p;
-}
-
 static day_t default_as_at(build_state *st, const plan *p)
 {
     return st->has_as_at ? st->as_at : plan_default_as_at(p);
@@ -120,7 +77,7 @@ static void build_plan_json(build_state *st, const char *path)
     /* the house style's theme-RAG policy */
     template_set *ts = templates_for(&st->templates, path, TS_HOUSE, &st->diags);
     if (!ts) return;
-    const plan *p = get_plan(st, path);
+    const plan *p = plan_cache_get(&st->plans, path, &st->diags);
     if (p && st->check) check_plan_warnings(&st->diags, p, default_as_at(st, p));
     if (!p || st->dry_run) return;
     analysis *an = analyse(p, default_as_at(st, p), NULL, &ts->house.theme_rag);
@@ -133,25 +90,6 @@ static void build_plan_json(build_state *st, const char *path)
     free(slug);
     sb_free(&json);
     analysis_free(an);
-}
-
-/* Make-escaped path: spaces, '#', '$' and ':' would break a dependency line. */
-static void dep_path(strbuf *sb, const char *p)
-{
-    sb_putc(sb, ' ');
-    for (; *p; p++) {
-        if (*p == ' ' || *p == '#' || *p == ':') sb_putc(sb, '\\');
-        if (*p == '$') sb_putc(sb, '$');
-        sb_putc(sb, *p);
-    }
-}
-
-static void collect_images(const rnode *n, strbuf *sb)
-{
-    for (const rnode *c = n->first; c; c = c->next) {
-        if (c->type == RN_IMAGE && c->url) dep_path(sb, c->url);
-        collect_images(c, sb);
-    }
 }
 
 /* out/x/p.html out/x/p.pdf out/x/p.json: every input that made them. Phony targets
@@ -171,36 +109,15 @@ static void write_depfile(build_state *st, const template_set *ts, const char *b
         sb_free(&t);
     }
     dep_path(&deps, pp->file);
-    dep_path(&deps, pp->plan_path);
-    /* the plan's update files, and their folder (so a new file is noticed) */
-    for (size_t i = 0; i < pl->n_inputs; i++) dep_path(&deps, pl->inputs[i]);
+    dep_plan(&deps, pl);
     if (pp->previous_path) dep_path(&deps, pp->previous_path);
-    for (size_t i = 0; i < ts->n_inputs; i++) dep_path(&deps, ts->inputs[i]);
-    if (pdf) {
-        const char *fonts[] = {ts->house.font_regular, ts->house.font_bold, ts->house.font_italic,
-                               ts->house.font_bold_italic};
-        for (int i = 0; i < 4; i++) {
-            char *fp = path_join3(ts->fonts, fonts[i], "");
-            dep_path(&deps, fp);
-            free(fp);
-        }
-    }
-    collect_images(d->root, &deps);
-    strbuf out = STRBUF_INIT;
-    sb_printf(&out, "%s:%s\n", sb.data + 1, deps.data);
-    /* phony rules for the inputs */
-    for (char *p = deps.data; p && *p;) {
-        char *e = p + 1;
-        while (*e && !(*e == ' ' && e[-1] != '\\')) e++;
-        sb_putn(&out, p + 1, (size_t)(e - p - 1));
-        sb_puts(&out, ":\n");
-        p = e;
-    }
+    dep_templates(&deps, ts, pdf);
+    dep_images(&deps, d->root);
     char *path = xmalloc(strlen(base) + strlen(pp->slug) + 4);
     sprintf(path, "%s%s.d", base, pp->slug);
-    write_out(st, path, out.data, out.len);
+    if (depfile_write(path, &sb, &deps) != 0)
+        diag_error(&st->diags, make_pos(path, 0, 0), "cannot write: %s", strerror(errno));
     free(path);
-    sb_free(&out);
     sb_free(&sb);
     sb_free(&deps);
 }
@@ -232,13 +149,13 @@ static int write_edition(build_state *st, const template_set *ts, const rdoc *d,
 
 static void build_paper_file(build_state *st, const char *path)
 {
-    unsigned parts = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
-    template_set *ts = templates_for(&st->templates, path, parts, &st->diags);
+    unsigned want = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
+    template_set *ts = templates_for(&st->templates, path, want, &st->diags);
     if (!ts) return;
     size_t errors_before = st->diags.errors;
     paper *pp = paper_load_file(path, &ts->variants, &st->diags);
     if (!pp) return;
-    const plan *pl = get_paper_plan(st, pp);
+    const plan *pl = plan_cache_paper(&st->plans, pp, &st->diags);
     if (!pl) {
         paper_free(pp);
         return;
@@ -248,21 +165,25 @@ static void build_paper_file(build_state *st, const char *path)
     analysis *an = analyse(pl, as_at, pp->has_since ? &since : NULL, &ts->house.theme_rag);
     /* The full paper first: its errors stop both editions. */
     rdoc *private_doc = NULL;
-    rdoc *d = build_paper(pp, pl, an, &ts->house, EDITION_PRIVATE, &st->diags);
+    exempt_parts parts;
+    exempt_parts_find(pp, &st->diags, &parts);
+    rdoc *d = build_paper_ex(pp, pl, an, &ts->house, EDITION_PRIVATE, &parts, NULL, &st->diags);
     if (st->diags.errors > errors_before || st->dry_run) goto done;
 
     char *base = path_join3(st->outdir, d->plan_slug, "/");
     size_t bl = strlen(st->outdir) + strlen(d->plan_slug) + strlen(pp->slug) + 32;
     char *out = xmalloc(bl);
     int exempt = pp->exempt_paragraph;
+    int two_editions = exempt || parts.n;
     int have_pdf = 0, have_private_pdf = 0;
-    if (exempt) {
+    if (two_editions) {
         /* The private edition goes to DIR/private/, never into the index or the JSON;
-         * DIR/<plan>/ gets the public edition, built without the exempt content. */
+         * DIR/<plan>/ gets the public edition, built without the exempt content (the
+         * whole paper's, or its exempt appendices'). */
         snprintf(out, bl, "%s/private/%s/", st->outdir, d->plan_slug);
         have_private_pdf = write_edition(st, ts, d, out, pp->slug);
         private_doc = d; /* kept for its images, in the dependency file */
-        d = build_paper(pp, pl, an, &ts->house, EDITION_PUBLIC, &st->diags);
+        d = build_paper_ex(pp, pl, an, &ts->house, EDITION_PUBLIC, &parts, NULL, &st->diags);
     }
     have_pdf = write_edition(st, ts, d, base, pp->slug);
     /* index entry and JSON; the rdoc is kept until the index is written */
@@ -273,6 +194,7 @@ static void build_paper_file(build_state *st, const char *path)
     }
     paper_record *rec = &st->index[st->n_index++];
     paper_record_of(d, (st->formats & FMT_HTML) != 0, have_pdf, exempt, rec);
+    if (!exempt) paper_record_parts(d, &parts, rec);
     strbuf buf = STRBUF_INIT;
     paper_json_write(rec, exempt ? NULL : an, &buf);
     snprintf(out, bl, "%s%s.json", base, pp->slug);
@@ -280,7 +202,7 @@ static void build_paper_file(build_state *st, const char *path)
     sb_free(&buf);
     if (st->depfiles) {
         char *priv = NULL;
-        if (exempt) {
+        if (two_editions) {
             priv = xmalloc(bl);
             snprintf(priv, bl, "%s/private/%s/", st->outdir, d->plan_slug);
         }
@@ -295,6 +217,7 @@ static void build_paper_file(build_state *st, const char *path)
     free(out);
     free(base);
 done:
+    exempt_parts_free(&parts);
     rdoc_free(d);
     rdoc_free(private_doc);
     analysis_free(an);
@@ -316,16 +239,6 @@ static int parse_formats(const char *v, unsigned *out)
     return ok ? 0 : -1;
 }
 
-static void free_plans(hashmap *m, void *failed)
-{
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].key) continue;
-        if (m->slots[i].value != failed) plan_free(m->slots[i].value);
-        free((char *)m->slots[i].key);
-    }
-    hashmap_free(m);
-}
-
 int build_run(int argc, char **argv, int check)
 {
     const char *cmd = check ? "check" : "build";
@@ -333,6 +246,7 @@ int build_run(int argc, char **argv, int check)
     opt_init(&it, cmd, argc, argv);
     build_state st;
     memset(&st, 0, sizeof st);
+    plan_cache_init(&st.plans);
     st.check = check;
     st.dry_run = check;
     st.outdir = "out";
@@ -363,7 +277,7 @@ int build_run(int argc, char **argv, int check)
         } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
             st.dry_run = 1;
         } else if (!strcmp(o, "no-plan-diagnostics")) {
-            st.quiet_plans = 1;
+            st.plans.quiet = 1;
         } else if (!strcmp(o, "werror")) {
             st.werror = 1;
         } else if (!strcmp(o, "templates")) {
@@ -392,8 +306,6 @@ int build_run(int argc, char **argv, int check)
         goto usage;
     }
     diag_init(&st.diags);
-    hashmap_init(&st.plans);
-    hashmap_init(&st.plan_errors);
     for (int i = 0; i < it.npositional; i++) {
         const char *f = it.positional[i];
         size_t n = strlen(f);
@@ -407,7 +319,7 @@ int build_run(int argc, char **argv, int check)
     }
     if (st.n_index && (st.formats & FMT_HTML) && !st.no_index && !st.dry_run) {
         strbuf idx = STRBUF_INIT;
-        rdoc *index = build_index(st.index, st.n_index, &st.index_templates->house);
+        rdoc *index = build_index(st.index, st.n_index, NULL, 0, &st.index_templates->house);
         html_render(index, st.index_templates->css, &idx);
         rdoc_free(index);
         char *path = path_join3(st.outdir, "index.html", "");
@@ -422,9 +334,7 @@ int build_run(int argc, char **argv, int check)
     free(st.docs);
     free(st.index);
     template_cache_free(&st.templates);
-    free_plans(&st.plans, &failed_plan);
-    for (size_t i = 0; i < st.plan_errors.cap; i++) free((char *)st.plan_errors.slots[i].key);
-    hashmap_free(&st.plan_errors);
+    plan_cache_free(&st.plans);
     diag_free(&st.diags);
     opt_free(&it);
     return status;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../render/html/html_render.h"
+#include "../render/pack_json.h"
 #include "../render/paper_json.h"
 #include "../report/index_doc.h"
 #include "../util/fileio.h"
@@ -55,16 +56,26 @@ int cmd_index(int argc, char **argv)
     diag_list diags;
     diag_init(&diags);
     paper_record *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
-    size_t n = 0;
-    for (int i = 0; i < it.npositional; i++)
-        if (paper_json_read(it.positional[i], &a, &diags, &entries[n]) == 0) n++;
+    meeting_record *meetings = xcalloc((size_t)it.npositional + 1, sizeof *meetings);
+    size_t n = 0, nm = 0;
+    for (int i = 0; i < it.npositional; i++) {
+        /* a paper's JSON, else a meeting's page map; anything else is passed over */
+        const char *path = it.positional[i];
+        char *data;
+        size_t len;
+        if (read_input(path, "JSON", &diags, &data, &len) != 0) continue;
+        int rc = paper_json_parse(path, data, len, &a, &diags, &entries[n]);
+        if (rc == 0) n++;
+        else if (rc == 1 && pack_json_parse(path, data, len, &a, &diags, &meetings[nm]) == 0) nm++;
+        free(data);
+    }
     /* The house style and stylesheet of the project the output folder is in, else of
      * the first paper's, else the installed ones. */
     const char *near = project_root_of_any(outdir, it.npositional ? it.positional[0] : NULL);
     template_set *ts = templates_for(&tc, near, TS_HOUSE | TS_CSS, &diags);
     if (ts && !diags.errors) {
         strbuf out = STRBUF_INIT;
-        rdoc *index = build_index(entries, n, &ts->house);
+        rdoc *index = build_index(entries, n, meetings, nm, &ts->house);
         html_render(index, ts->css, &out);
         rdoc_free(index);
         char *path = arena_printf(&a, "%s/index.html", outdir);
@@ -76,6 +87,7 @@ int cmd_index(int argc, char **argv)
     int status = diags.errors ? EXIT_INPUT : EXIT_OK;
     template_cache_free(&tc);
     free(entries);
+    free(meetings);
     diag_free(&diags);
     arena_free(&a);
     opt_free(&it);

@@ -31,6 +31,11 @@ char *parent_dir_name(const char *path);
 int list_yaml_files(const char *dir, char ***names, size_t *n);
 void free_names(char **names, size_t n);
 
+/* rel resolved against the folder dir (rel itself when absolute), with "." and
+ * "name/.." segments taken out lexically: "plans/meetings" + "../x/p.md" is
+ * "plans/x/p.md". malloc'd. */
+char *path_resolve(const char *dir, const char *rel);
+
 /* mkdir -p for the directory part of path. */
 int make_parent_dirs(const char *path);
 

@@ -115,7 +115,9 @@ void hr_table(hctx *c, const rnode *t)
         }
         if (!open) sb_puts(o, "<tbody>\n");
         open = 1;
-        sb_puts(o, "<tr>");
+        sb_puts(o, "<tr");
+        hr_put_id(c, r->id);
+        sb_putc(o, '>');
         for (const rnode *cell = r->first; cell; cell = cell->next) hr_cell(c, cell, 0);
         sb_puts(o, "</tr>\n");
     }

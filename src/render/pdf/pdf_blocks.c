@@ -9,24 +9,30 @@
 #include "pdf_layout.h"
 #include "pdf_style.h"
 
+HPDF_Image ly_load_image(HPDF_Doc pdf, const char *path, hpdf_err *err)
+{
+    /* a file that cannot be read is a warning, not a libharu error */
+    hpdf_err saved = err ? *err : (hpdf_err){0, 0};
+    size_t ul = strlen(path);
+    const char *ext = ul > 4 ? path + ul - 4 : "";
+    HPDF_Image img = NULL;
+    if (!strcasecmp(ext, ".png"))
+        img = HPDF_LoadPngImageFromFile(pdf, path);
+    else if (!strcasecmp(ext, ".jpg") || (ul > 5 && !strcasecmp(path + ul - 5, ".jpeg")))
+        img = HPDF_LoadJpegImageFromFile(pdf, path);
+    if (!img) {
+        HPDF_ResetError(pdf);
+        if (err) *err = saved;
+    }
+    return img;
+}
+
 void ly_image(layout *L, const rnode *n, double x, double w, const bstyle *bs)
 {
     HPDF_Image img = n->url ? hashmap_get(&L->images, n->url) : NULL;
     if (!img && n->url) {
-        /* a file that cannot be read is a warning, not a libharu error */
-        hpdf_err saved = L->err ? *L->err : (hpdf_err){0, 0};
-        size_t ul = strlen(n->url);
-        const char *ext = ul > 4 ? n->url + ul - 4 : "";
-        if (!strcasecmp(ext, ".png"))
-            img = HPDF_LoadPngImageFromFile(L->pdf, n->url);
-        else if (!strcasecmp(ext, ".jpg") || (ul > 5 && !strcasecmp(n->url + ul - 5, ".jpeg")))
-            img = HPDF_LoadJpegImageFromFile(L->pdf, n->url);
-        if (!img) {
-            HPDF_ResetError(L->pdf);
-            if (L->err) *L->err = saved;
-        } else {
-            hashmap_put(&L->images, n->url, img);
-        }
+        img = ly_load_image(L->pdf, n->url, L->err);
+        if (img) hashmap_put(&L->images, n->url, img);
     }
     if (!img) {
         diag_warning(L->diags, rnode_pos(L->d, n), "cannot read image %s (PNG or JPEG expected)",

@@ -2,6 +2,8 @@
  * first, then the text on top; link annotations over the boxes that carry them; the
  * bookmarks of the headings placed on it. The layout hands each page over as soon as
  * it is complete (pdf_layout.c), and the page's content goes to the compressor. */
+#include <string.h>
+
 #include "../../util/xalloc.h"
 #include "pdf_draw.h"
 #include "pdf_libharu.h"
@@ -18,6 +20,7 @@ void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw)
     p->lw = lw;
     p->face = -1;
     p->size = 0;
+    p->foreign = NULL;
 }
 
 static float channel(unsigned rgb, int shift) { return ((rgb >> shift) & 255) / 255.0f; }
@@ -43,6 +46,8 @@ void pen_stroke(pen *p, unsigned c, double lw)
 
 void pen_text(pen *p, int face, double size, unsigned color, double x, double y, const char *s)
 {
+    /* every drawn character must have been measured in this writer's fonts (pdf_font.c) */
+    if (p->foreign) pfont_width(&p->fonts[face], s, strlen(s), size);
     if (p->face != face || p->size != size) {
         p->face = face;
         p->size = size;
@@ -125,10 +130,22 @@ static void draw_graphics(pen *p, const lbox *b, double oy)
             HPDF_Page_LineTo(p->page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(p->ph - y - b->h));
             HPDF_Page_Stroke(p->page);
             break;
-        case LB_IMAGE:
-            HPDF_Page_DrawImage(p->page, b->img, (HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y - b->h),
-                                (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+        case LB_IMAGE: {
+            HPDF_Image img = b->img;
+            if (p->foreign) {
+                /* the same file, loaded into this writer's document */
+                const char *url = b->src ? b->src->url : NULL;
+                img = url ? hashmap_get(&p->foreign->images, url) : NULL;
+                if (!img && url) {
+                    img = ly_load_image(p->foreign->pdf, url, &p->foreign->err);
+                    if (img) hashmap_put(&p->foreign->images, url, img);
+                }
+            }
+            if (img)
+                HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)b->x, (HPDF_REAL)(p->ph - y - b->h),
+                                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
             break;
+        }
         case LB_PATH:
             draw_path(p, b, y);
             break;
@@ -200,7 +217,7 @@ void draw_internal_links(pdf_writer *w, size_t k)
 static void bookmark(pdf_writer *w, HPDF_Page page, const vitem *v, double top)
 {
     while (w->osp > 0 && w->ostack[w->osp - 1].level >= v->mark_level) w->osp--;
-    HPDF_Outline parent = w->osp > 0 ? w->ostack[w->osp - 1].o : NULL;
+    HPDF_Outline parent = w->osp > 0 ? w->ostack[w->osp - 1].o : w->nest;
     HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, v->mark_title, w->utf8);
     if (!o) return;
     HPDF_Destination dst = HPDF_Page_CreateDestination(page);
@@ -214,17 +231,40 @@ static void bookmark(pdf_writer *w, HPDF_Page page, const vitem *v, double top)
     }
 }
 
-void draw_page(void *ctx, layout *L, const lpage *lp)
+size_t draw_anchor_page(const pdf_writer *w, size_t k, const char *id, double *top)
 {
-    pdf_writer *w = ctx;
+    if (k >= w->ndocs || !id) return (size_t)-1;
+    const anchor *a = hashmap_get(&w->docs[k].anchors, id);
+    if (!a) return (size_t)-1;
+    for (size_t i = 0; i < w->npages; i++) {
+        if (w->pages[i].page != a->page) continue;
+        if (top) *top = a->top;
+        return i;
+    }
+    return (size_t)-1;
+}
+
+static void draw_page_as(pdf_writer *w, layout *L, const lpage *lp, int foreign)
+{
     wdoc *wd = &w->docs[w->ndocs - 1];
     const section *s = &L->secs[lp->section];
-    HPDF_Page page = HPDF_AddPage(w->pdf);
     if (w->npages == w->cappages) {
         w->cappages = w->cappages ? w->cappages * 2 : 64;
         w->pages = xrealloc(w->pages, w->cappages * sizeof *w->pages);
     }
-    drawn_page *dp = &w->pages[w->npages++];
+    HPDF_Page page;
+    drawn_page *dp;
+    if (w->insert_before) {
+        /* before a page drawn earlier (a pack's agenda, laid out after its papers) */
+        page = HPDF_InsertPage(w->pdf, w->insert_before);
+        memmove(&w->pages[w->insert_at + 1], &w->pages[w->insert_at],
+                (w->npages - w->insert_at) * sizeof *w->pages);
+        dp = &w->pages[w->insert_at++];
+        w->npages++;
+    } else {
+        page = HPDF_AddPage(w->pdf);
+        dp = &w->pages[w->npages++];
+    }
     dp->page = page;
     dp->doc = w->ndocs - 1;
     dp->geo = *s;
@@ -233,12 +273,13 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->ph);
     /* the furniture's fonts first, under the same names (F1, F2) on every page */
     HPDF_Page_GetLocalFontName(page, pfont_font(&w->fonts[FACE_REGULAR]));
-    if (L->d->furniture.exempt_mark) {
+    if (L->d->furniture.exempt_mark || s->exempt) {
         HPDF_Font b = pfont_font(&w->fonts[FACE_BOLD]);
         if (b) HPDF_Page_GetLocalFontName(page, b);
     }
     pen p;
     pen_init(&p, page, s->ph, w->fonts, 1.0);   /* libharu's initial line width */
+    p.foreign = foreign ? w : NULL;
     for (size_t k = 0; k < lp->len; k++) draw_graphics(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
     HPDF_Page_BeginText(page);
     for (size_t k = 0; k < lp->len; k++) draw_text(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
@@ -260,3 +301,7 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
         if (v->mark && v->mark_title) bookmark(w, page, v, top);
     }
 }
+
+void draw_page(void *ctx, layout *L, const lpage *lp) { draw_page_as(ctx, L, lp, 0); }
+
+void draw_page_foreign(pdf_writer *w, layout *L, const lpage *lp) { draw_page_as(w, L, lp, 1); }

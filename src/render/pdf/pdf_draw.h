@@ -55,6 +55,16 @@ struct pdf_writer {
     int osp;
     pdf_stats stats;
     int broken;             /* an error was reported: finish writes nothing */
+    /* packs (pdf_render.h): */
+    int pack;               /* pages numbered through the PDF ("Page 17") */
+    const char *page_prefix;    /* "S": "Page S3", and page labels S1, S2 ... */
+    HPDF_Outline nest;      /* the documents' bookmarks go beneath it (NULL: top) */
+    HPDF_Outline *marks;    /* bookmarks made by pdf_writer_bookmark */
+    size_t nmarks, capmarks;
+    HPDF_Page insert_before;    /* pages are inserted before it (NULL: added at the end) */
+    size_t insert_at;       /* ... at this index of pages */
+    hashmap images;         /* images of documents laid out by another writer (path ->
+                             * HPDF_Image in this one) */
 };
 
 /* The drawing state of one content stream: current colours, line width, font. */
@@ -66,6 +76,10 @@ typedef struct {
     double lw;              /* current line width, -1 unknown */
     int face;
     double size;
+    pdf_writer *foreign;    /* the boxes were laid out by another writer (the same
+                             * document drawn into several PDFs): their text is measured
+                             * again here, for this writer's font subsets, and their
+                             * images loaded into this writer's document; else NULL */
 } pen;
 
 void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw);
@@ -77,6 +91,11 @@ void pen_text(pen *p, int face, double size, unsigned rgb, double x, double y, c
 /* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its
  * link annotations and bookmarks, and queues its content for compression. */
 void draw_page(void *w, layout *L, const lpage *pg);
+/* The same for a layout made by another writer (pen.foreign). */
+void draw_page_foreign(pdf_writer *w, layout *L, const lpage *pg);
+/* The index in w->pages of the page document k's anchor id is on, or (size_t)-1. The
+ * top of the anchor (PDF units, from the page's foot) in *top. */
+size_t draw_anchor_page(const pdf_writer *w, size_t k, const char *id, double *top);
 /* Adds the link annotations to "#id" anchors of document k. */
 void draw_internal_links(pdf_writer *w, size_t k);
 /* Draws every page's furniture: what the pages of a kind share in one content stream,

@@ -138,6 +138,8 @@ void ly_front(layout *L, const rnode *fs)
 
 void ly_appendix(layout *L, const rnode *ap)
 {
+    /* an exempt appendix's pages, and only they, carry its marking */
+    L->part_exempt = ap->exempt >= 1 && ap->exempt <= 7 ? ap->exempt : 0;
     ly_new_section(L, (ap->flags & RF_WIDE) != 0);
     section *s = ly_section(L);
     double x = s->x0, w = s->w;

@@ -72,8 +72,14 @@ static void furniture(pen *p, const house_style *h, const rdoc *d, const section
 
     HPDF_Page_BeginText(p->page);
     p->face = -1;
-    if (f->exempt_mark) {
-        const char *t1 = f->exempt_mark, *t2 = f->exempt_reason ? f->exempt_reason : "";
+    /* the whole document's marking, else its exempt part's */
+    const char *mark = f->exempt_mark, *reason = f->exempt_reason;
+    if (!mark && s->exempt >= 1 && s->exempt <= 7 && f->part_mark) {
+        mark = f->part_mark;
+        reason = f->part_reason[s->exempt];
+    }
+    if (mark) {
+        const char *t1 = mark, *t2 = reason ? reason : "";
         double w1 = pfont_width(bold, t1, strlen(t1), EXEMPT_MARK_SIZE);
         pen_text(p, FACE_BOLD, EXEMPT_MARK_SIZE, EXEMPT_INK, x0 + (w - w1) / 2, EXEMPT_MARK_Y, t1);
         double w2 = pfont_width(reg, t2, strlen(t2), EXEMPT_REASON_SIZE);
@@ -101,13 +107,16 @@ static void furniture(pen *p, const house_style *h, const rdoc *d, const section
     HPDF_Page_EndText(p->page);
 }
 
-/* "Page N of M", at the right of the footer: each page's own. */
-static void page_number(pen *p, const house_style *h, const section *s, size_t pageno,
+/* "Page N of M" (in a pack, "Page N" through the pack), at the right of the footer:
+ * each page's own. */
+static void page_number(pen *p, const pdf_writer *w, const section *s, size_t pageno,
                         size_t npages)
 {
+    const house_style *h = w->h;
     double x1 = s->x0 + s->w;
     char pg[64];
-    report_page_label(pg, sizeof pg, pageno, npages);
+    if (w->pack) report_pack_page_label(pg, sizeof pg, w->page_prefix, pageno);
+    else report_page_label(pg, sizeof pg, pageno, npages);
     double pw = pfont_width(&p->fonts[FACE_REGULAR], pg, strlen(pg), FURNITURE_SIZE);
     HPDF_Page_BeginText(p->page);
     p->face = -1;
@@ -120,7 +129,8 @@ int draw_furniture(pdf_writer *w)
 {
     /* Every page named its fonts in the same order when it was made (draw_page), so a
      * shared stream's font names hold on each. */
-    HPDF_Dict shared[2][2] = {{NULL, NULL}, {NULL, NULL}};     /* [landscape][first page] */
+    HPDF_Dict shared[2][2][8];     /* [landscape][first page][exempt paragraph] */
+    memset(shared, 0, sizeof shared);
     size_t doc = (size_t)-1;
     for (size_t pi = 0; pi < w->npages && !w->err.err; pi++) {
         const drawn_page *dp = &w->pages[pi];
@@ -132,7 +142,7 @@ int draw_furniture(pdf_writer *w)
             memset(shared, 0, sizeof shared);
         }
         HPDF_Page page = dp->page;
-        HPDF_Dict *sh = &shared[s->landscape != 0][first];
+        HPDF_Dict *sh = &shared[s->landscape != 0][first][s->exempt >= 1 && s->exempt <= 7 ? s->exempt : 0];
         pen p;
         pen_init(&p, page, s->ph, w->fonts, -1);
         int ok;
@@ -152,7 +162,7 @@ int draw_furniture(pdf_writer *w)
             break;
         }
         p.fill = p.stroke = -1;
-        page_number(&p, w->h, s, pi + 1, w->npages);
+        page_number(&p, w, s, pi + 1, w->npages);
         if (pz_pool_add(w->zp, hp_page_contents(page)) < 0 && !w->err.err)
             w->err.err = HPDF_INVALID_OBJECT;
     }

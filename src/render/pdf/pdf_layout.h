@@ -88,6 +88,8 @@ typedef struct {
 
 typedef struct {
     int landscape;
+    int exempt;             /* the pages of an exempt part (a private edition's exempt
+                             * appendix): its paragraph of Schedule 12A, marked on each */
     double pw, ph;          /* page size */
     double x0, w, top, bottom;  /* frame: left, width, top and bottom y from the top */
     vvec items;             /* emptied and freed once its last page is drawn */
@@ -139,7 +141,8 @@ struct layout {
     itemlist il;
     klines kl;
     int quiet;              /* measuring only: no warnings */
-    double exempt_shift;
+    double exempt_shift;    /* the whole document is exempt: every frame moves down */
+    int part_exempt;        /* the sections started now belong to an exempt part */
 
     section *secs;
     size_t nsec, capsec;
@@ -254,6 +257,9 @@ size_t ly_inline_run(layout *L, const rnode *src, const rnode *first,
                      const char *number, double numx);
 
 /* pdf_blocks.c: blocks */
+/* A PNG or JPEG file loaded into pdf, or NULL (no libharu error left pending: err is
+ * as it was). */
+HPDF_Image ly_load_image(HPDF_Doc pdf, const char *path, hpdf_err *err);
 void ly_image(layout *L, const rnode *n, double x, double w, const bstyle *bs);
 /* A heading at level (house sizes, unless in a cell); mark > 0: a bookmark and
  * anchor, mark < 0: no number printed. */

@@ -382,6 +382,7 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
             v->header = (unsigned)header;
             v->keep = (unsigned)(header || group);
             if (chunk == 0 && first_row) v->anchor = t->id;
+            else if (chunk == 0 && r->id) v->anchor = r->id;   /* a named row */
             if (header && tindex >= 0 && !L->tables[tindex].closed) {
                 tinfo *ti = &L->tables[tindex];
                 if (ti->hdr_count == 0) ti->hdr_first = vi;
