@@ -25,6 +25,7 @@
 #include "../util/xalloc.h"
 #include "cli.h"
 #include "depfile.h"
+#include "pack.h"
 #include "plan_cache.h"
 #include "template_set.h"
 
@@ -312,6 +313,8 @@ int build_run(int argc, char **argv, int check)
         int is_paper = n >= 3 && !strcmp(f + n - 3, ".md");
         if (is_paper)
             build_paper_file(&st, f);
+        else if (check && is_meeting_file(f))
+            pack_check(f, &st.diags, &st.templates, &st.plans);
         else if (check || (n >= 5 && !strcmp(f + n - 5, ".yaml")) || (n >= 4 && !strcmp(f + n - 4, ".yml")))
             build_plan_json(&st, f); /* check reads anything else as a plan */
         else

@@ -32,6 +32,7 @@
 #include "../util/xalloc.h"
 #include "cli.h"
 #include "depfile.h"
+#include "pack.h"
 #include "plan_cache.h"
 #include "template_set.h"
 
@@ -39,6 +40,7 @@ typedef struct {
     const char *outdir;
     int depfiles;
     int werror;
+    int dry_run;            /* check the meeting and its papers, write nothing */
     diag_list diags;
     template_cache templates;
     plan_cache plans;
@@ -341,10 +343,11 @@ static void write_depfile(pack_state *st, const outputs *o, const template_set *
 }
 
 /* Loads and checks the meeting's papers and builds their reports. 0, or -1 after
- * errors. */
-static int prepare_items(pack_state *st, const template_set *ts, const meeting *m, item_state *is)
+ * errors (since errors_before: the meeting file's own count). */
+static int prepare_items(pack_state *st, const template_set *ts, const meeting *m, item_state *is,
+                         size_t errors_before)
 {
-    size_t n = m->n_items, errors_before = st->diags.errors;
+    size_t n = m->n_items;
     int *exempt = xcalloc(n ? n : 1, sizeof *exempt), *has_parts = xcalloc(n ? n : 1, sizeof *has_parts);
     for (size_t i = 0; i < n; i++) {
         const meeting_item *it = &m->items[i];
@@ -419,7 +422,8 @@ static void pack_meeting(pack_state *st, const char *path)
     agenda_entry *entries[2][ED__COUNT] = {{0}};
     agenda_entry *web_entries = NULL;
     int has_supp = 0, any_exempt[2] = {0, 0};
-    if (!m || prepare_items(st, ts, m, is) != 0) goto fail;
+    if (!m || prepare_items(st, ts, m, is, errors_before) != 0) goto fail;
+    if (st->dry_run) goto done;
 
     for (size_t i = 0; i < n; i++) {
         const meeting_item *it = &m->items[i];
@@ -485,7 +489,8 @@ static void pack_meeting(pack_state *st, const char *path)
     sb_free(&json);
     if (st->depfiles) write_depfile(st, &o, ts, m, is);
     if (st->diags.errors == errors_before) goto done;
-fail: {
+fail:
+    if (!st->dry_run) {
         /* nothing that does not match the sources stays */
         const char *all[] = {o.pdf, o.supp_pdf, o.json, o.html, o.dep, o.priv_pdf,
                              o.priv_supp_pdf, o.priv_json};
@@ -508,6 +513,35 @@ done:
     arena_free(&a);
     meeting_free(m);
     outputs_free(&o);
+}
+
+int is_meeting_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char line[256];
+    int meeting = 0, items = 0;
+    for (int n = 0; n < 4000 && fgets(line, sizeof line, f); n++) {
+        if (!strncmp(line, "meeting:", 8)) meeting = 1;
+        if (!strncmp(line, "items:", 6)) items = 1;
+    }
+    fclose(f);
+    return meeting && items;
+}
+
+void pack_check(const char *path, diag_list *diags, template_cache *tc, plan_cache *pc)
+{
+    pack_state st;
+    memset(&st, 0, sizeof st);
+    st.dry_run = 1;
+    st.outdir = "out";
+    st.diags = *diags;
+    st.templates = *tc;
+    st.plans = *pc;
+    pack_meeting(&st, path);
+    *diags = st.diags;
+    *tc = st.templates;
+    *pc = st.plans;
 }
 
 int cmd_pack(int argc, char **argv)
@@ -538,6 +572,8 @@ int cmd_pack(int argc, char **argv)
             st.plans.quiet = 1;
         } else if (!strcmp(o, "werror")) {
             st.werror = 1;
+        } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
+            st.dry_run = 1;
         } else if (!strcmp(o, "templates")) {
             if (!(v = opt_value(&it, o))) goto usage;
             st.templates.templates_opt = v;

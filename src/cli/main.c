@@ -109,7 +109,7 @@ static const command commands[] = {
      "  --werror          treat warnings as errors\n"
      DIAG_HELP},
     {"pack", cmd_pack, "a meeting's agenda packs: agenda and papers in one PDF",
-     "usage: tabled pack [-o DIR] [-MD] MEETING.yaml...\n"
+     "usage: tabled pack [-o DIR] [-MD] [--dry-run] MEETING.yaml...\n"
      "\n"
      "Builds a meeting's agenda pack from its meeting file (plans/meetings/<meeting>.yaml,\n"
      "see 'man tabled' and README): the agenda, listing each item with the page it\n"
@@ -127,6 +127,7 @@ static const command commands[] = {
      "  -MD               write DIR/<folder>/<meeting>.d naming every input, for make\n"
      "  --no-plan-diagnostics\n"
      "                    do not repeat the diagnostics of the plans the papers use\n"
+     "  -n, --dry-run     check the meeting and its papers, write nothing\n"
      "  --werror          treat warnings as errors\n"
      DIAG_HELP},
     {"index", cmd_index, "write out/index.html from built papers' JSON",

@@ -259,11 +259,12 @@ static void check_duplicates(loader *L)
             char *canon = realpath(it->paper, NULL);
             const char *key = canon ? arena_strdup(&m->arena, canon) : it->paper;
             free(canon);
-            if ((o = hashmap_get(&papers, key)))
+            if ((o = hashmap_get(&papers, key))) {
                 diag_error(L->sc.diags, it->paper_pos, "duplicate item: the paper %s is already "
                            "item %s (line %d)", it->paper_written, o->number ? o->number : "?",
                            o->pos.line);
-            else
+                it->paper = NULL;   /* checked once, as the first */
+            } else
                 hashmap_put(&papers, key, it);
         }
         if (it->kind != ITEM_BUSINESS && it->kind != ITEM_MINUTES) {
@@ -332,7 +333,7 @@ meeting *meeting_load_buffer(const char *name, const char *data, size_t len, dia
     m->slug = arena_strdup(&m->arena, slug);
     free(slug);
     loader L = {m, {&m->arena, diags, date_today()}, dir_of(name), project_root_find(name)};
-    int empty;
+    int empty, usable = 0;
     arena tree;
     arena_init(&tree);
     ynode *root = yaml_tree_parse(&tree, diags, m->file, data, len, &empty);
@@ -342,14 +343,18 @@ meeting *meeting_load_buffer(const char *name, const char *data, size_t len, dia
     } else if (!root && empty) {
         diag_error(diags, make_pos(m->file, 1, 1), "the meeting file is empty");
     } else if (root) {
+        /* usable when its YAML is whole: its items' mistakes are reported, and what can
+         * still be checked (the papers it names) is checked too */
+        usable = diags->errors == errors_before;
         schema_check_keys(&L.sc, root, top_keys, N(top_keys), "the meeting file");
         load_meeting(&L, root);
         load_items(&L, root);
+        usable = usable && m->n_items > 0;
     }
     arena_free(&tree);
     free(L.dir);
     free(L.root);
-    if (diags->errors > errors_before) {
+    if (!usable) {
         meeting_free(m);
         return NULL;
     }
@@ -450,7 +455,8 @@ void meeting_check_order(const meeting *m, const int *exempt, const int *has_exe
                        "of the public: %s", num, exempt[i],
                        later ? "move it below the 'standard: exclusion' item"
                              : "add '- standard: exclusion' before it");
-        } else if (!exempt[i] && excl) {
+        } else if (!exempt[i] && excl && !it->exempt_pos.line) {
+            /* (an 'exempt' that could not be read was reported where it is) */
             diag_error(diags, it->pos, "item %s comes after the exclusion of the public (item %s) "
                        "but is not exempt: give the paragraph of Schedule 12A that applies "
                        "(exempt: N), or move it above item %s", num,

@@ -9,9 +9,12 @@
 #include "../model/plan.h"
 #include "../util/diag.h"
 
-/* Loads a meeting file; NULL when it has errors (all reported, sorted by the caller).
- * Each paper named must exist, end in .md and lie inside the project root; items are
- * numbered in order (see README "Meetings and agenda packs"). */
+/* Loads a meeting file, every error reported (sorted by the caller). Items are
+ * numbered in order (see README "Meetings and agenda packs"); each paper named must
+ * exist, end in .md and lie inside the project root. Returns the meeting as far as it
+ * could be read, so that the papers it names can be checked too, even when it has
+ * errors (the caller checks diags->errors before using it for anything else); NULL
+ * when its YAML cannot be read or it has no items. */
 meeting *meeting_load_file(const char *path, diag_list *diags);
 meeting *meeting_load_buffer(const char *name, const char *data, size_t len, diag_list *diags);
 
