@@ -41,7 +41,8 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) -I$(BUILD) $(PKGCFLAGS) $(CFLAGS)
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace clang \
+              libclang-rt-14-dev
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
@@ -49,7 +50,7 @@ PAPERS  := $(sort $(wildcard plans/*/*.md))
 MEETINGS := $(sort $(wildcard plans/meetings/*.yaml))
 
 .PHONY: all papers test deps test-deps asan-build clean install uninstall compare bench \
-        bench-peers FORCE
+        bench-peers fuzz-meeting FORCE
 .DEFAULT_GOAL := all
 
 all: tabled
@@ -172,6 +173,13 @@ build/asan/tabled-asan: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 
 clean:
 	rm -rf $(BUILD) out tabled
+
+# ---- fuzzing ----------------------------------------------------------------
+# make fuzz-meeting [FUZZ_SECONDS=600] [FUZZ_RUNS=N]: the libFuzzer harness for meeting
+# files and exempt appendices (tests/fuzz/fuzz_meeting.c, clang), niced; make test runs
+# a 20-second smoke of it (tests/fuzz/run-fuzz-meeting.sh).
+fuzz-meeting: $(BUILD)/test-deps.stamp
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-600} tests/fuzz/run-fuzz-meeting.sh
 
 # ---- refactoring --------------------------------------------------------
 # make compare [BASE=rev] [NEW=rev]: every example paper built by both trees' tabled

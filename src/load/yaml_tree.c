@@ -130,7 +130,7 @@ static ynode *parse_collection(tree_builder *b, ynode *n, yaml_event_type_t end_
         }
         push_child(b, child);
     }
-    ynode **kids = b->stack + base;
+    ynode **kids = b->stack ? b->stack + base : NULL; /* (no stack yet: no children) */
     size_t nkids = b->top - base;
     b->top = base;
     if (!ok) return NULL;
