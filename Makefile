@@ -41,8 +41,8 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) -I$(BUILD) $(PKGCFLAGS) $(CFLAGS)
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
               libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace clang \
-              libclang-rt-14-dev
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace \
+              clang libclang-rt-14-dev
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
@@ -74,7 +74,7 @@ SETUP :=
 ifneq ($(filter papers,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/deps.stamp
 endif
-ifneq ($(filter test,$(MAKECMDGOALS)),)
+ifneq ($(filter test fuzz-sheet,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/test-deps.stamp
 endif
 
@@ -231,3 +231,40 @@ bench: tabled $(BUILD)/bench/genbench
 
 bench-peers:
 	@tests/bench/install-peers.sh
+
+# ---- fuzzing the sheet import (tests/fuzz/fuzz_sheet.c) ------------------------------
+# A libFuzzer harness for `tabled import` (CSV reader, sheet, comparison, update file
+# loaded back), built with clang; everything of ours instrumented. The same layout as
+# the other harnesses (build/fuzz/), self-contained.
+#   make fuzz-sheet            FUZZ_SECONDS (default 300) from the seed corpus
+#                              (tests/sheets/fuzz-seeds.sh); new inputs kept in
+#                              build/fuzz/corpus/sheet, crashes in build/fuzz/crashes/
+#   make test                  regression inputs and a short smoke run
+#                              (tests/sheets/run-fuzz-sheet.sh)
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
+                -DTABLED_TESTING -I$(BUILD) $(PKGCFLAGS)
+FUZZ_OBJ  := $(LIBSRC:%.c=$(BUILD)/fuzz/%.o)
+
+$(BUILD)/fuzz/%.o: %.c | $(SETUP)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/src/cli/resources.o $(BUILD)/fuzz/src/cli/template_set.o: $(BUILD)/tabled_config.h
+
+$(BUILD)/fuzz/libtabled.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/fuzz_sheet: tests/fuzz/fuzz_sheet.c $(BUILD)/fuzz/libtabled.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer $< $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
+
+ifneq ($(filter fuzz-sheet $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
+-include $(FUZZ_OBJ:.o=.d)
+endif
+
+.PHONY: fuzz-sheet
+fuzz-sheet: $(BUILD)/fuzz/fuzz_sheet
+	@tests/sheets/fuzz-sheet.sh $(FUZZ_SECONDS)

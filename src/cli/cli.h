@@ -24,6 +24,8 @@ int cmd_changes(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_pack(int argc, char **argv);
 int cmd_index(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 /* build and check share one pipeline: check is a dry run that also warns about the
  * plans' optimistic reports. */

@@ -130,6 +130,42 @@ static const command commands[] = {
      "  -n, --dry-run     check the meeting and its papers, write nothing\n"
      "  --werror          treat warnings as errors\n"
      DIAG_HELP},
+    {"export", cmd_export, "a plan as spreadsheets (CSV) for officers to update",
+     "usage: tabled export PLAN [--as-at DATE] [--sheet actions|risks|indicators] [-o DIR]\n"
+     "\n"
+     "Writes the plan as at DATE as CSV that Excel opens as written (UTF-8 with a byte\n"
+     "order mark; refs and dates kept as text): one row per action and milestone with\n"
+     "the columns an officer updates (Status, RAG, Progress, Completed, Revised due,\n"
+     "Revision agreed, Reason for revision, Update date); one row per risk (scores,\n"
+     "review by, review note, reviewed, closed); one row per indicator and period\n"
+     "(actual). Row 1 names the plan and the date, so 'tabled import' can check that a\n"
+     "returned sheet is for this plan.\n"
+     "\n"
+     "  --as-at DATE     the date the sheet shows the plan at (default: the plan's\n"
+     "                   'updated' date or its latest update)\n"
+     "  --sheet KIND     actions (default), risks or indicators\n"
+     "  -o, --output DIR write DIR/<plan>-actions.csv, -risks.csv and -indicators.csv\n"
+     "                   (those the plan has, or the --sheet asked for) instead of\n"
+     "                   writing one sheet to standard output\n"
+     DIAG_HELP},
+    {"import", cmd_import, "turn a returned spreadsheet into an update file",
+     "usage: tabled import PLAN FILE.csv [--date DATE] [-n]\n"
+     "\n"
+     "Reads a sheet written by 'tabled export' and returned by an officer, finds every\n"
+     "cell changed since it was exported, and writes the changes as a new update file\n"
+     "beside the plan, plans/<plan>/updates/<date>.yaml (or <date>-2.yaml, -3, ... when\n"
+     "that name is taken). The plan and existing update files are never rewritten.\n"
+     "Dates may be written as officers and Excel write them (31/03/2014, 31-Mar-2014,\n"
+     "March 2014, 2014-03-31); words in any case (Amber, In progress). Every cell that\n"
+     "cannot be applied is reported as FILE.csv:ROW:COLUMN, and then nothing is written.\n"
+     "A sheet with no changes writes nothing.\n"
+     "\n"
+     "  --date DATE   the date the updates report on (a period means its last day);\n"
+     "                without it, each changed row needs its own Update date\n"
+     "  -n, --dry-run check the sheet and print the update file, write nothing\n"
+     DIAG_HELP
+     "\n"
+     "Exit status: 0 written (or nothing to write), 1 errors in the sheet, 2 usage.\n"},
     {"index", cmd_index, "write out/index.html from built papers' JSON",
      "usage: tabled index [-o DIR] PAPER.json...\n"
      "\n"

@@ -604,6 +604,13 @@ plan *plan_load_buffers(const char *name, const char *data, size_t len, size_t n
 
 plan *plan_load_file(const char *path, diag_list *diags)
 {
+    return plan_load_file_with(path, 0, NULL, NULL, NULL, diags);
+}
+
+plan *plan_load_file_with(const char *path, size_t n, const char *const *update_names,
+                          const char *const *update_datas, const size_t *update_lens,
+                          diag_list *diags)
+{
     char *data;
     size_t len;
     size_t errors_before = diags->errors;
@@ -611,5 +618,6 @@ plan *plan_load_file(const char *path, diag_list *diags)
     plan *p = plan_parse(path, data, len, diags);
     free(data);
     if (p) updates_load_beside(p, diags);
+    if (p && n) updates_load_buffers(p, n, update_names, update_datas, update_lens, diags);
     return finish(p, diags, errors_before);
 }

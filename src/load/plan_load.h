@@ -16,4 +16,10 @@ plan *plan_load_buffers(const char *name, const char *data, size_t len, size_t n
                         const char *const *update_names, const char *const *update_datas,
                         const size_t *update_lens, diag_list *diags);
 
+/* plan_load_file, with n more update files from memory merged in after those beside
+ * the plan (to check an update file before it is written: tabled import). */
+plan *plan_load_file_with(const char *path, size_t n, const char *const *update_names,
+                          const char *const *update_datas, const size_t *update_lens,
+                          diag_list *diags);
+
 #endif

@@ -38,3 +38,14 @@ const char *stated_rag_name(stated_rag r)
     default: return "";
     }
 }
+
+const char *stated_rag_id(stated_rag r)
+{
+    switch (r) {
+    case RAG_RED: return "red";
+    case RAG_AMBER: return "amber";
+    case RAG_GREEN: return "green";
+    case RAG_COMPLETE: return "complete";
+    default: return "";
+    }
+}

@@ -217,6 +217,7 @@ void plan_free(plan *p);
 day_t plan_default_as_at(const plan *p);
 
 const char *entered_status_name(entered_status s);
-const char *stated_rag_name(stated_rag r);
+const char *stated_rag_name(stated_rag r);      /* "Amber" */
+const char *stated_rag_id(stated_rag r);        /* "amber", as plans write it */
 
 #endif

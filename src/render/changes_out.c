@@ -139,8 +139,9 @@ void changes_json(const analysis *an, strbuf *out)
 
 void changes_csv(const analysis *an, strbuf *out)
 {
-    static const char *const cols[] = {"kind", "theme", "ref", "item", "milestone", "before",
-                                       "after", "direction", "detail"};
+    static const char *const cols[] = {"Kind", "Theme", "Ref", "Item", "Milestone", "Before",
+                                       "After", "Direction", "Detail"};
+    csv_bom(out);
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) csv_field(out, cols[i], i == 0);
     csv_end_row(out);
     const changes *c = an->changes;

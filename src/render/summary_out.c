@@ -253,12 +253,13 @@ void rollup_json_write(json_writer *w, const analysis *an)
 void rollup_csv(const analysis *an, strbuf *out)
 {
     const plan *p = an->plan;
-    csv_field(out, "theme", 1);
-    csv_field(out, "title", 0);
-    for (size_t k = 0; k < N_ROLLUP; k++) csv_field(out, status_kind_id(rollup_order[k]), 0);
-    csv_field(out, "total", 0);
-    csv_field(out, "percent_complete", 0);
-    csv_field(out, "rag", 0);
+    csv_bom(out);
+    csv_field(out, "Theme", 1);
+    csv_field(out, "Title", 0);
+    for (size_t k = 0; k < N_ROLLUP; k++) csv_field(out, status_kind_name(rollup_order[k]), 0);
+    csv_field(out, "Total", 0);
+    csv_field(out, "Percent complete", 0);
+    csv_field(out, "RAG", 0);
     csv_end_row(out);
     for (size_t i = 0; i <= p->n_themes; i++) {
         const rollup_counts *r = i < p->n_themes ? &an->themes[i] : &an->overall;
@@ -267,13 +268,13 @@ void rollup_csv(const analysis *an, strbuf *out)
         char buf[32];
         for (size_t k = 0; k < N_ROLLUP; k++) {
             snprintf(buf, sizeof buf, "%zu", r->count[rollup_order[k]]);
-            csv_field(out, buf, 0);
+            csv_number(out, buf, 0);
         }
         snprintf(buf, sizeof buf, "%zu", r->total);
-        csv_field(out, buf, 0);
+        csv_number(out, buf, 0);
         if (r->percent_complete < 0) buf[0] = '\0';
         else snprintf(buf, sizeof buf, "%d", r->percent_complete);
-        csv_field(out, buf, 0);
+        csv_number(out, buf, 0);
         csv_field(out, rag_level_id(r->rag), 0);
         csv_end_row(out);
     }
@@ -281,13 +282,15 @@ void rollup_csv(const analysis *an, strbuf *out)
 
 /* ---- exceptions ------------------------------------------------------- */
 
-static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at)
+/* One line per milestone; bulleted "- " for the terminal, plain in a spreadsheet cell
+ * (where a leading "-" reads as a formula). */
+static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at, int bullets)
 {
     char d[DATE_BUF];
     for (size_t j = 0; j < row->n_milestones; j++) {
         const exception_milestone *m = &row->milestones[j];
         if (j) sb_putc(out, '\n');
-        sb_printf(out, "- %s", m->milestone->title ? m->milestone->title : "");
+        sb_printf(out, "%s%s", bullets ? "- " : "", m->milestone->title ? m->milestone->title : "");
         fuzzy_date due = schedule_due_at(&m->milestone->s, as_at);
         date_format(due, d, sizeof d);
         if (d[0] && m->reasons) {
@@ -337,7 +340,7 @@ void exceptions_text(const analysis *an, strbuf *out, int width, int color)
         for (size_t r = 0; r < grp->n_rows; r++) {
             const exception_row *row = &grp->rows[r];
             strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reason = STRBUF_INIT;
-            milestone_cell(&ms, row, an->as_at);
+            milestone_cell(&ms, row, an->as_at, 1);
             label_who(&who, &row->action->s);
             label_when(&when, &row->action->s, row->revisions, row->n_revisions, row->first_new, 1);
             reason_cell(&reason, row);
@@ -465,9 +468,10 @@ void exceptions_json(const analysis *an, strbuf *out)
 
 void exceptions_csv(const analysis *an, strbuf *out)
 {
-    static const char *const cols[] = {"theme", "theme_title", "ref", "action", "milestones",
-                                       "who", "due", "current_due", "when", "status",
-                                       "days_overdue", "reasons", "reason", "measure"};
+    static const char *const cols[] = {"Theme", "Theme title", "Ref", "Action", "Milestones",
+                                       "Who", "Due", "Current due", "When", "Status",
+                                       "Days overdue", "Reasons", "Reason", "Measure of success"};
+    csv_bom(out);
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) csv_field(out, cols[i], i == 0);
     csv_end_row(out);
     for (size_t i = 0; i < an->n_exceptions; i++) {
@@ -475,7 +479,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
         const action *a = row->action;
         strbuf ms = STRBUF_INIT, who = STRBUF_INIT, when = STRBUF_INIT, reasons = STRBUF_INIT,
                reason = STRBUF_INIT;
-        milestone_cell(&ms, row, an->as_at);
+        milestone_cell(&ms, row, an->as_at, 0);
         label_who(&who, &a->s);
         label_when(&when, &a->s, row->revisions, row->n_revisions, row->first_new, 0);
         label_reasons(&reasons, row->reasons);
@@ -494,7 +498,7 @@ void exceptions_csv(const analysis *an, strbuf *out)
         csv_field(out, cur, 0);
         csv_field(out, when.data, 0);
         csv_field(out, status_kind_id(row->status.kind), 0);
-        csv_field(out, days, 0);
+        csv_number(out, days, 0);
         csv_field(out, reasons.data, 0);
         csv_field(out, reason.data, 0);
         csv_field(out, a->measure, 0);

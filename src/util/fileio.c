@@ -226,3 +226,21 @@ char *path_resolve(const char *dir, const char *rel)
     free(joined);
     return out;
 }
+
+int write_file_new(const char *path, const void *data, size_t len)
+{
+    /* Written whole under a temporary name, then linked to its name: link(2) fails
+     * when the name exists, so an existing file is never replaced. */
+    size_t n = strlen(path) + 32;
+    char *tmp = xmalloc(n);
+    snprintf(tmp, n, "%s.%ld.new", path, (long)getpid());
+    int rc = write_file_atomic(tmp, data, len);
+    if (rc == 0) {
+        rc = link(tmp, path);
+        int e = errno;
+        unlink(tmp);
+        errno = e;
+    }
+    free(tmp);
+    return rc;
+}

@@ -36,6 +36,10 @@ void free_names(char **names, size_t n);
  * "plans/x/p.md". malloc'd. */
 char *path_resolve(const char *dir, const char *rel);
 
+/* write_file_atomic for a file that must not exist yet: fails with errno EEXIST, and
+ * leaves the existing file as it is, when path exists. Returns 0 or -1. */
+int write_file_new(const char *path, const void *data, size_t len);
+
 /* mkdir -p for the directory part of path. */
 int make_parent_dirs(const char *path);
 

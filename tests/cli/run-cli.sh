@@ -68,11 +68,13 @@ console.log(v);' "$1" "$2"
 }
 
 # CSV to tab-separated records: quoted fields may hold commas, doubled quotes and
-# newlines (which become spaces). Portable awk (mawk or gawk).
+# newlines (which become spaces); the byte order mark goes, and a cell kept as text
+# for Excel, ="...", becomes its text. Portable awk (mawk or gawk).
 csv2tsv() {
     awk '
+    function cell(f) { if (f ~ /^="/ && f ~ /"$/) { f = substr(f, 3, length(f) - 3); gsub(/""/, "\"", f) } return f }
     {
-        line = $0; L = length(line); i = 1
+        line = $0; if (NR == 1) sub(/^\357\273\277/, "", line); L = length(line); i = 1
         while (i <= L) {
             c = substr(line, i, 1)
             if (inq) {
@@ -84,23 +86,26 @@ csv2tsv() {
                 field = field c; i++; continue
             }
             if (c == "\"") { inq = 1; i++; continue }
-            if (c == ",") { rec = rec (nf ? "\t" : "") field; nf++; field = ""; i++; continue }
+            if (c == ",") { rec = rec (nf ? "\t" : "") cell(field); nf++; field = ""; i++; continue }
             if (c == "\r") { i++; continue }
             field = field c; i++
         }
         if (inq) { field = field " "; next }
-        rec = rec (nf ? "\t" : "") field
+        rec = rec (nf ? "\t" : "") cell(field)
         print rec
         rec = ""; field = ""; nf = 0
     }' "$@"
 }
-# col FILE.tsv NAME...: the named columns of every data row, tab-separated.
+# col FILE.tsv NAME...: the named columns of every data row, tab-separated. A name
+# matches a header in any case, with spaces, hyphens or underscores between words
+# (days_overdue is "Days overdue").
 col() {
     f=$1
     shift
     awk -F '\t' -v want="$*" '
-    NR == 1 { for (i = 1; i <= NF; i++) idx[$i] = i; k = split(want, w, " "); next }
-    { s = ""; for (j = 1; j <= k; j++) s = s (j > 1 ? "\t" : "") $(idx[w[j]]); print s }' "$f"
+    function key(s) { s = tolower(s); gsub(/[ _-]/, "_", s); return s }
+    NR == 1 { for (i = 1; i <= NF; i++) idx[key($i)] = i; k = split(want, w, " "); next }
+    { s = ""; for (j = 1; j <= k; j++) s = s (j > 1 ? "\t" : "") $(idx[key(w[j])]); print s }' "$f"
 }
 
 has_esc() { grep -q "$(printf '\033')" "$1"; }

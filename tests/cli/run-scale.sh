@@ -58,10 +58,10 @@ if ! cmp -s "$OUT/a.yaml" "$OUT/c.yaml"; then ok "genplan SEED changes the plan"
     not_ok "genplan SEED changes the plan"; fi
 
 # csv_field FILE ROW-MATCH COLUMN: the named column of the first data row whose first
-# or second field is ROW-MATCH (rollup csv: theme, title, counts...).
+# or second field is ROW-MATCH (rollup csv: Theme, Title, counts...).
 csv_field() {
     awk -F, -v row="$2" -v name="$3" '
-        NR == 1 { for (i = 1; i <= NF; i++) idx[$i] = i; next }
+        NR == 1 { sub(/^\357\273\277/, ""); for (i = 1; i <= NF; i++) idx[$i] = i; next }
         ($1 == row || $2 == row) && !done { print $(idx[name]); done = 1 }' "$1"
 }
 
@@ -71,7 +71,7 @@ for k in 0 1 49 50 51 1000; do
     rc=$?
     errors=$(grep -c ': error: ' "$OUT/g$k.err")
     timeout 30 "$TABLED" rollup "$OUT/g$k.yaml" --as-at 2010-12-31 --format csv >"$OUT/g$k.csv" 2>/dev/null
-    total=$(csv_field "$OUT/g$k.csv" "Whole plan" total)
+    total=$(csv_field "$OUT/g$k.csv" "Whole plan" Total)
     if [ "$rc" -eq 0 ] && [ "$errors" -eq 0 ] && [ "$total" = "$k" ]; then
         ok "genplan $k: valid plan of $k actions"
     else
@@ -82,12 +82,12 @@ done
 
 # Themes of 50 actions; every status present in a plan of 1000.
 themes=$(awk -F, 'NR > 1 && $1 != ""' "$OUT/g1000.csv" | wc -l)
-sizes=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "total") t = i; next }
+sizes=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "Total") t = i; next }
                  $1 != "" { print $t }' "$OUT/g1000.csv" | sort -u | tr '\n' ' ')
 if [ "$themes" -eq 20 ] && [ "$sizes" = "50 " ]; then ok "genplan 1000: 20 themes of 50 actions"; else
     not_ok "genplan 1000: 20 themes of 50 actions" "$themes themes, sizes: $sizes"; fi
 missing=""
-for s in complete on-target rescheduled late-start overdue not-yet-due cancelled; do
+for s in Complete "On target" Rescheduled "Late start" Overdue "Not yet due" Cancelled; do
     c=$(csv_field "$OUT/g1000.csv" "Whole plan" "$s")
     [ "${c:-0}" -gt 0 ] || missing="$missing $s"
 done
@@ -137,7 +137,7 @@ t0=$(now_ms)
 timeout 60 "$TABLED" rollup "$PLAN" --as-at 2010-12-31 --format csv >"$OUT/rollup.csv" 2>/dev/null
 rc=$?
 ms=$(($(now_ms) - t0))
-total=$(csv_field "$OUT/rollup.csv" "Whole plan" total)
+total=$(csv_field "$OUT/rollup.csv" "Whole plan" Total)
 if [ "$rc" -eq 0 ] && [ "$total" = "$N" ]; then
     ok "rollup $N actions: total $total ($ms ms, not judged)"
 else

@@ -57,8 +57,8 @@ def main():
             missing = {r for r, s in at_t.items() if s == "overdue"} - listed
             if missing:
                 problems.append("overdue but not in the exceptions: %s" % sorted(missing))
-            csv_rows = list(csv.reader(io.StringIO(cs)))
-            if csv_rows[0][:3] != ["kind", "theme", "ref"] or len(csv_rows) - 1 != len(rows):
+            csv_rows = list(csv.reader(io.StringIO(cs.lstrip("\ufeff"))))
+            if csv_rows[0][:3] != ["Kind", "Theme", "Ref"] or len(csv_rows) - 1 != len(rows):
                 problems.append("csv: %d rows for %d changes" % (len(csv_rows) - 1, len(rows)))
         n += 1
         name = "%s: changes %s -> %s: completed, overdue, cancelled and added rows are the set differences" % (plan, since, t)
