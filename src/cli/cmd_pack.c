@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../analysis/analysis.h"
@@ -517,6 +518,10 @@ done:
 
 int is_meeting_file(const char *path)
 {
+    /* Only a regular file is looked at: reading a pipe (/dev/stdin) would take from
+     * it the lines the plan loader must read. */
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) return 0;
     FILE *f = fopen(path, "rb");
     if (!f) return 0;
     char line[256];

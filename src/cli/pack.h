@@ -8,7 +8,7 @@
 #include "template_set.h"
 
 /* 1 when the YAML file at path is a meeting file (top-level 'meeting:' and 'items:'
- * keys), not a plan. */
+ * keys), not a plan; 0 for anything but a regular file (a pipe is never read here). */
 int is_meeting_file(const char *path);
 /* Loads and checks a meeting file and its papers, as 'tabled pack' does, writing
  * nothing; diagnostics to diags. */

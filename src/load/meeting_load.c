@@ -82,6 +82,27 @@ static void load_clerk(loader *L, const ynode *n)
     m->clerk_email = text(L, n, "email", 0, "the clerk");
 }
 
+/* 'illustrative': true (the whole meeting is made up) or the list of details made up
+ * for a real meeting (illustrative: [time, venue, clerk]), each printed with the mark. */
+static void load_illustrative(loader *L, const ynode *mt)
+{
+    meeting *m = L->m;
+    const ynode *n = ynode_get(mt, "illustrative");
+    if (!n || n->kind != YN_SEQ) {
+        m->illustrative = flag(L, mt, "illustrative", "the meeting");
+        return;
+    }
+    const char *words[MEETING_DETAIL__COUNT];
+    for (unsigned i = 0; i < MEETING_DETAIL__COUNT; i++) words[i] = meeting_detail_word(i);
+    size_t count;
+    ynode **v = schema_list(&L->sc, mt, "illustrative", &count, "the meeting");
+    for (size_t i = 0; i < count; i++) {
+        int w = schema_enum(&L->sc, v[i], words, MEETING_DETAIL__COUNT, "illustrative",
+                            "the meeting");
+        if (w >= 0) m->illustrative_details |= 1u << w;
+    }
+}
+
 static void load_meeting(loader *L, const ynode *root)
 {
     meeting *m = L->m;
@@ -106,7 +127,7 @@ static void load_meeting(loader *L, const ynode *root)
                    &m->published, NULL);
     m->time = text(L, mt, "time", 0, "the meeting");
     m->venue = text(L, mt, "venue", 0, "the meeting");
-    m->illustrative = flag(L, mt, "illustrative", "the meeting");
+    load_illustrative(L, mt);
     size_t n;
     ynode **mem = schema_list(&L->sc, mt, "membership", &n, "the meeting");
     m->members = arena_alloc(&m->arena, (n + 1) * sizeof *m->members);

@@ -17,3 +17,10 @@ const char *item_kind_word(item_kind k)
         "exclusion", ""};
     return k < ITEM__COUNT ? words[k] : "";
 }
+
+const char *meeting_detail_word(unsigned i)
+{
+    static const char *const words[MEETING_DETAIL__COUNT] = {
+        "time", "venue", "membership", "clerk", "published"};
+    return i < MEETING_DETAIL__COUNT ? words[i] : "";
+}

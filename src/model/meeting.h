@@ -24,6 +24,17 @@ typedef enum {
     ITEM__COUNT
 } item_kind;
 
+/* The details of a meeting that 'illustrative: [time, venue, ...]' can mark as made up
+ * (the words are meeting_detail_word's). */
+enum {
+    MEETING_DETAIL_TIME = 1u << 0,
+    MEETING_DETAIL_VENUE = 1u << 1,
+    MEETING_DETAIL_MEMBERSHIP = 1u << 2,
+    MEETING_DETAIL_CLERK = 1u << 3,
+    MEETING_DETAIL_PUBLISHED = 1u << 4,
+    MEETING_DETAIL__COUNT = 5
+};
+
 /* When an item is published. */
 typedef enum {
     SUPP_NONE = 0,          /* in the agenda pack as published */
@@ -60,6 +71,8 @@ typedef struct {
     const char *clerk_name, *clerk_role, *clerk_phone, *clerk_email;
     fuzzy_date published;   /* when the agenda was published (DATE_NONE: not said) */
     int illustrative;       /* the whole meeting is made up */
+    unsigned illustrative_details;  /* MEETING_DETAIL_* bits: details made up for a real
+                                     * meeting, each printed with the mark */
     srcpos committee_pos, date_pos, council_pos;
     meeting_item *items;
     size_t n_items;
@@ -71,5 +84,8 @@ void meeting_free(meeting *m);
 /* The name of an item's kind as written in a meeting file ("apologies"); "" for
  * ITEM_BUSINESS, which is not written. */
 const char *item_kind_word(item_kind k);
+/* The word for detail bit i (0 .. MEETING_DETAIL__COUNT-1) as written in a meeting file:
+ * "time", "venue", "membership", "clerk", "published". */
+const char *meeting_detail_word(unsigned i);
 
 #endif

@@ -66,6 +66,11 @@ void pack_json_write(const meeting *m, const char *agenda_html, const pack_out *
     json_key(&w, "time"); json_string(&w, m->time);
     json_key(&w, "venue"); json_string(&w, m->venue);
     json_key(&w, "illustrative"); json_bool(&w, m->illustrative);
+    json_key(&w, "illustrative_details");
+    json_begin_array(&w);
+    for (unsigned i = 0; i < MEETING_DETAIL__COUNT; i++)
+        if (m->illustrative_details & (1u << i)) json_string(&w, meeting_detail_word(i));
+    json_end_array(&w);
     json_key(&w, "agenda"); json_string(&w, agenda_html);
     json_end_object(&w);
     json_key(&w, "packs");

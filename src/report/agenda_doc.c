@@ -225,15 +225,31 @@ static rnode *field(rdoc *d, rnode *front, const char *key, const char *label)
     return f;
 }
 
+/* " (illustrative)" after a detail the meeting file says was made up. */
+static void detail_mark(rdoc *d, rnode *p, const meeting *m, unsigned bit)
+{
+    if (!(m->illustrative_details & bit)) return;
+    rnode_add_text(d, p, " ");
+    rnode_add_text(d, rnode_add(d, p, RN_EMPH), "(illustrative)");
+}
+
 static void front_fields(rdoc *d, rnode *front, const meeting *m, agenda_kind kind)
 {
-    if (nonempty(m->time)) para_text(d, field(d, front, "time", "Time"), m->time);
-    if (nonempty(m->venue)) para_text(d, field(d, front, "venue", "Venue"), m->venue);
+    if (nonempty(m->time))
+        detail_mark(d, para_text(d, field(d, front, "time", "Time"), m->time), m,
+                    MEETING_DETAIL_TIME);
+    if (nonempty(m->venue))
+        detail_mark(d, para_text(d, field(d, front, "venue", "Venue"), m->venue), m,
+                    MEETING_DETAIL_VENUE);
     if (m->n_members) {
-        rnode *list = rnode_add(d, field(d, front, "membership", "Members"), RN_LIST);
+        rnode *f = field(d, front, "membership", "Members");
+        rnode *list = rnode_add(d, f, RN_LIST);
         list->flags |= RF_TIGHT;
         for (size_t i = 0; i < m->n_members; i++)
             para_text(d, rnode_add(d, list, RN_ITEM), m->members[i]);
+        if (m->illustrative_details & MEETING_DETAIL_MEMBERSHIP)
+            rnode_add_text(d, rnode_add(d, rnode_add(d, f, RN_PARAGRAPH), RN_EMPH),
+                           "(illustrative)");
     }
     if (nonempty(m->clerk_name)) {
         rnode *p = rnode_add(d, field(d, front, "clerk", "Contact"), RN_PARAGRAPH);
@@ -249,11 +265,16 @@ static void front_fields(rdoc *d, rnode *front, const meeting *m, agenda_kind ki
             l->url = arena_printf(&d->arena, "mailto:%s", m->clerk_email);
             rnode_add_text(d, l, m->clerk_email);
         }
+        if (m->illustrative_details & MEETING_DETAIL_CLERK) {
+            rnode_add(d, p, RN_LINEBREAK);
+            rnode_add_text(d, rnode_add(d, p, RN_EMPH), "(illustrative)");
+        }
     }
     if (m->published.kind == DATE_DAY && kind == AGENDA_MAIN) {
         char buf[DATE_BUF];
         date_format(m->published, buf, sizeof buf);
-        para_text(d, field(d, front, "published", "Published"), buf);
+        detail_mark(d, para_text(d, field(d, front, "published", "Published"), buf), m,
+                    MEETING_DETAIL_PUBLISHED);
     }
     if (m->illustrative)
         para_text(d, field(d, front, "illustrative", "Illustrative"),

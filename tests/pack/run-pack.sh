@@ -62,6 +62,24 @@ check "Copeland Audit Committee: the exception report is item 4, from page $p, g
     "pdftotext -f $p -l $p $O/meetings/2011-01-26-audit-committee.pdf - | grep -q '^Item 4' && pdftotext -f $p -l $p $O/meetings/2011-01-26-audit-committee.pdf - | grep -q 'Exception Report'"
 check "items the seeds do not give are printed illustrative" \
     "pdftotext -f 1 -l 1 $O/meetings/2009-05-13-executive.pdf - | grep -q '(illustrative)' && pdftotext -f 1 -l 1 $O/meetings/2010-07-22-scrutiny.pdf - | grep -q '(illustrative)' && pdftotext -f 1 -l 1 $O/meetings/2011-02-15-executive.pdf - | grep -q 'illustrative example'"
+# A made-up time, venue and clerk of a real meeting: each printed with its mark, on the
+# agenda page too, and named in the page map.
+ok_details=1
+for mt in 2009-05-13-executive 2010-07-22-scrutiny 2011-01-26-audit-committee; do
+    pdftotext -layout -f 1 -l 1 $O/meetings/$mt.pdf - >$T/details.txt
+    for label in Time Venue; do
+        grep -Eq "^ *$label .*\(illustrative\)" $T/details.txt || ok_details=0
+    done
+    grep -A4 '^ *Contact' $T/details.txt | grep -q '(illustrative)' || ok_details=0
+    grep -q 'Time</dt><dd>[^<]*<em>(illustrative)</em>' $O/meetings/$mt.html || ok_details=0
+    python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['meeting']['illustrative_details'] == ['time', 'venue', 'clerk']" $O/meetings/$mt.json || ok_details=0
+done
+check "details the seeds do not give (time, venue, clerk) are printed illustrative, on paper and the web" "[ $ok_details -eq 1 ]"
+printf 'meeting:\n  council: C\n  committee: K\n  date: 2011-02-15\n  illustrative: [time, room]\nitems:\n  - standard: apologies\n' >$T/bad-detail.yaml
+./tabled pack -n $T/bad-detail.yaml 2>$T/bad-detail.err
+rc=$?
+check "an unknown illustrative detail: an error at its place (exit $rc)" \
+    "[ $rc -eq 1 ] && grep -q 'bad-detail.yaml:5:[0-9]*: error: .*room' $T/bad-detail.err"
 
 # Exempt information nowhere public.
 E=$O/meetings/2011-02-15-executive
