@@ -103,7 +103,13 @@ for pack in pm["packs"]:
         if not row:
             problems.append("item %s: no agenda row" % it["number"])
             continue
-        end = re.search(r"\s(\S+)\s*$", row[0]).group(1)
+        m = re.search(r"\s(\S+)\s*$", row[0])
+        end = m.group(1)
+        # a page number sits in the Page column, right-aligned under its header: a title
+        # that ends in a number ("... 9 February 2011") is not one
+        header = [l for l in lines if re.match(r"^\s*Item\s+Business\s", l)]
+        if header and m.end(1) < header[0].rstrip().rfind(" ") + 1:
+            end = ""
         real = starts.get(it["number"])
         if real:
             if end != "%s%d" % (prefix, real):

@@ -50,6 +50,28 @@ for j in $O/meetings/*.json; do
 done
 run_check $O/private/meetings/2011-02-15-executive.json $SECRETS --private
 
+# A meeting laid out as a real council's agenda (tests/pack/fixtures/cabinet): a report
+# with two exempt appendices under different paragraphs between public ones, exempt
+# minutes without a paper, an exempt report.
+C=$T/cabinet
+./tabled pack -o $C tests/pack/fixtures/cabinet/2011-03-09-cabinet.yaml 2>$T/cabinet.err
+check "a real council's kind of agenda packs (exit $?)" "[ ! -s $T/cabinet.err ]"
+CSECRETS="--secret Grimbleworth --secret 9,876,543 --secret Xanthippe --secret Oakenshaw --secret Plumtree --secret 1,234,000 --glyph X"
+run_check $C/cabinet/2011-03-09-cabinet.json $CSECRETS
+run_check $C/private/cabinet/2011-03-09-cabinet.json $CSECRETS --private
+pdftotext -layout -f 1 -l 2 $C/cabinet/2011-03-09-cabinet.pdf $T/cabinet-agenda.txt
+check "... its exclusion of the public names both exempt appendices (B, paragraph 3; C, paragraph 1), the exempt minutes and the exempt report" \
+    "tr -s ' \n' ' ' <$T/cabinet-agenda.txt | grep -q 'Appendix B to item 6, Tendered prices: paragraph 3 .*Appendix C to item 6, Bidders. key staff: paragraph 1 .*Item 10, Exempt minutes of 9 February 2011: paragraph 3 .*Item 11, Disposal of land at Frobisher Road: paragraph 3'"
+python3 - $C/cabinet/2011-03-09-cabinet.json <<'PY' >$T/cabinet-map.txt
+import json, sys
+p = json.load(open(sys.argv[1]))["packs"][0]
+for i in p["items"]:
+    print(i["number"], i["first"], i["last"], i["exempt_paragraph"],
+          ",".join("%s%d" % (a["appendix"], a["paragraph"]) for a in i["exempt_appendices"]))
+PY
+check "... its page map: the report with exempt appendices keeps its pages, the exempt minutes have none" \
+    "grep -qx '6 4 8 None B3,C1' $T/cabinet-map.txt && grep -qx '10 None None 3 ' $T/cabinet-map.txt && grep -qx '11 9 9 3 ' $T/cabinet-map.txt"
+
 # The seeds' meetings: which report is where.
 page_of() { python3 -c "import json,sys; p=json.load(open(sys.argv[1]))['packs'][0]; print([i['first'] for i in p['items'] if i['number']==sys.argv[2]][0])" "$@"; }
 p=$(page_of $O/meetings/2009-05-13-executive.json 6)
