@@ -103,6 +103,33 @@ static void load_illustrative(loader *L, const ynode *mt)
     }
 }
 
+/* An agenda is published five clear working days before its meeting (domain.md 10):
+ * the days strictly between publication and meeting, Saturdays and Sundays left out.
+ * Bank holidays are not known here, so the count can only be too high: a warning is
+ * never wrong, though a short notice over a bank holiday may pass. */
+static void check_notice(loader *L, srcpos pos)
+{
+    const meeting *m = L->m;
+    if (m->published.kind != DATE_DAY || m->date.kind != DATE_DAY) return;
+    day_t pub = date_first_day(m->published), day = date_first_day(m->date);
+    if (pub >= day) {
+        diag_error(L->sc.diags, pos, "the agenda is published on or after the day of the "
+                   "meeting; 'published' is the day the agenda was published");
+        return;
+    }
+    int clear = 0;
+    for (day_t d = pub + 1; d < day && clear < 5; d++) {
+        int wd = (int)(((d % 7) + 7 + 4) % 7);  /* 0 Sunday: 1 January 1970 was a Thursday */
+        if (wd != 0 && wd != 6) clear++;
+    }
+    if (clear < 5)
+        diag_warning(L->sc.diags, pos, "the agenda was published %d clear working day%s before "
+                     "the meeting; it must be published at least five clear working days "
+                     "before (section 100B of the Local Government Act 1972), or the late items "
+                     "given as 'supplementary: added'",
+                     clear, clear == 1 ? "" : "s");
+}
+
 static void load_meeting(loader *L, const ynode *root)
 {
     meeting *m = L->m;
@@ -123,8 +150,10 @@ static void load_meeting(loader *L, const ynode *root)
                        &m->date_pos) == 0)
         diag_error(L->sc.diags, mt->pos, "the meeting has no 'date'; add it as a day "
                    "(date: 2009-05-13)");
-    schema_date_as(&L->sc, mt, "published", "publication date", DATE_ACCEPT(DATE_DAY),
-                   &m->published, NULL);
+    srcpos published_pos;
+    if (schema_date_as(&L->sc, mt, "published", "publication date", DATE_ACCEPT(DATE_DAY),
+                       &m->published, &published_pos) > 0)
+        check_notice(L, published_pos);
     m->time = text(L, mt, "time", 0, "the meeting");
     m->venue = text(L, mt, "venue", 0, "the meeting");
     load_illustrative(L, mt);

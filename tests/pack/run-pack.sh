@@ -102,6 +102,20 @@ printf 'meeting:\n  council: C\n  committee: K\n  date: 2011-02-15\n  illustrati
 rc=$?
 check "an unknown illustrative detail: an error at its place (exit $rc)" \
     "[ $rc -eq 1 ] && grep -q 'bad-detail.yaml:5:[0-9]*: error: .*room' $T/bad-detail.err"
+# Five clear working days' notice: published Tuesday 8 February for Tuesday 15 February
+# leaves four (9, 10, 11 and 14 February); Monday 7 February leaves five.
+for p in 2011-02-07 2011-02-08 2011-02-15; do
+    sed "s/published: 2011-02-07/published: $p/" plans/meetings/2011-02-15-executive.yaml >plans/meetings/.notice-$p.yaml
+    ./tabled pack -n plans/meetings/.notice-$p.yaml >/dev/null 2>$T/notice-$p.err
+    echo $? >>$T/notice-$p.err
+    rm -f plans/meetings/.notice-$p.yaml
+done
+check "an agenda published five clear working days before its meeting: no warning" \
+    "[ \"\$(cat $T/notice-2011-02-07.err)\" = 0 ]"
+check "... four: a warning at 'published' that names the rule" \
+    "grep -q 'notice-2011-02-08.yaml:23:14: warning: the agenda was published 4 clear working days before the meeting; .*five clear working days' $T/notice-2011-02-08.err"
+check "... on the day of the meeting: an error" \
+    "grep -q 'notice-2011-02-15.yaml:23:14: error: the agenda is published on or after the day of the meeting' $T/notice-2011-02-15.err && tail -1 $T/notice-2011-02-15.err | grep -qx 1"
 
 # Exempt information nowhere public.
 E=$O/meetings/2011-02-15-executive
