@@ -253,7 +253,9 @@ int build_run(int argc, char **argv, int check)
     st.outdir = "out";
     st.formats = FMT_HTML | FMT_PDF | FMT_JSON;
     const char *o;
-    int status = EXIT_OK;
+    int status = EXIT_OK, taken;
+    const output_opts to = {&st.outdir, &st.templates.templates_opt, &st.templates.fonts_opt,
+                            &st.depfiles, &st.dry_run, &st.werror, &st.plans.quiet};
     while ((o = opt_next(&it))) {
         const char *v;
         int common = opt_common(&it, o);
@@ -268,25 +270,10 @@ int build_run(int argc, char **argv, int check)
                              !strcmp(o, "no-plan-diagnostics") || !strcmp(o, "dry-run"))) {
             usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
             goto usage;
-        } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.outdir = v;
-        } else if (!strcmp(o, "MD")) {
-            st.depfiles = 1;
+        } else if ((taken = opt_output(&it, o, &to)) != 0) {
+            if (taken < 0) goto usage;
         } else if (!strcmp(o, "no-index")) {
             st.no_index = 1;
-        } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
-            st.dry_run = 1;
-        } else if (!strcmp(o, "no-plan-diagnostics")) {
-            st.plans.quiet = 1;
-        } else if (!strcmp(o, "werror")) {
-            st.werror = 1;
-        } else if (!strcmp(o, "templates")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.templates.templates_opt = v;
-        } else if (!strcmp(o, "fonts")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.templates.fonts_opt = v;
         } else if (!strcmp(o, "format")) {
             if (!(v = opt_value(&it, o))) goto usage;
             if (parse_formats(v, &st.formats) != 0) {

@@ -559,8 +559,10 @@ int cmd_pack(int argc, char **argv)
     plan_cache_init(&st.plans);
     st.outdir = "out";
     const char *o;
+    int taken;
+    const output_opts to = {&st.outdir, &st.templates.templates_opt, &st.templates.fonts_opt,
+                            &st.depfiles, &st.dry_run, &st.werror, &st.plans.quiet};
     while ((o = opt_next(&it))) {
-        const char *v;
         int common = opt_common(&it, o);
         if (common < 0) goto usage;
         if (common) continue;
@@ -568,23 +570,8 @@ int cmd_pack(int argc, char **argv)
             print_help(cmd);
             opt_free(&it);
             return EXIT_OK;
-        } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.outdir = v;
-        } else if (!strcmp(o, "MD")) {
-            st.depfiles = 1;
-        } else if (!strcmp(o, "no-plan-diagnostics")) {
-            st.plans.quiet = 1;
-        } else if (!strcmp(o, "werror")) {
-            st.werror = 1;
-        } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
-            st.dry_run = 1;
-        } else if (!strcmp(o, "templates")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.templates.templates_opt = v;
-        } else if (!strcmp(o, "fonts")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.templates.fonts_opt = v;
+        } else if ((taken = opt_output(&it, o, &to)) != 0) {
+            if (taken < 0) goto usage;
         } else {
             usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
             goto usage;
