@@ -119,6 +119,63 @@ TEST(test_meeting_errors_are_positioned)
     diag_free(&dl);
 }
 
+/* 'illustrative' is the whole meeting (a flag) or the details made up for a real one. */
+TEST(test_illustrative_details)
+{
+    diag_list dl;
+    meeting *m = load("meeting:\n  council: C\n  committee: Cabinet\n  date: 2011-02-15\n"
+                      "  illustrative: [time, Venue, clerk]\n"
+                      "items:\n  - standard: apologies\n", &dl);
+    assert_non_null(m);
+    assert_int_equal(dl.len, 0);
+    assert_false(m->illustrative);
+    assert_int_equal(m->illustrative_details,
+                     MEETING_DETAIL_TIME | MEETING_DETAIL_VENUE | MEETING_DETAIL_CLERK);
+    meeting_free(m);
+    diag_free(&dl);
+    m = load("meeting:\n  council: C\n  committee: Cabinet\n  date: 2011-02-15\n"
+             "  illustrative: yes\nitems:\n  - standard: apologies\n", &dl);
+    assert_true(m->illustrative);
+    assert_int_equal(m->illustrative_details, 0);
+    meeting_free(m);
+    diag_free(&dl);
+    m = load("meeting:\n  council: C\n  committee: Cabinet\n  date: 2011-02-15\n"
+             "  illustrative: [time, room]\nitems:\n  - standard: apologies\n", &dl);
+    assert_true(has_diag(&dl, 5, 24, "must be one of time, venue, membership, clerk, published"));
+    meeting_free(m);
+    diag_free(&dl);
+}
+
+/* Five clear working days between publication and meeting, weekends left out. */
+TEST(test_notice_of_publication)
+{
+    static const struct { const char *published; int warnings, errors; } cases[] = {
+        {"2011-02-07", 0, 0},   /* Mon for Tue 15 Feb: 8, 9, 10, 11, 14 */
+        {"2011-02-08", 1, 0},   /* four */
+        {"2011-02-01", 0, 0},
+        {"2011-02-14", 1, 0},   /* none */
+        {"2011-02-15", 0, 1},   /* the day itself */
+        {"2011-03-01", 0, 1},   /* after */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char yaml[256];
+        snprintf(yaml, sizeof yaml, HEAD "  - standard: apologies\n");
+        char *at = strstr(yaml, "items:");
+        char rest[128];
+        snprintf(rest, sizeof rest, "%s", at);
+        snprintf(at, sizeof yaml - (size_t)(at - yaml), "  published: %s\n%s", cases[i].published, rest);
+        diag_list dl;
+        meeting *m = load(yaml, &dl);
+        assert_non_null(m);
+        if ((int)dl.warnings != cases[i].warnings || (int)dl.errors != cases[i].errors)
+            fail_msg("published %s: %zu warnings, %zu errors", cases[i].published,
+                     (size_t)dl.warnings, (size_t)dl.errors);
+        if (cases[i].warnings) assert_true(has_diag(&dl, 5, 14, "clear working day"));
+        meeting_free(m);
+        diag_free(&dl);
+    }
+}
+
 TEST(test_order_of_business)
 {
     diag_list dl;
@@ -536,6 +593,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_items_numbered_in_order),
         cmocka_unit_test(test_meeting_errors_are_positioned),
+        cmocka_unit_test(test_illustrative_details),
+        cmocka_unit_test(test_notice_of_publication),
         cmocka_unit_test(test_order_of_business),
         cmocka_unit_test(test_paths_resolved),
         cmocka_unit_test(test_exempt_marker),
