@@ -50,7 +50,7 @@ PAPERS  := $(sort $(wildcard plans/*/*.md))
 MEETINGS := $(sort $(wildcard plans/meetings/*.yaml))
 
 .PHONY: all papers test deps test-deps asan-build clean install uninstall compare bench \
-        bench-peers fuzz-meeting FORCE
+        bench-peers FORCE
 .DEFAULT_GOAL := all
 
 all: tabled
@@ -74,7 +74,7 @@ SETUP :=
 ifneq ($(filter papers,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/deps.stamp
 endif
-ifneq ($(filter test fuzz-sheet,$(MAKECMDGOALS)),)
+ifneq ($(filter test fuzz-sheet fuzz-meeting,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/test-deps.stamp
 endif
 
@@ -174,13 +174,6 @@ build/asan/tabled-asan: $(BUILD)/src/cli/main.o $(BUILD)/libtabled.a
 clean:
 	rm -rf $(BUILD) out tabled
 
-# ---- fuzzing ----------------------------------------------------------------
-# make fuzz-meeting [FUZZ_SECONDS=600] [FUZZ_RUNS=N]: the libFuzzer harness for meeting
-# files and exempt appendices (tests/fuzz/fuzz_meeting.c, clang), niced; make test runs
-# a 20-second smoke of it (tests/fuzz/run-fuzz-meeting.sh).
-fuzz-meeting: $(BUILD)/test-deps.stamp
-	@FUZZ_SECONDS=$${FUZZ_SECONDS:-600} tests/fuzz/run-fuzz-meeting.sh
-
 # ---- refactoring --------------------------------------------------------
 # make compare [BASE=rev] [NEW=rev]: every example paper built by both trees' tabled
 # (SOURCE_DATE_EPOCH fixed); every output file compared (tests/tools/compare-outputs.sh).
@@ -261,7 +254,19 @@ $(BUILD)/fuzz/libtabled.a: $(FUZZ_OBJ)
 $(BUILD)/fuzz/fuzz_sheet: tests/fuzz/fuzz_sheet.c $(BUILD)/fuzz/libtabled.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer $< $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
 
-ifneq ($(filter fuzz-sheet $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
+# The harness for meeting files and exempt appendices (tests/fuzz/fuzz_meeting.c), on
+# the same instrumented objects:
+#   make fuzz-meeting [FUZZ_SECONDS=600] [FUZZ_RUNS=N]   niced; corpus and crashes in
+#                              build/fuzz/meeting/; make test runs a 20-second smoke
+#                              (tests/fuzz/run-fuzz-meeting.sh)
+$(BUILD)/fuzz/fuzz_meeting: tests/fuzz/fuzz_meeting.c $(BUILD)/fuzz/libtabled.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer $< $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
+
+.PHONY: fuzz-meeting
+fuzz-meeting: $(BUILD)/fuzz/fuzz_meeting
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-600} tests/fuzz/run-fuzz-meeting.sh
+
+ifneq ($(filter fuzz-sheet fuzz-meeting $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
 -include $(FUZZ_OBJ:.o=.d)
 endif
 
