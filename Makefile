@@ -20,7 +20,7 @@ CPPFLAGS += -D_GNU_SOURCE
 CFLAGS  ?=
 # Libraries with a pkg-config file (libcmark-gfm's names its extensions library too);
 # libharu has none.
-PKGS    := yaml-0.1 libcmark-gfm libdeflate
+PKGS    := yaml-0.1 libcmark-gfm libdeflate libpng libjpeg
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
@@ -40,7 +40,8 @@ ALLFLAGS = $(CSTD) $(WARN) $(OPT) $(CPPFLAGS) -I$(BUILD) $(PKGCFLAGS) $(CFLAGS)
 
 # Debian packages: to build and make papers, and in addition to test.
 BUILD_DEBS := build-essential pkg-config libyaml-dev libcmark-gfm-dev \
-              libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev
+              libcmark-gfm-extensions-dev libhpdf-dev fonts-liberation2 libdeflate-dev \
+              libpng-dev libjpeg-dev
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man-db strace \
               clang libclang-rt-14-dev
 
@@ -74,7 +75,7 @@ SETUP :=
 ifneq ($(filter papers,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/deps.stamp
 endif
-ifneq ($(filter test fuzz-sheet fuzz-meeting,$(MAKECMDGOALS)),)
+ifneq ($(filter test fuzz fuzz-build fuzz-sheet fuzz-meeting,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/test-deps.stamp
 endif
 
@@ -145,7 +146,8 @@ $(OUT)/meetings/%.json $(OUT)/meetings/%.pdf $(OUT)/meetings/%.html: plans/meeti
 $(OUT)/index.html: $(PAPER_JSON) $(MEETING_JSON) templates/html/paper.css templates/house.yaml tabled
 	./tabled index $(TABLED_FLAGS) -o $(OUT) $(PAPER_JSON) $(MEETING_JSON)
 
--include $(PAPER_HTML:.html=.d) $(MEETING_JSON:.json=.d)
+# An exempt paper's dependency file is kept with its private edition.
+-include $(PAPER_HTML:.html=.d) $(MEETING_JSON:.json=.d) $(wildcard $(OUT)/private/*/*.d)
 
 # ---- tests --------------------------------------------------------------
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -160,10 +162,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtabled.a | $(SETUP)
 
 test: $(BUILD)/test-deps.stamp tabled $(TEST_BIN)
 	@$(MAKE) --no-print-directory -s asan-build
+	@$(MAKE) --no-print-directory -s fuzz-build
 	@tests/run.sh
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
-ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# TABLED_TESTING compiles in the tests' fault injection (fileio.c).
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+              -DTABLED_TESTING
 asan-build:
 	@$(MAKE) --no-print-directory -s BUILD=build/asan OPT="$(ASAN_FLAGS)" \
 	    build/asan/tabled-asan $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
@@ -225,21 +230,30 @@ bench: tabled $(BUILD)/bench/genbench
 bench-peers:
 	@tests/bench/install-peers.sh
 
-# ---- fuzzing the sheet import (tests/fuzz/fuzz_sheet.c) ------------------------------
-# A libFuzzer harness for `tabled import` (CSV reader, sheet, comparison, update file
-# loaded back), built with clang; everything of ours instrumented. The same layout as
-# the other harnesses (build/fuzz/), self-contained.
-#   make fuzz-sheet            FUZZ_SECONDS (default 300) from the seed corpus
-#                              (tests/sheets/fuzz-seeds.sh); new inputs kept in
-#                              build/fuzz/corpus/sheet, crashes in build/fuzz/crashes/
-#   make test                  regression inputs and a short smoke run
-#                              (tests/sheets/run-fuzz-sheet.sh)
+# ---- fuzzing (tests/fuzz) -------------------------------------------------
+# libFuzzer harnesses built with clang, one library of ours instrumented for all of them
+# (the system libraries are not): the plan loader and update files (plan), the paper
+# loader + Markdown + report builder (paper), the image checker/decoder and the font
+# check (image), the whole build to HTML and PDF in memory (build), the sheet import
+# (sheet), the paper's JSON as `tabled index` reads it (paper_json), and meeting files
+# with their papers' exempt appendices, agendas and page maps (meeting).
+#   make fuzz                 each harness for FUZZ_SECONDS (default 300) from the seed
+#                             corpus (tests/fuzz/seed.sh); FUZZ_HARNESSES="plan image"
+#                             for some; new inputs kept in build/fuzz/corpus/<harness>,
+#                             crashes in build/fuzz/crashes/ (copy them to
+#                             tests/fuzz/regressions/<harness>/ once fixed)
+#   make fuzz-sheet           the same for the sheet harness alone
+#   make test                 runs every regression corpus and a short smoke of each
+#                             harness (tests/fuzz/run-fuzz.sh, FUZZ_SMOKE_SECONDS, 20)
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 300
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
                 -DTABLED_TESTING -I$(BUILD) $(PKGCFLAGS)
+FUZZ_HARNESSES ?= plan paper image build sheet paper_json meeting
+FUZZ_ALL  := plan paper image build sheet paper_json meeting
 FUZZ_OBJ  := $(LIBSRC:%.c=$(BUILD)/fuzz/%.o)
+FUZZ_BINS := $(FUZZ_ALL:%=$(BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/%.o: %.c | $(SETUP)
 	@mkdir -p $(dir $@)
@@ -251,25 +265,23 @@ $(BUILD)/fuzz/libtabled.a: $(FUZZ_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/fuzz/fuzz_sheet: tests/fuzz/fuzz_sheet.c $(BUILD)/fuzz/libtabled.a
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer $< $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h $(BUILD)/fuzz/libtabled.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -Itests/fuzz -fsanitize=fuzzer $< tests/fuzz/fuzz_common.c \
+	    $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
 
-# The harness for meeting files and exempt appendices (tests/fuzz/fuzz_meeting.c), on
-# the same instrumented objects:
-#   make fuzz-meeting [FUZZ_SECONDS=600] [FUZZ_RUNS=N]   niced; corpus and crashes in
-#                              build/fuzz/meeting/; make test runs a 20-second smoke
-#                              (tests/fuzz/run-fuzz-meeting.sh)
-$(BUILD)/fuzz/fuzz_meeting: tests/fuzz/fuzz_meeting.c $(BUILD)/fuzz/libtabled.a
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc -fsanitize=fuzzer $< $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
-
-.PHONY: fuzz-meeting
-fuzz-meeting: $(BUILD)/fuzz/fuzz_meeting
-	@FUZZ_SECONDS=$${FUZZ_SECONDS:-600} tests/fuzz/run-fuzz-meeting.sh
-
-ifneq ($(filter fuzz-sheet fuzz-meeting $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
+# (only when fuzzers are asked for: a no-op make papers stays cheap)
+ifneq ($(filter fuzz fuzz-build fuzz-sheet fuzz-meeting $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
 -include $(FUZZ_OBJ:.o=.d)
 endif
 
-.PHONY: fuzz-sheet
-fuzz-sheet: $(BUILD)/fuzz/fuzz_sheet
-	@tests/sheets/fuzz-sheet.sh $(FUZZ_SECONDS)
+.PHONY: fuzz fuzz-build fuzz-sheet fuzz-meeting
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build tabled
+	@tests/fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+fuzz-sheet: $(BUILD)/fuzz/fuzz_sheet tabled
+	@tests/fuzz/fuzz.sh $(FUZZ_SECONDS) sheet
+
+fuzz-meeting: $(BUILD)/fuzz/fuzz_meeting tabled
+	@tests/fuzz/fuzz.sh $(FUZZ_SECONDS) meeting

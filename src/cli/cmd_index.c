@@ -1,18 +1,16 @@
 /* cmd_index.c - tabled index: out/index.html from the papers' JSON files, so make can
- * rebuild the index without rebuilding any paper. */
+ * rebuild the index without rebuilding any paper (index_files.c finds them, paper_json_read.c reads them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../render/html/html_render.h"
-#include "../render/pack_json.h"
 #include "../render/paper_json.h"
-#include "../report/index_doc.h"
 #include "../util/fileio.h"
 #include "../util/project_root.h"
 #include "../util/xalloc.h"
 #include "cli.h"
+#include "index_files.h"
 #include "template_set.h"
 
 /* The folder whose project root decides the templates: the output folder when it is in
@@ -51,43 +49,35 @@ int cmd_index(int argc, char **argv)
             goto usage;
         }
     }
+    if (!it.npositional) {
+        usage_error("index", "nothing to index: give the papers' JSON files (%s/*/*.json)", outdir);
+        goto usage;
+    }
     arena a;
     arena_init(&a);
     diag_list diags;
     diag_init(&diags);
+    /* The house style and stylesheet of the project the output folder is in, else of
+     * the first paper's, else the installed ones. */
+    const char *near = project_root_of_any(outdir, it.npositional ? it.positional[0] : NULL);
+    template_set *ts = templates_for(&tc, near, TS_HOUSE | TS_CSS, &diags);
     paper_record *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
     meeting_record *meetings = xcalloc((size_t)it.npositional + 1, sizeof *meetings);
     size_t n = 0, nm = 0;
     for (int i = 0; i < it.npositional; i++) {
         /* a paper's JSON, else a meeting's page map; anything else is passed over */
-        const char *path = it.positional[i];
-        char *data;
-        size_t len;
-        if (read_input(path, "JSON", &diags, &data, &len) != 0) continue;
-        int rc = paper_json_parse(path, data, len, &a, &diags, &entries[n]);
+        int rc = index_read(it.positional[i], &a, &diags, &entries[n], &meetings[nm]);
         if (rc == 0) n++;
-        else if (rc == 1 && pack_json_parse(path, data, len, &a, &diags, &meetings[nm]) == 0) nm++;
-        free(data);
+        else if (rc == 1) nm++;
     }
-    /* The house style and stylesheet of the project the output folder is in, else of
-     * the first paper's, else the installed ones. */
-    const char *near = project_root_of_any(outdir, it.npositional ? it.positional[0] : NULL);
-    template_set *ts = templates_for(&tc, near, TS_HOUSE | TS_CSS, &diags);
-    if (ts && !diags.errors) {
-        strbuf out = STRBUF_INIT;
-        rdoc *index = build_index(entries, n, meetings, nm, &ts->house);
-        html_render(index, ts->css, &out);
-        rdoc_free(index);
-        char *path = arena_printf(&a, "%s/index.html", outdir);
-        if (write_file_atomic(path, out.data, out.len) != 0)
-            diag_error(&diags, make_pos(path, 0, 0), "cannot write the index");
-        sb_free(&out);
-    }
+    /* A JSON that cannot be read is an error, but the index is still written without
+     * it: it must never keep listing a paper whose outputs are gone. */
+    if (ts) index_write(outdir, entries, n, meetings, nm, &ts->house, ts->css, &diags);
+    free(meetings);
     diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     int status = diags.errors ? EXIT_INPUT : EXIT_OK;
     template_cache_free(&tc);
     free(entries);
-    free(meetings);
     diag_free(&diags);
     arena_free(&a);
     opt_free(&it);

@@ -18,17 +18,19 @@
 #include "template_set.h"
 
 /* Keys every front block may have (paper_load.c's common_keys), with their schemas
- * when optional (YAML null means absent) and when required; a variant field of the
+ * when optional (YAML null means absent, except for the keys that decide what is
+ * published: plan, variant, as-at, since, exempt, numbering, previous-report) and when
+ * required; a variant field of the
  * same name is checked as the common key. */
 static const struct {
     const char *key, *optional, *required;
 } common[] = {
-    {"plan", "{\"type\": [\"string\", \"null\"], \"description\": \"The plan the paper reports on, "
+    {"plan", "{\"type\": \"string\", \"description\": \"The plan the paper reports on, "
              "relative to the paper (default plan.yaml beside it).\"}", NULL},
     {"variant", "true", "true"}, /* the variant names are checked at the top */
-    {"as-at", "{\"$ref\": \"#/$defs/period-or-null\", \"description\": \"The reporting date; a "
+    {"as-at", "{\"$ref\": \"#/$defs/period\", \"description\": \"The reporting date; a "
               "period means its last day.\"}", "{\"$ref\": \"#/$defs/period\"}"},
-    {"since", "{\"$ref\": \"#/$defs/period-or-null\", \"description\": \"The previous report's "
+    {"since", "{\"$ref\": \"#/$defs/period\", \"description\": \"The previous report's "
               "date, for changes since it.\"}", "{\"$ref\": \"#/$defs/period\"}"},
     {"committee", "{\"$ref\": \"#/$defs/text-or-null\"}", "{\"$ref\": \"#/$defs/text\"}"},
     {"meeting", "{\"$ref\": \"#/$defs/day-or-null\", \"description\": \"The meeting date, a day.\"}",
@@ -41,7 +43,7 @@ static const struct {
                "12A to the Local Government Act 1972.\", \"anyOf\": [{\"type\": \"integer\", "
                "\"minimum\": 1, \"maximum\": 7}, {\"type\": \"string\", \"pattern\": "
                "\"^ *[1-7] *$\"}]}", NULL},
-    {"previous-report", "{\"type\": [\"string\", \"null\"], \"description\": \"The paper "
+    {"previous-report", "{\"type\": \"string\", \"description\": \"The paper "
                         "presented last time, relative to this one: its as-at date (or meeting) is "
                         "this paper's since date.\"}", NULL},
     {"numbering", "{\"description\": \"full (1, 1.1), sections (1, 2) or none.\", \"anyOf\": "

@@ -25,6 +25,14 @@ static int is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Anything is at path: a file, but also a folder, FIFO or device, which the loader
+ * then refuses by name (never skipped for the next folder in silence). */
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
 static char *join(const char *dir, const char *rel)
 {
     strbuf sb = STRBUF_INIT;
@@ -132,7 +140,7 @@ char *resource_template(const resource_path *rp, const char *rel)
 {
     for (int i = 0; i < rp->n_templates; i++) {
         char *p = join(rp->templates[i], rel);
-        if (is_file(p)) return p;
+        if (exists(p)) return p;
         free(p);
     }
     return NULL;

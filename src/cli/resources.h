@@ -32,8 +32,10 @@ void resource_path_free(resource_path *rp);
 /* A key naming the search path, for caching what was loaded from it. malloc'd. */
 char *resource_path_key(const resource_path *rp);
 
-/* The first templates folder's <rel> that exists as a regular file (malloc'd), or
- * NULL when none has it. */
+/* The first templates folder's <rel> that exists (malloc'd), or NULL when none has it.
+ * Whatever is there is taken: a folder, FIFO or device where a file belongs is then an
+ * error when it is read (fileio.h: regular files only), never passed over for the
+ * installed one. */
 char *resource_template(const resource_path *rp, const char *rel);
 /* Every templates folder that has the folder <rel>, in search order; returns how many
  * (at most 2) and fills dirs (malloc'd each). */

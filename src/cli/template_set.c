@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../load/house_load.h"
@@ -80,7 +81,14 @@ static int load_fonts(template_set *t, const char *input, diag_list *diags)
     for (size_t i = 0; i < 4; i++) {
         strbuf path = STRBUF_INIT;
         sb_printf(&path, "%s/%s", t->fonts, faces[i]);
-        if (access(path.data, R_OK) != 0) {
+        struct stat st;
+        if (access(path.data, R_OK) == 0 && (stat(path.data, &st) != 0 || !S_ISREG(st.st_mode))) {
+            /* a folder, FIFO or device: libharu would read it for ever or fail */
+            diag_error(diags, make_pos(input ? input : "tabled", 0, 0),
+                       "the font %s (named by the house style) is not a regular file: %s", faces[i],
+                       path.data);
+            rc = -1;
+        } else if (access(path.data, R_OK) != 0) {
             strbuf where = STRBUF_INIT;
             for (int k = 0; k < t->rp.n_fonts; k++) sb_printf(&where, "%s%s", k ? ", " : "", t->rp.fonts[k]);
             diag_error(diags, make_pos(input ? input : "tabled", 0, 0),

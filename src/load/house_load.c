@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../util/fileio.h"
 #include "schema.h"
@@ -77,7 +78,13 @@ int house_load(house_style *h, const char *path, arena *a, diag_list *diags)
     char *data;
     size_t len;
     const char *why;
-    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) return 0;
+    if (read_file(path, MAX_INPUT_BYTES, &data, &len, &why) != 0) {
+        /* No house style is fine (the defaults); one that cannot be read is not. */
+        struct stat st;
+        if (stat(path, &st) != 0 && errno == ENOENT) return 0;
+        diag_error(diags, make_pos(arena_strdup(a, path), 0, 0), "cannot read the house style: %s", why);
+        return -1;
+    }
     size_t before = diags->errors;
     schema_ctx c = {a, diags, 0};
     int empty;

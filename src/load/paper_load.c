@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../util/fileio.h"
 #include "../util/project_root.h"
@@ -19,9 +20,15 @@ static const char *const common_keys[] = {"plan", "variant", "as-at", "since", "
                                           "exempt", "numbering", "previous-report"};
 static const char *const numbering_words[] = {"full", "sections", "none"};
 
-/* Narrative limits, checked before cmark sees it (its table parsing is quadratic). */
-#define MAX_TABLE_COLUMNS 64
-#define MAX_TABLE_PIPES 200000
+/* An empty value: YAML's null (blank, ~, null) or text of nothing but spaces. */
+static int is_blank(const ynode *n)
+{
+    if (n->kind != YN_SCALAR) return 0;
+    if (schema_is_null(n)) return 1;
+    for (const char *s = n->text; *s; s++)
+        if (*s != ' ' && *s != '\t') return 0;
+    return 1;
+}
 
 static int is_common(const char *key)
 {
@@ -80,25 +87,6 @@ static void check_narrative(paper *p, diag_list *diags)
         diag_error(diags, make_pos(p->file, p->markdown_line, 1), "the narrative contains a NUL byte");
         return;
     }
-    size_t total = 0, line_pipes = 0;
-    int line = p->markdown_line;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '|') {
-            total++;
-            if (++line_pipes == MAX_TABLE_COLUMNS + 2) {
-                diag_error(diags, make_pos(p->file, line, 1),
-                           "a table row has more than %d columns; split the table",
-                           MAX_TABLE_COLUMNS);
-            }
-        } else if (s[i] == '\n') {
-            line++;
-            line_pipes = 0;
-        }
-    }
-    if (total > MAX_TABLE_PIPES)
-        diag_error(diags, make_pos(p->file, p->markdown_line, 1),
-                   "the narrative has more than %d table cells; move large tables into the plan",
-                   MAX_TABLE_PIPES);
 }
 
 static paper_text text_of(const ynode *n)
@@ -317,7 +305,25 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
         free(keys);
     }
 
-    /* Common keys. */
+    /* The keys that decide what is published - which plan, which front sheet, which
+     * dates, whether the paper is exempt, how it is numbered - so one written with an
+     * empty value (blank, ~, null, "") is an error, never read as "not given". (The
+     * front sheet's own facts, committee, meeting, item and report-of, may be null:
+     * not given.) */
+    static const char *const deciding_keys[] = {"plan", "variant", "as-at", "since", "exempt",
+                                                "numbering", "previous-report"};
+    int blank = 0;
+    for (size_t i = 0; i < N(deciding_keys); i++) {
+        const ynode *v = ynode_get(front, deciding_keys[i]);
+        if (v && is_blank(v) && ++blank)
+            diag_error(diags, v->pos, "'%s' is empty; give a value or remove the line%s",
+                       deciding_keys[i],
+                       !strcmp(deciding_keys[i], "exempt")
+                           ? " (exempt: N, the paragraph 1-7 of Schedule 12A; leave it out "
+                             "only if the paper is not exempt)"
+                           : "");
+    }
+    if (blank) goto fail;   /* (reading them as absent would only add errors) */
     const char *plan_rel = schema_text(&c, front, "plan", 0, "the front block");
     const ynode *pn = ynode_get(front, "plan");
     p->plan_pos = pn ? pn->pos : front->pos;
@@ -329,6 +335,16 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
         char *dir = dir_of(name);
         p->plan_path = arena_printf(&p->arena, "%s/%s", dir, plan_rel);
         free(dir);
+    }
+    /* The plan is read, and its errors quoted, only from inside the project
+     * (domain rules, section 9). */
+    struct stat pst;
+    if (stat(p->plan_path, &pst) == 0) {
+        char *root = project_root_of(p->file);
+        if (root && !project_root_contains(root, p->plan_path, NULL))
+            diag_error(diags, p->plan_pos, "the plan %s is outside the project (%s); a paper "
+                       "may only name a plan inside it", plan_rel, root);
+        free(root);
     }
     srcpos dpos;
     int has_as_at = schema_date_as(&c, front, "as-at", "as-at date", DATE_ACCEPT_PERIOD, &p->as_at, &dpos);
@@ -354,6 +370,7 @@ paper *paper_load_buffer(const char *name, const char *data, size_t len,
     p->item = schema_text(&c, front, "item", 0, "the front block");
     p->report_of = schema_text(&c, front, "report-of", 0, "the front block");
     p->subject = schema_text(&c, front, "subject", 1, "the front block");
+    p->subject_pos = ynode_get(front, "subject") ? ynode_get(front, "subject")->pos : front->pos;
     schema_int(&c, front, "exempt", 1, 7, &p->exempt_paragraph, "the front block");
     p->numbering = p->variant ? p->variant->numbering : NUMBER_FULL;
     const ynode *num = ynode_get(front, "numbering");
@@ -390,6 +407,14 @@ paper *paper_load_file(const char *path, const variant_set *variants, diag_list 
     char *data;
     size_t len;
     if (read_input(path, "paper", diags, &data, &len) != 0) return NULL;
+    if (len > MAX_PAPER_BYTES) {
+        /* A 16 MiB narrative is 47,000 pages: far past any committee's agenda, and tens
+         * of seconds to lay out. */
+        diag_error(diags, make_pos(path, 0, 0), "the paper is larger than %d MiB; move tables "
+                   "into the plan or split the paper", (int)(MAX_PAPER_BYTES >> 20));
+        free(data);
+        return NULL;
+    }
     paper *p = paper_load_buffer(path, data, len, variants, diags);
     free(data);
     return p;

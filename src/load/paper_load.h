@@ -14,6 +14,9 @@ int variants_load_dirs(variant_set *set, char *const *dirs, size_t ndirs, diag_l
 void variants_free(variant_set *set);
 const variant *variants_find(const variant_set *set, const char *name);
 
+/* Largest paper file: about 12,000 pages of prose. */
+#define MAX_PAPER_BYTES ((size_t)4 * 1024 * 1024)
+
 /* Loads a paper; NULL when it has errors (all reported). */
 paper *paper_load_file(const char *path, const variant_set *variants, diag_list *diags);
 paper *paper_load_buffer(const char *name, const char *data, size_t len,

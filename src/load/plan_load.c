@@ -10,6 +10,7 @@
 
 #include "../util/fileio.h"
 #include "../util/hashmap.h"
+#include "../util/xalloc.h"
 #include "../util/strbuf.h"
 #include "history_load.h"
 #include "schema.h"
@@ -49,6 +50,16 @@ static const char *const risk_keys[] = {"ref", "theme", "description", "conseque
                                         "further-actions", "reviewed", "review-by",
                                         "reviews", "added", "closed"};
 static const char *const polarity_words[] = {"higher", "lower"};
+
+/* The next slot of a list, cleared. Every list loader fills its next slot and counts
+ * it only when the entry is valid, so an entry that is skipped (no ref, a duplicate)
+ * leaves its fields - counts of arrays that were allocated for it - in the slot the
+ * next entry is written to: clear it first, every time. */
+static void *fresh_slot(void *slot, size_t size)
+{
+    memset(slot, 0, size);
+    return slot;
+}
 
 /* A list section: returns the items of a sequence of mappings, or NULL. */
 static ynode **section(loader *L, const ynode *root, const char *key, size_t *n)
@@ -132,7 +143,7 @@ static person *lookup_person(loader *L, const ynode *ref, const char *where)
     void *o = hashmap_get(&L->people, ref->text);
     if (!o) {
         /* Suggest a near id: people lists are short, so a scan is cheap. */
-        const char **ids = malloc(L->p->n_people * sizeof *ids + 1);
+        const char **ids = xmalloc(L->p->n_people * sizeof *ids + 1);
         for (size_t i = 0; i < L->p->n_people; i++) ids[i] = L->p->people[i].id;
         const char *near = closest_word(ref->text, ids, L->p->n_people);
         if (near)
@@ -170,7 +181,7 @@ static void load_meta(loader *L, const ynode *root)
         for (size_t i = 0; i < roles->len; i++) {
             const ynode *v = roles->pairs[i].value;
             if (!schema_expect(&L->sc, v, YN_SCALAR, roles->pairs[i].key->text, "'roles'")) continue;
-            plan_role *r = &p->roles[p->n_roles];
+            plan_role *r = fresh_slot(&p->roles[p->n_roles], sizeof *r);
             r->name = arena_strdup(&p->arena, roles->pairs[i].key->text);
             r->person = lookup_person(L, v, "role");
             if (r->person) p->n_roles++;
@@ -186,7 +197,7 @@ static void load_people(loader *L, const ynode *root)
     for (size_t i = 0; i < n; i++) {
         if (!is_map(L, items[i], "each person")) continue;
         schema_check_keys(&L->sc, items[i], person_keys, N(person_keys), "a person");
-        person *x = &L->p->people[L->p->n_people];
+        person *x = fresh_slot(&L->p->people[L->p->n_people], sizeof *x);
         x->pos = items[i]->pos;
         x->id = plan_text(L, items[i], "id", 1, "a person");
         if (!x->id) continue;
@@ -209,7 +220,7 @@ static void load_sources(loader *L, const ynode *root)
     for (size_t i = 0; i < n; i++) {
         if (!is_map(L, items[i], "each source")) continue;
         schema_check_keys(&L->sc, items[i], source_keys, N(source_keys), "a source");
-        source *x = &L->p->sources[L->p->n_sources];
+        source *x = fresh_slot(&L->p->sources[L->p->n_sources], sizeof *x);
         x->pos = items[i]->pos;
         x->id = plan_text(L, items[i], "id", 1, "a source");
         x->title = plan_text(L, items[i], "title", 1, "a source");
@@ -228,7 +239,7 @@ static void load_recommendations(loader *L, const ynode *root)
     for (size_t i = 0; i < n; i++) {
         if (!is_map(L, items[i], "each recommendation")) continue;
         schema_check_keys(&L->sc, items[i], rec_keys, N(rec_keys), "a recommendation");
-        recommendation *x = &L->p->recommendations[L->p->n_recommendations];
+        recommendation *x = fresh_slot(&L->p->recommendations[L->p->n_recommendations], sizeof *x);
         x->pos = items[i]->pos;
         x->ref = plan_text(L, items[i], "ref", 1, "a recommendation");
         x->text = plan_text(L, items[i], "text", 0, "a recommendation");
@@ -249,7 +260,7 @@ static void load_themes(loader *L, const ynode *root)
     for (size_t i = 0; i < n; i++) {
         if (!is_map(L, items[i], "each theme")) continue;
         schema_check_keys(&L->sc, items[i], theme_keys, N(theme_keys), "a theme");
-        theme *x = &L->p->themes[L->p->n_themes];
+        theme *x = fresh_slot(&L->p->themes[L->p->n_themes], sizeof *x);
         x->pos = items[i]->pos;
         x->ref = plan_text(L, items[i], "ref", 1, "a theme");
         x->title = plan_text(L, items[i], "title", 1, "a theme");
@@ -275,7 +286,7 @@ static void load_revisions(loader *L, const ynode *map, schedule *s, const char 
         const ynode *it = r->items[i];
         if (!schema_expect(&L->sc, it, YN_MAP, NULL, "each revision")) continue;
         schema_check_keys(&L->sc, it, revision_keys, N(revision_keys), "a revision");
-        revision *v = &s->revisions[s->n_revisions];
+        revision *v = fresh_slot(&s->revisions[s->n_revisions], sizeof *v);
         v->pos = it->pos;
         int ok = schema_date(&L->sc, it, "date", "revised date", &v->date, &v->pos);
         if (ok == 0) diag_error(L->sc.diags, it->pos, "revision in %s has no 'date'; add the new due date", where);
@@ -331,13 +342,13 @@ static void load_actions(loader *L, const ynode *root)
     size_t n;
     ynode **items = section(L, root, "actions", &n);
     p->actions = arena_alloc(&p->arena, (n + 1) * sizeof(action));
-    const ynode **maps = calloc(n + 1, sizeof *maps);
-    size_t *theme_counts = calloc(p->n_themes + 1, sizeof *theme_counts);
+    const ynode **maps = xcalloc(n + 1, sizeof *maps);
+    size_t *theme_counts = xcalloc(p->n_themes + 1, sizeof *theme_counts);
 
     for (size_t i = 0; i < n; i++) {
         const ynode *m = items[i];
         if (!is_map(L, m, "each action")) continue;
-        action *x = &p->actions[p->n_actions];
+        action *x = fresh_slot(&p->actions[p->n_actions], sizeof *x);
         x->s.pos = m->pos;
         x->ref = plan_text(L, m, "ref", 1, "an action");
         const char *where = x->ref ? arena_printf(&p->arena, "action %s", x->ref) : "an action";
@@ -362,7 +373,7 @@ static void load_actions(loader *L, const ynode *root)
             for (size_t j = 0; j < ms->len; j++) {
                 const ynode *mm = ms->items[j];
                 if (!schema_expect(&L->sc, mm, YN_MAP, NULL, "each milestone")) continue;
-                milestone *y = &x->milestones[x->n_milestones++];
+                milestone *y = fresh_slot(&x->milestones[x->n_milestones++], sizeof *y);
                 const char *mwhere = arena_printf(&p->arena, "milestone %zu of %s", j + 1, where);
                 schema_check_keys(&L->sc, mm, milestone_keys, N(milestone_keys), mwhere);
                 y->ref = plan_text(L, mm, "ref", 0, mwhere);
@@ -431,7 +442,7 @@ static period_value *load_series(loader *L, const ynode *m, const char *key, siz
     if (!s || !schema_expect(&L->sc, s, YN_MAP, key, where)) return NULL;
     period_value *v = arena_alloc(L->sc.a, (s->len + 1) * sizeof *v);
     for (size_t i = 0; i < s->len; i++) {
-        period_value *pv = &v[*n];
+        period_value *pv = fresh_slot(&v[*n], sizeof *pv);
         pv->pos = s->pairs[i].key->pos;
         if (schema_date_node_as(&L->sc, s->pairs[i].key, "period", DATE_ACCEPT_PERIOD, &pv->period) < 0)
             continue;
@@ -454,7 +465,7 @@ static void load_indicators(loader *L, const ynode *root)
     for (size_t i = 0; i < n; i++) {
         const ynode *m = items[i];
         if (!is_map(L, m, "each indicator")) continue;
-        indicator *x = &p->indicators[p->n_indicators];
+        indicator *x = fresh_slot(&p->indicators[p->n_indicators], sizeof *x);
         x->pos = m->pos;
         x->code = plan_text(L, m, "code", 1, "an indicator");
         const char *where = x->code ? arena_printf(&p->arena, "indicator %s", x->code) : "an indicator";
@@ -498,7 +509,7 @@ static void load_risks(loader *L, const ynode *root)
     for (size_t i = 0; i < n; i++) {
         const ynode *m = items[i];
         if (!is_map(L, m, "each risk")) continue;
-        risk *x = &p->risks[p->n_risks];
+        risk *x = fresh_slot(&p->risks[p->n_risks], sizeof *x);
         x->pos = m->pos;
         x->ref = plan_text(L, m, "ref", 1, "a risk");
         const char *where = x->ref ? arena_printf(&p->arena, "risk %s", x->ref) : "a risk";

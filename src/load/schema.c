@@ -25,6 +25,10 @@ void schema_check_keys(schema_ctx *c, const ynode *map, const char *const *allow
         for (j = 0; j < n; j++)
             if (k->text[0] == allowed[j][0] && strcmp(k->text, allowed[j]) == 0) break;
         if (j < n) continue;
+        if (!diag_would_show(c->diags, k->pos.file)) { /* only counted: skip the search */
+            diag_error(c->diags, k->pos, "unknown key");
+            continue;
+        }
         const char *near = closest_word(k->text, allowed, n);
         if (near)
             diag_error(c->diags, k->pos, "unknown key '%s' in %s; did you mean '%s'?", k->text,
@@ -67,6 +71,7 @@ const char *schema_text(schema_ctx *c, const ynode *map, const char *key, int re
         return NULL;
     }
     if (!schema_expect(c, n, YN_SCALAR, key, where)) return NULL;
+    diag_invisible(c->diags, n->pos, n->text);
     return n->text;
 }
 

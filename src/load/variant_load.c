@@ -58,7 +58,10 @@ static void load_one(variant_set *set, const char *path, size_t first_of_dir, di
         const ynode *f = fields->items[i];
         if (!schema_expect(&c, f, YN_MAP, NULL, "each field")) continue;
         schema_check_keys(&c, f, field_keys, N(field_keys), "a field");
+        /* Cleared: a field skipped below (no key or label) must not lend its type,
+         * place or required flag to the next one. */
         variant_field *vf = &v->fields[v->n_fields];
+        memset(vf, 0, sizeof *vf);
         vf->key = schema_text(&c, f, "key", 1, "a field");
         vf->label = schema_text(&c, f, "label", 1, "a field");
         const ynode *n;
@@ -81,7 +84,15 @@ static void load_one(variant_set *set, const char *path, size_t first_of_dir, di
         vf->columns = arena_alloc(&set->arena, (nc + 1) * sizeof *vf->columns);
         for (size_t j = 0; j < nc; j++) vf->columns[j] = cols[j]->text;
         vf->n_columns = nc;
-        if (vf->key && vf->label) v->n_fields++;
+        if (!vf->key || !vf->label) continue;
+        for (size_t j = 0; j < v->n_fields; j++)
+            if (!strcmp(v->fields[j].key, vf->key)) {
+                diag_error(diags, ynode_get(f, "key")->pos,
+                           "field '%s' is defined twice in this variant", vf->key);
+                vf = NULL;
+                break;
+            }
+        if (vf) v->n_fields++;
     }
     if (!v->name) return;
     for (size_t i = 0; i < set->n; i++) {

@@ -95,6 +95,7 @@ typedef struct {
     int has_since;
     const char *previous_path;  /* previous-report: the paper whose as-at is since */
     const char *committee, *item, *report_of, *subject;
+    srcpos subject_pos;         /* where the subject is written */
     int exempt_paragraph;       /* 0 or 1..7 */
     numbering_mode numbering;
     paper_field *fields;        /* in the variant's order */

@@ -16,12 +16,13 @@
 void paper_json_write(const paper_record *r, const analysis *an, strbuf *out);
 
 /* Reads the JSON at path (named in errors) into *r, its strings in a; the hrefs are
- * those of the outputs beside it (out/<plan>/<paper>.json -> <plan>/<paper>.html).
+ * those of the outputs beside it (out/<plan>/<paper>.json -> <plan>/<paper>.html) that
+ * exist as regular files: the index never links an output that is not there.
  * Returns 0; 1 when the file is JSON but not a paper's (a plan's rollup.json, which the
  * index skips); -1 when it cannot be read (the error in diags). */
 int paper_json_read(const char *path, arena *a, diag_list *diags, paper_record *r);
 /* The same, from len bytes already read (path names the file, for the hrefs and
- * errors). */
+ * errors); the hrefs are as the JSON says, and no file is looked at. */
 int paper_json_parse(const char *path, const char *data, size_t len, arena *a, diag_list *diags,
                      paper_record *r);
 

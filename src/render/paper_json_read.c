@@ -4,9 +4,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../util/fileio.h"
 #include "../util/json_parse.h"
+#include "../util/xalloc.h"
 
 /* The summary from a roll-up object ("overall" of rollup_json). 0, or -1. */
 static int read_overall(const jvalue *overall, rdoc_summary *s)
@@ -34,6 +36,20 @@ static const char *keep(arena *a, const jvalue *obj, const char *key)
     return s ? arena_strdup(a, s) : NULL;
 }
 
+/* 1 when the file beside json (out/p/x.json) with extension ext is a regular file. */
+static int sibling_exists(const char *json, const char *ext)
+{
+    size_t n = strlen(json);
+    size_t stem = n > 5 && !strcmp(json + n - 5, ".json") ? n - 5 : n;
+    char *p = xmalloc(stem + strlen(ext) + 1);
+    memcpy(p, json, stem);
+    strcpy(p + stem, ext);
+    struct stat st;
+    int ok = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    free(p);
+    return ok;
+}
+
 int paper_json_read(const char *path, arena *a, diag_list *diags, paper_record *r)
 {
     char *data;
@@ -43,6 +59,9 @@ int paper_json_read(const char *path, arena *a, diag_list *diags, paper_record *
     if (read_input(path, "paper's JSON", diags, &data, &len) != 0) return -1;
     int rc = paper_json_parse(path, data, len, a, diags, r);
     free(data);
+    /* Only what is there: a link to an output that does not exist is never listed. */
+    if (rc == 0 && r->html_href && !sibling_exists(path, ".html")) r->html_href = NULL;
+    if (rc == 0 && r->pdf_href && !sibling_exists(path, ".pdf")) r->pdf_href = NULL;
     return rc;
 }
 

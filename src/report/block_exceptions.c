@@ -100,9 +100,21 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
                 free(list);
                 return;
             }
-            if (nc < XC__N) cols[nc++] = k;
+            int dup = 0;
+            for (int i = 0; i < nc; i++) dup |= cols[i] == k;
+            if (dup) {
+                diag_error(b->diags, a->pos, "exceptions block: column '%s' is named twice", w);
+                free(list);
+                return;
+            }
+            cols[nc++] = k;
         }
         free(list);
+        if (!nc) {
+            diag_error(b->diags, a->pos, "exceptions block: columns= names no columns (columns: ref, "
+                       "action, milestone, who, when, status, days, reason, measure)");
+            return;
+        }
     } else {
         for (int k = 0; k < XC__N; k++) cols[nc++] = k;
     }

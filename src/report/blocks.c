@@ -41,6 +41,25 @@ static int takes(const block_def *def, const char *key)
     return 0;
 }
 
+int is_computed_block(const char *info, const char **near)
+{
+    *near = NULL;
+    while (*info == ' ' || *info == '\t') info++;
+    size_t n = strcspn(info, " \t");
+    const char *names[N(blocks)];
+    for (size_t i = 0; i < N(blocks); i++) {
+        names[i] = blocks[i].name;
+        if (strlen(names[i]) == n && !strncmp(info, names[i], n)) return 1;
+    }
+    if (n && n < 64) {
+        char word[64];
+        memcpy(word, info, n);
+        word[n] = '\0';
+        *near = closest_word(word, names, N(blocks));
+    }
+    return 0;
+}
+
 void computed_block(build_ctx *b, rnode *parent, const char *info, srcpos pos)
 {
     opt_list o;

@@ -19,7 +19,14 @@ typedef struct {
     int has_wide;           /* set when a wide block was emitted */
     const exempt_parts *parts;  /* the paper's exempt parts, or NULL */
     int leave_out_parts;    /* public edition: the parts' bytes are never read */
+    char *root;             /* the project root (see build_root) */
+    int root_done;
 } build_ctx;
+
+/* The project root of the paper (domain rules, section 9: the nearest folder at or
+ * above it that holds templates/), or, for a paper in no project, its own folder:
+ * canonical, found once. NULL when the paper's folder does not exist. */
+const char *build_root(build_ctx *b);
 
 /* Options of a computed block or placeholder: name key=value key="a b" flag. */
 #define MAX_OPTS 12
@@ -36,6 +43,10 @@ const char *opts_get(const opt_list *o, const char *key);
 int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size_t n,
                const char *what, srcpos pos);
 
+/* 1 when a fenced block's info string starts with a computed block's name (blocks.c:
+ * rollup, exceptions, plan, ...); otherwise 0, and *near is a block name the
+ * first word is close to (a likely typo), or NULL. */
+int is_computed_block(const char *info, const char **near);
 /* Reports "WHAT: the plan has no theme 'REF'; did you mean 'A'? (themes: A, B)". */
 void theme_not_found(build_ctx *b, srcpos pos, const char *what, const char *ref);
 

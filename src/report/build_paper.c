@@ -8,6 +8,7 @@
 
 #include "../util/build_epoch.h"
 #include "../util/fileio.h"
+#include "../util/project_root.h"
 #include "build_ctx.h"
 
 static const char *fmt_date(rdoc *d, fuzzy_date f)
@@ -15,6 +16,14 @@ static const char *fmt_date(rdoc *d, fuzzy_date f)
     char buf[DATE_BUF];
     date_format(f, buf, sizeof buf);
     return arena_strdup(&d->arena, buf);
+}
+
+const char *build_root(build_ctx *b)
+{
+    if (b->root_done) return b->root;
+    b->root_done = 1;
+    b->root = project_root_of(b->paper->file);
+    return b->root;
 }
 
 static void summarise(rdoc *d, const analysis *an)
@@ -40,7 +49,7 @@ rdoc *build_paper_ex(const paper *p, const plan *pl, const analysis *an, const h
 {
     int public_only = ed == EDITION_PUBLIC && p->exempt_paragraph > 0;
     rdoc *d = rdoc_new();
-    build_ctx b = {d, p, pl, an, h, diags, 0, 0, parts, ed == EDITION_PUBLIC};
+    build_ctx b = {d, p, pl, an, h, diags, 0, 0, parts, ed == EDITION_PUBLIC, NULL, 0};
     /* Copied: the report outlives the paper and the plan it was built from. */
 #define KEEP(s) ((s) ? arena_strdup(&d->arena, (s)) : NULL)
     d->subject = KEEP(p->subject);
@@ -69,6 +78,9 @@ rdoc *build_paper_ex(const paper *p, const plan *pl, const analysis *an, const h
     rdoc_set_palette(d, h);
     if (!public_only) summarise(d, an);
 
+    /* Everything in the report is somewhere in the paper: what has no line of its
+     * own (the masthead, say) is placed at the front block. */
+    rnode_set_pos(d->root, make_pos(p->file, 1, 1));
     front_sheet_build(&b, public_only);
     if (public_only) {
         public_notice(d, p);
@@ -83,5 +95,6 @@ rdoc *build_paper_ex(const paper *p, const plan *pl, const analysis *an, const h
     /* What the document says is complete: its fingerprint, then its presentation. */
     rdoc_fingerprint(d, h);
     rdoc_finish(d);
+    free(b.root);
     return d;
 }

@@ -7,17 +7,43 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../util/image_check.h"
+#include "../util/project_root.h"
 #include "../util/strbuf.h"
 #include "build_ctx.h"
 #include "word_paste.h"
+
+/* How deep block quotes, lists and inline emphasis may nest: every walk of the
+ * report tree (renderers, plain text, hashing) recurses, so depth is capped here,
+ * where the tree is made, with an error at the line that goes too deep. */
+#define MARKDOWN_MAX_NESTING 32
+
+/* What cmark-gfm 0.29 (Debian 12) is given, so that no input makes it slow: its table
+ * parsing is quadratic in cells (a 12 KB table of 2000 x 2000 cells took 12 s), and
+ * its bracket matching is quadratic in the openers of one paragraph ("![[]()" 30,000
+ * times took 3 s, 60,000 times 16 s). Checked before parsing, on the narrative and on
+ * every front-sheet field. */
+#define MAX_TABLE_COLUMNS 64
+#define MAX_TABLE_PIPES 200000
+#define MAX_BRACKETS_PER_BLOCK 1000
+#define MAX_BRACKETS 200000
+
+/* Longest link target (browsers and PDF readers cope with far less; libharu refuses
+ * any string over 65,535 bytes). */
+#define MAX_URL_BYTES 8000
 
 typedef struct {
     build_ctx *b;
     int line_offset;
     const char *dir;        /* the paper's directory, for images */
+    int depth;              /* nesting of blocks() and inlines() calls */
+    int too_deep;           /* reported once */
 } conv;
+
+/* 1 (after reporting it once) when descending into n would nest too deep. */
+static int too_deep(conv *c, cmark_node *n);
 
 static srcpos node_pos(conv *c, cmark_node *n)
 {
@@ -47,6 +73,42 @@ static int url_allowed(const char *url)
     return !colon || (slash && slash < colon);
 }
 
+/* An image may be printed when its file lies inside the project (domain rules,
+ * section 9: symbolic links followed) and decodes in full; its bytes are kept in the
+ * report, once, so renderers print what was checked. Reports the error and returns
+ * 0 otherwise. */
+static int image_allowed(conv *c, cmark_node *n, const char *url, const char *path)
+{
+    rdoc *d = c->b->d;
+    if (rdoc_image(d, path)) return 1;
+    const char *root = build_root(c->b);
+    if (!root) {
+        diag_error(c->b->diags, node_pos(c, n), "image %s: the paper's folder cannot be found", url);
+        return 0;
+    }
+    struct stat st;
+    char *canon = NULL;
+    if (stat(path, &st) == 0 && !project_root_contains(root, path, &canon)) {
+        diag_error(c->b->diags, node_pos(c, n),
+                   "image %s is outside the project (%s): images must be in the project's "
+                   "folders",
+                   url, root);
+        return 0;
+    }
+    const char *why = "";
+    unsigned char *bytes;
+    size_t len;
+    int ok = image_check_file(canon ? canon : path, &why, &bytes, &len);
+    free(canon);
+    if (!ok) {
+        diag_error(c->b->diags, node_pos(c, n), "image %s %s", url, why);
+        return 0;
+    }
+    rdoc_add_image(d, path, bytes, len);
+    free(bytes);
+    return 1;
+}
+
 static void text_run(conv *c, rnode *parent, cmark_node **np)
 {
     /* Merge adjacent text nodes so a placeholder split by cmark is seen whole. */
@@ -58,6 +120,7 @@ static void text_run(conv *c, rnode *parent, cmark_node **np)
         *np = n;
         n = cmark_node_next(n);
     }
+    diag_invisible(c->b->diags, pos, sb.data);
     if (strstr(sb.data ? sb.data : "", "{{"))
         expand_placeholders(c->b, parent, sb.data, pos);
     else
@@ -65,7 +128,17 @@ static void text_run(conv *c, rnode *parent, cmark_node **np)
     sb_free(&sb);
 }
 
+static void inlines_at(conv *c, rnode *parent, cmark_node *n);
+
 static void inlines(conv *c, rnode *parent, cmark_node *n)
+{
+    if (!n || too_deep(c, n)) return;
+    c->depth++;
+    inlines_at(c, parent, n);
+    c->depth--;
+}
+
+static void inlines_at(conv *c, rnode *parent, cmark_node *n)
 {
     rdoc *d = c->b->d;
     for (; n; n = cmark_node_next(n)) {
@@ -75,6 +148,7 @@ static void inlines(conv *c, rnode *parent, cmark_node *n)
         case CMARK_NODE_SOFTBREAK: rnode_add(d, parent, RN_SOFTBREAK); break;
         case CMARK_NODE_LINEBREAK: rnode_add(d, parent, RN_LINEBREAK); break;
         case CMARK_NODE_CODE:
+            diag_invisible(c->b->diags, node_pos(c, n), cmark_node_get_literal(n));
             r = rnode_add(d, parent, RN_CODE);
             r->text = arena_strdup(&d->arena, cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
             break;
@@ -82,7 +156,11 @@ static void inlines(conv *c, rnode *parent, cmark_node *n)
         case CMARK_NODE_STRONG: inlines(c, rnode_add(d, parent, RN_STRONG), cmark_node_first_child(n)); break;
         case CMARK_NODE_LINK: {
             const char *url = cmark_node_get_url(n);
-            if (url_allowed(url)) {
+            if (url && strlen(url) > MAX_URL_BYTES) {
+                diag_error(c->b->diags, node_pos(c, n),
+                           "link target is longer than %d bytes; shorten it", MAX_URL_BYTES);
+                inlines(c, parent, cmark_node_first_child(n));
+            } else if (url_allowed(url)) {
                 r = rnode_add(d, parent, RN_LINK);
                 r->url = arena_strdup(&d->arena, url);
                 inlines(c, r, cmark_node_first_child(n));
@@ -103,16 +181,12 @@ static void inlines(conv *c, rnode *parent, cmark_node *n)
             char *alt = r->text ? arena_strdup(&d->arena, r->text) : "";
             free((char *)r->text);
             r->text = alt;
-            const char *why = "";
             if (!url || !*url || strchr(url, ':')) {
                 diag_error(c->b->diags, node_pos(c, n), "image '%s' must be a PNG or JPEG file beside the paper", url ? url : "");
                 break;
             }
             char *path = url[0] == '/' ? arena_strdup(&d->arena, url) : arena_printf(&d->arena, "%s/%s", c->dir, url);
-            if (!image_check_file(path, &why)) {
-                diag_error(c->b->diags, node_pos(c, n), "image %s %s", url, why);
-                break;
-            }
+            if (!image_allowed(c, n, url, path)) break;
             if (!*alt)
                 diag_warning(c->b->diags, node_pos(c, n), "image %s has no text alternative: write ![what it shows](%s)", url, url);
             r->url = path;
@@ -197,13 +271,34 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
             blocks(c, rnode_add(d, r, RN_ITEM), cmark_node_first_child(it));
         break;
     case CMARK_NODE_CODE_BLOCK: {
+        /* Only an info string that starts with a block's name makes a computed block
+         * (one a typo away from a name is an error); any other (```text, ```ruby) is
+         * narrative code. */
         const char *info = cmark_node_get_fence_info(n);
-        if (info && *info) {
+        const char *lit = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        const char *near = NULL;
+        if (info && is_computed_block(info, &near)) {
+            for (const char *q = lit; *q; q++)
+                if (!isspace((unsigned char)*q)) {
+                    diag_error(c->b->diags, node_pos(c, n),
+                               "a computed block takes nothing between its fences; this text "
+                               "would be lost (move it before or after the block)");
+                    break;
+                }
+            rnode *before = parent->last;
             computed_block(c->b, parent, info, node_pos(c, n));
-            return parent->last;
+            if (parent->last && parent->last != before) rnode_set_pos(parent->last, node_pos(c, n));
+            return parent->last != before ? parent->last : NULL;
         }
+        if (near) {
+            /* ```rolup: a block's name mistyped, not code to print; computed_block says
+             * "unknown block 'rolup'; did you mean 'rollup'? (blocks: ...)" */
+            computed_block(c->b, parent, info, node_pos(c, n));
+            return NULL;
+        }
+        diag_invisible(c->b->diags, node_pos(c, n), lit);
         r = rnode_add(d, parent, RN_CODE_BLOCK);
-        r->text = arena_strdup(&d->arena, cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+        r->text = arena_strdup(&d->arena, lit);
         break;
     }
     case CMARK_NODE_THEMATIC_BREAK: r = rnode_add(d, parent, RN_THEMATIC_BREAK); break;
@@ -242,7 +337,70 @@ static rnode *block(conv *c, rnode *parent, cmark_node *n)
 
 static void blocks(conv *c, rnode *parent, cmark_node *n)
 {
+    if (!n || too_deep(c, n)) return;
+    c->depth++;
     for (; n; n = cmark_node_next(n)) block(c, parent, n);
+    c->depth--;
+}
+
+static int too_deep(conv *c, cmark_node *n)
+{
+    if (c->depth < MARKDOWN_MAX_NESTING) return 0;
+    if (!c->too_deep)
+        diag_error(c->b->diags, node_pos(c, n),
+                   "block quotes, lists and emphasis nest more than %d deep here; flatten them",
+                   MARKDOWN_MAX_NESTING);
+    c->too_deep = 1;
+    return 1;
+}
+
+/* 1 when md is within the limits above; else reports at its line (line_offset + the
+ * line in md) and returns 0. */
+static int within_limits(conv *c, const char *md, size_t len)
+{
+    const char *file = c->b->paper->file;
+    size_t total = 0, line_pipes = 0, brackets = 0, all_brackets = 0;
+    int line = 1, block_line = 1, blank = 1;
+    for (size_t i = 0; i < len; i++) {
+        char ch = md[i];
+        if (ch == '\n') {
+            if (blank) {        /* a blank line ends a paragraph */
+                brackets = 0;
+                block_line = line + 1;
+            }
+            line++;
+            line_pipes = 0;
+            blank = 1;
+            continue;
+        }
+        if (ch != ' ' && ch != '\t' && ch != '\r') blank = 0;
+        if (ch == '|') {
+            total++;
+            if (++line_pipes == MAX_TABLE_COLUMNS + 2) {
+                diag_error(c->b->diags, make_pos(file, c->line_offset + line, 1),
+                           "a table row has more than %d columns; split the table", MAX_TABLE_COLUMNS);
+                return 0;
+            }
+        } else if (ch == '[') {
+            if (++brackets == MAX_BRACKETS_PER_BLOCK + 1) {
+                diag_error(c->b->diags, make_pos(file, c->line_offset + block_line, 1),
+                           "this paragraph has more than %d '[' (links and images); split it",
+                           MAX_BRACKETS_PER_BLOCK);
+                return 0;
+            }
+            if (++all_brackets == MAX_BRACKETS + 1) {
+                diag_error(c->b->diags, make_pos(file, c->line_offset + line, 1),
+                           "more than %d '[' (links and images) in all", MAX_BRACKETS);
+                return 0;
+            }
+        }
+    }
+    if (total > MAX_TABLE_PIPES) {
+        diag_error(c->b->diags, make_pos(file, c->line_offset + 1, 1),
+                   "more than %d table cells; move large tables into the plan", MAX_TABLE_PIPES);
+        return 0;
+    }
+    return 1;
 }
 
 static void paste_warning(void *ctx, int line, int col, const char *msg)
@@ -284,7 +442,8 @@ static char *paper_dir(rdoc *d, const char *file)
 
 void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, int line_offset)
 {
-    conv c = {b, line_offset, paper_dir(b->d, b->paper->file)};
+    conv c = {b, line_offset, paper_dir(b->d, b->paper->file), 0, 0};
+    if (!within_limits(&c, md, len)) return;
     cmark_node *doc = parse(&c, md, len);
     blocks(&c, parent, cmark_node_first_child(doc));
     cmark_node_free(doc);
@@ -360,7 +519,9 @@ static void body_piece(build_ctx *b, body_state *st, const char *md, size_t len,
 {
     rdoc *d = b->d;
     rnode *root = d->root;
-    conv c = {b, b->paper->markdown_line - 1 + first_line - 1, paper_dir(d, b->paper->file)};
+    conv c = {b, b->paper->markdown_line - 1 + first_line - 1, paper_dir(d, b->paper->file), 0, 0};
+    /* the limits are the whole paper's: a piece over them is reported and left out */
+    if (!within_limits(&c, md, len)) return;
     cmark_node *doc = parse(&c, md, len);
     numbering_mode mode = b->paper->numbering;
 

@@ -125,6 +125,7 @@ void front_sheet_build(build_ctx *b, int public_only)
     rdoc *d = b->d;
     const paper *p = b->paper;
     rnode *front = rnode_add(d, d->root, RN_FRONT_SHEET);
+    rnode_set_pos(front, p->subject_pos);   /* its title is the subject */
     if (p->variant && p->variant->kind) front->text = expand_variant_text(d, p->variant->kind, p, b->plan);
     for (size_t i = 0; i < p->n_fields; i++) {
         const paper_field *f = &p->fields[i];
@@ -132,6 +133,7 @@ void front_sheet_build(build_ctx *b, int public_only)
         if (!f->given && !f->def->required) continue;
         if (public_only && !is_public_key(f->def->key)) continue;
         rnode *field = rnode_add(d, front, RN_FIELD);
+        if (f->given) rnode_set_pos(field, f->pos);
         field->text = arena_strdup(&d->arena, f->def->label);
         field->key = arena_strdup(&d->arena, f->def->key);
         field_value(b, field, f);

@@ -63,6 +63,21 @@ int opts_check(build_ctx *b, const opt_list *o, const char *const *allowed, size
 {
     int bad = 0;
     for (int i = 0; i < o->n; i++) {
+        /* Given twice (theme=A theme=B): which one was meant? Given empty (columns=):
+         * nothing to use. Both are errors rather than a silent choice. */
+        int twice = 0;
+        for (int k = 0; k < i; k++) twice |= !strcmp(o->keys[k], o->keys[i]);
+        if (twice) {
+            diag_error(b->diags, pos, "option '%s' is given twice for %s; keep one", o->keys[i], what);
+            bad++;
+            continue;
+        }
+        if (o->values[i] && !*o->values[i]) {
+            diag_error(b->diags, pos, "option '%s=' for %s has no value; give one or leave it out",
+                       o->keys[i], what);
+            bad++;
+            continue;
+        }
         size_t j;
         for (j = 0; j < n; j++)
             if (strcmp(o->keys[i], allowed[j]) == 0) break;

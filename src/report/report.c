@@ -35,6 +35,26 @@ void rdoc_free(rdoc *d)
     free(d);
 }
 
+const rimage *rdoc_image(const rdoc *d, const char *path)
+{
+    for (const rimage *m = path ? d->images : NULL; m; m = m->next)
+        if (!strcmp(m->path, path)) return m;
+    return NULL;
+}
+
+const rimage *rdoc_add_image(rdoc *d, const char *path, const unsigned char *data, size_t len)
+{
+    rimage *m = arena_alloc(&d->arena, sizeof *m);
+    m->path = arena_strdup(&d->arena, path);
+    unsigned char *copy = arena_alloc(&d->arena, len ? len : 1);
+    if (len) memcpy(copy, data, len);
+    m->data = copy;
+    m->len = len;
+    m->next = d->images;
+    d->images = m;
+    return m;
+}
+
 /* Nodes come from slabs: the arena rounds each allocation up to 16 bytes, a slab
  * packs them at their own 8-byte alignment. */
 #define NODES_PER_SLAB 512

@@ -186,6 +186,16 @@ typedef struct {
     rag_level rag;
 } rdoc_summary;
 
+/* An image the paper shows: the bytes of its file as they were read and decoded when
+ * the report was built. Renderers print these bytes and never open the file again,
+ * so what is printed is what was checked (image_decode.h). */
+typedef struct rimage {
+    const char *path;           /* as in RN_IMAGE's url */
+    const unsigned char *data;
+    size_t len;
+    struct rimage *next;
+} rimage;
+
 /* Colours by role, 0xRRGGBB. Each RAG swatch's ink reaches 4.5:1 on its fill (the
  * house's ink when it does, else near-black or white). */
 typedef struct {
@@ -256,6 +266,7 @@ typedef struct {
     const char *file;           /* the paper: every node's line and column are in it */
 
     rnode *root;                /* RN_DOCUMENT: RN_FRONT_SHEET, RN_BODY, RN_APPENDIX... */
+    rimage *images;             /* every RN_IMAGE's file, once */
     arena arena;
     rnode *spare;               /* nodes are handed out from slabs in the arena */
     size_t nspare;
@@ -298,6 +309,11 @@ void report_pack_page_label(char *buf, size_t len, const char *prefix, size_t pa
 double colour_contrast(unsigned a, unsigned b);
 /* A figure's colour role in this palette, 0xRRGGBB (FC_NONE: the paper). */
 unsigned palette_rgb(const rpalette *p, fcolour c);
+
+/* The checked bytes of the image at path (an RN_IMAGE's url), or NULL. */
+const rimage *rdoc_image(const rdoc *d, const char *path);
+/* Keeps len bytes (copied) as the image at path. */
+const rimage *rdoc_add_image(rdoc *d, const char *path, const unsigned char *data, size_t len);
 
 rnode *rnode_new(rdoc *d, rnode_type type);
 void rnode_append(rnode *parent, rnode *child);

@@ -9,6 +9,27 @@
 
 #include "xalloc.h"
 
+/* Under AddressSanitizer every allocation is followed by a poisoned gap and the
+ * unused end of each block is poisoned, so writing past an arena object is reported
+ * as a heap overflow, as with malloc (the fuzzers rely on it). */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define ARENA_REDZONE 32
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define ARENA_REDZONE 0
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 struct arena_block {
     arena_block *next;
     size_t used, cap;
@@ -24,6 +45,7 @@ void arena_free(arena *a)
     arena_block *b = a->head;
     while (b) {
         arena_block *next = b->next;
+        UNPOISON(b->data, b->cap);
         free(b);
         b = next;
     }
@@ -34,7 +56,8 @@ void arena_free(arena *a)
 void *arena_alloc(arena *a, size_t size)
 {
     size_t align = _Alignof(max_align_t);
-    size = (size + align - 1) & ~(align - 1);
+    size_t asked = size;
+    size = (size + ARENA_REDZONE + align - 1) & ~(align - 1);
     if (size == 0) size = align;
     arena_block *b = a->head;
     if (!b || b->cap - b->used < size) {
@@ -46,10 +69,13 @@ void *arena_alloc(arena *a, size_t size)
         b->used = 0;
         b->cap = cap;
         a->head = b;
+        POISON(b->data, cap);
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
     a->total += size;
+    if (ARENA_REDZONE) size = asked ? asked : 1;
+    UNPOISON(p, size);
     memset(p, 0, size);
     return p;
 }

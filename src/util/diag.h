@@ -31,10 +31,20 @@ typedef struct {
     size_t seq;         /* insertion order, keeps sort stable */
 } diagnostic;
 
+/* At most DIAG_MAX_PER_FILE diagnostics are kept for one file; the rest are counted
+ * (errors and warnings still count towards the exit status) and printed as one note,
+ * so a file with a million unknown keys gives two hundred lines, not a million. */
+#define DIAG_MAX_PER_FILE 200
+
+typedef struct diag_file_count diag_file_count;
+
 typedef struct {
     diagnostic *items;
     size_t len, cap;
     size_t errors, warnings;
+    diag_file_count *files;     /* per-file counts, for the cap */
+    size_t nfiles, capfiles;
+    void *file_index;           /* file name -> diag_file_count index + 1 */
 } diag_list;
 
 void diag_init(diag_list *d);
@@ -43,6 +53,15 @@ void diag_add(diag_list *d, diag_level level, srcpos pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 #define diag_error(d, pos, ...) diag_add((d), DIAG_ERROR, (pos), __VA_ARGS__)
 #define diag_warning(d, pos, ...) diag_add((d), DIAG_WARNING, (pos), __VA_ARGS__)
+/* 1 when a diagnostic for file would still be kept (under the cap): callers can skip
+ * costly work (a "did you mean" search) for ones that would only be counted. */
+int diag_would_show(diag_list *d, const char *file);
+/* How many diagnostics for file (NULL: about no file) were counted but not kept. */
+size_t diag_hidden(const diag_list *d, const char *file);
+/* Warns at pos about the first invisible character (utf8.h: bidi controls, zero-width
+ * characters) in text, if any; the column moves to it when text before it is on one
+ * line. Returns 1 when it warned. */
+int diag_invisible(diag_list *d, srcpos pos, const char *text);
 /* How diagnostics are printed (diag_print.c):
  *   gcc     FILE:LINE:COL: error: MESSAGE (the default; colour on a terminal)
  *   github  GitHub Actions workflow commands: ::error file=F,line=L,col=C::MESSAGE
@@ -53,7 +72,8 @@ diag_format diag_get_format(void);
 /* "gcc", "github" or "gitlab" to *f; -1 for anything else. */
 int diag_parse_format(const char *name, diag_format *f);
 /* Sort by file, line, column (then order of insertion), drop exact repeats, and print
- * in the chosen format. Each line goes out in one write(2), so the diagnostics of
+ * in the chosen format; after a file's lines, a note counting those left out (the
+ * cap). Each line goes out in one write(2), so the diagnostics of
  * parallel processes (make -j) never interleave within a line. */
 void diag_print(diag_list *d, FILE *out, int color);
 /* "2 errors, 1 warning" after a check, in the gcc format only (nothing when clean). */

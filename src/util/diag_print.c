@@ -164,6 +164,29 @@ void diag_print(diag_list *d, FILE *out, int color)
             break;
         }
         shown++;
+        /* after the last line of a file: how many were left out (the cap, diag.h) */
+        const char *next = i + 1 < d->len ? d->items[i + 1].pos.file : NULL;
+        size_t hidden = 0;
+        if (i + 1 == d->len || strcmp(next ? next : "", g->pos.file ? g->pos.file : ""))
+            hidden = diag_hidden(d, g->pos.file);
+        if (hidden) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "%zu more errors and warnings in this file are not shown",
+                     hidden);
+            diagnostic note = {make_pos(g->pos.file, 0, 0), DIAG_NOTE, msg, 0};
+            switch (format) {
+            case DIAG_FORMAT_GCC:
+                gcc_line(&sb, &note, color);
+                break;
+            case DIAG_FORMAT_GITHUB:
+                github_line(&sb, &note);
+                break;
+            case DIAG_FORMAT_GITLAB:
+                sb_puts(&sb, ",\n  ");
+                gitlab_issue(&sb, &note);
+                break;
+            }
+        }
         if (format != DIAG_FORMAT_GITLAB) {
             write_whole(out, sb.data, sb.len);
             sb_reset(&sb);
@@ -179,12 +202,18 @@ void diag_print(diag_list *d, FILE *out, int color)
 void diag_print_counts(const diag_list *d, FILE *out)
 {
     if (format != DIAG_FORMAT_GCC || (!d->errors && !d->warnings)) return;
-    size_t errors = 0, warnings = 0; /* as printed: diag_print sorted them */
+    /* as printed (diag_print sorted them and drops repeats), with those the cap left
+     * out (counted in d->errors and d->warnings, never kept in items) */
+    size_t errors = 0, warnings = 0, kept_errors = 0, kept_warnings = 0;
     for (size_t i = 0; i < d->len; i++) {
+        kept_errors += d->items[i].level == DIAG_ERROR;
+        kept_warnings += d->items[i].level == DIAG_WARNING;
         if (i && same(&d->items[i], &d->items[i - 1])) continue;
         errors += d->items[i].level == DIAG_ERROR;
         warnings += d->items[i].level == DIAG_WARNING;
     }
+    if (d->errors > kept_errors) errors += d->errors - kept_errors;
+    if (d->warnings > kept_warnings) warnings += d->warnings - kept_warnings;
     strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
               warnings == 1 ? "" : "s");

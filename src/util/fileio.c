@@ -13,27 +13,50 @@
 
 #include "xalloc.h"
 
-int read_file(const char *path, size_t limit, char **data, size_t *len, const char **why)
+int open_regular(const char *path, const char **why)
 {
-    *data = NULL;
-    *len = 0;
-    int fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         *why = strerror(errno);
         return -1;
     }
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        *why = strerror(errno);
         close(fd);
-        *why = "is a directory";
         return -1;
     }
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
+    if (!S_ISREG(st.st_mode)) {
+        *why = S_ISDIR(st.st_mode) ? "is a directory"
+                                   : "is not a regular file (a FIFO, socket or device)";
         close(fd);
-        *why = "file is larger than 64 MiB";
         return -1;
     }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    /* Reads from a regular file never block; clear the flag for whoever reads next. */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
+}
+
+int read_file(const char *path, size_t limit, char **data, size_t *len, const char **why)
+{
+    *data = NULL;
+    *len = 0;
+    int fd = open_regular(path, why);
+    if (fd < 0) return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *why = strerror(errno);
+        close(fd);
+        return -1;
+    }
+    if ((size_t)st.st_size > limit) {
+        close(fd);
+        *why = limit == MAX_INPUT_BYTES ? "file is larger than 64 MiB" : "file is too large";
+        return -1;
+    }
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     char *buf = xmalloc(cap);
     size_t n = 0;
     for (;;) {
@@ -57,7 +80,7 @@ int read_file(const char *path, size_t limit, char **data, size_t *len, const ch
     close(fd);
     if (n > limit) {
         free(buf);
-        *why = "file is larger than 64 MiB";
+        *why = limit == MAX_INPUT_BYTES ? "file is larger than 64 MiB" : "file is too large";
         return -1;
     }
     buf[n] = '\0';
@@ -94,6 +117,15 @@ int make_parent_dirs(const char *path)
 
 int write_file_atomic(const char *path, const void *data, size_t len)
 {
+#ifdef TABLED_TESTING
+    /* Fault injection for the tests (built into the sanitizer build only): a write to
+     * a path containing $TABLED_TEST_FAIL_WRITE fails as on a full disk. */
+    const char *fail = getenv("TABLED_TEST_FAIL_WRITE");
+    if (fail && *fail && strstr(path, fail)) {
+        errno = ENOSPC;
+        return -1;
+    }
+#endif
     if (make_parent_dirs(path) != 0) return -1;
     size_t n = strlen(path);
     char *tmp = xmalloc(n + 16);
@@ -150,6 +182,16 @@ char *parent_dir_name(const char *path)
     }
     if (start == end) return xstrdup("plan");
     return strndup(start, n);
+}
+
+char *fd_path(int fd, const char *path)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "/proc/self/fd/%d", fd);
+    struct stat a, b;
+    if (stat(buf, &a) == 0 && fstat(fd, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+        return xstrdup(buf);
+    return xstrdup(path);
 }
 
 static int cmp_name(const void *a, const void *b)

@@ -8,7 +8,18 @@
 
 #define MAX_INPUT_BYTES ((size_t)64 * 1024 * 1024)
 
-/* Reads a whole file. Returns 0 on success; on failure returns -1 and sets *why to a
+/* Opens path for reading only if it is a regular file: a FIFO, socket, device or
+ * directory is refused without blocking (a FIFO with no writer would hang an open).
+ * Returns the descriptor (close it), or -1 with *why set to a static message. Every
+ * input tabled reads - plans, papers, templates, images, fonts - is opened this way. */
+int open_regular(const char *path, const char **why);
+
+/* A path that names the open file fd itself ("/proc/self/fd/N"), for libraries that
+ * take a file name, so they read what open_regular checked; path itself when the
+ * system has no /proc. malloc'd. */
+char *fd_path(int fd, const char *path);
+
+/* Reads a whole regular file (see open_regular). Returns 0 on success; on failure returns -1 and sets *why to a
  * static message (errno text or "file is larger than 64 MiB"). */
 int read_file(const char *path, size_t limit, char **data, size_t *len, const char **why);
 
@@ -22,7 +33,9 @@ int read_input(const char *path, const char *what, diag_list *diags, char **data
 int write_file_atomic(const char *path, const void *data, size_t len);
 
 /* The name of the folder a file is in: "plans/norwich-hip/plan.yaml" -> "norwich-hip"
- * (a plan's slug in out/); "plan" when there is none. malloc'd. */
+ * (a plan's slug in out/). "plan.yaml", "./plan.yaml" and "x/../plan.yaml" give the
+ * real name of the folder meant, never "." or ".."; "plan" when there is none (the
+ * file system root, or a folder that does not exist). malloc'd. */
 char *parent_dir_name(const char *path);
 
 /* The names (not paths) of the *.yaml and *.yml files in dir, not hidden ones, sorted

@@ -56,3 +56,16 @@ int project_root_contains(const char *root, const char *path, char **canonical)
     else free(real);
     return inside;
 }
+
+char *project_root_of(const char *input_path)
+{
+    char *root = project_root_find(input_path);
+    if (root) return root;
+    const char *slash = strrchr(input_path, '/');
+    char *dir = slash ? strndup(input_path, (size_t)(slash - input_path) + (slash == input_path))
+                      : xstrdup(".");
+    root = project_root_find(dir);
+    if (!root) root = realpath(dir, NULL);
+    free(dir);
+    return root;
+}

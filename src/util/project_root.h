@@ -12,6 +12,11 @@
  * the input does not exist. malloc'd. */
 char *project_root_find(const char *input_path);
 
+/* The root for files named in input_path (a plan or paper): its project root, or,
+ * for an input in no project, the input's own folder (canonical). NULL when even
+ * that folder does not exist. malloc'd. */
+char *project_root_of(const char *input_path);
+
 /* 1 when path, with every symbolic link resolved, is root itself or lies below it;
  * 0 otherwise (also when path does not exist). root must be canonical (as returned
  * by project_root_find). When canonical is not NULL it receives the resolved path

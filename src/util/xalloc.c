@@ -5,10 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Out of memory: said, and exit 1 (tabled exits only 0, 1 or 2). The input limits
+ * (64 MiB files, 4 MiB papers, 16-million-pixel images) keep any input well inside
+ * memory, so this is the machine's state, not something an input can cause. */
 static void oom(void)
 {
-    fputs("tabled: fatal: out of memory\n", stderr);
-    exit(3);
+    fputs("tabled: error: out of memory\n", stderr);
+    exit(1);
 }
 
 void *xmalloc(size_t n)

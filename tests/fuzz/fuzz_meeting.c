@@ -9,8 +9,8 @@
  *
  * Run from the repository root: papers named in a meeting resolve against tests/fuzz/
  * (the seeds name ../../plans/...). Loaded papers, plans and the PDF writer used to
- * measure are kept across runs, as a build keeps them across papers. Built by
- * tests/fuzz/run-fuzz-meeting.sh (clang -fsanitize=fuzzer,address,undefined). */
+ * measure are kept across runs, as a build keeps them across papers. Built by make
+ * fuzz-build with the other harnesses (tests/fuzz/run-fuzz.sh runs its smoke). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

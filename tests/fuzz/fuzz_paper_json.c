@@ -1,7 +1,7 @@
 /* fuzz_paper_json.c - libFuzzer harness for the paper's JSON as `tabled index` reads it
  * (util/json_parse.c and render/paper_json_read.c): any bytes, never a crash, a hang or a
- * leak; what is read is a record whose strings are valid. Built by
- * tests/fuzz/run-fuzz-json.sh (clang -fsanitize=fuzzer,address,undefined). */
+ * leak; what is read is a record whose strings are valid. Built with the others
+ * (make fuzz-build; tests/fuzz/run-fuzz.sh runs it in make test). */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

@@ -8,8 +8,8 @@
  * the promise that an import loses nothing.
  *
  * Self-contained (it needs none of the other harnesses' set-up); run from the
- * repository root: make fuzz-sheet, or tests/sheets/run-fuzz-sheet.sh for the smoke
- * run in make test. */
+ * repository root: make fuzz (or make fuzz-sheet for this one alone), and
+ * tests/fuzz/run-fuzz.sh for its regression inputs and smoke run in make test. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

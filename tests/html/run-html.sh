@@ -81,8 +81,8 @@ sed 's/^/# /' $tmp/err
 check "tabled check on a paper with mistakes exits 1" "[ $rc -eq 1 ]"
 check "an unknown placeholder is named at its line and column, with a suggestion" \
     "grep -q '^$tmp/check.md:15:11: error: unknown placeholder {{ acions }}; did you mean {{ actions }}' $tmp/err"
-check "an unknown block is named at its line, with a suggestion" \
-    "grep -q \"^$tmp/check.md:17:1: error: unknown block 'exeptions'; did you mean 'exceptions'\" $tmp/err"
+check "a misspelt block name is an error with a suggestion (not printed as code)" \
+    "grep -q \"^$tmp/check.md:17:1: error: unknown block 'exeptions'; did you mean 'exceptions'?\" $tmp/err"
 check "tabled check --werror fails a paper whose only problems are warnings" \
     "./tabled check tests/html/fixtures/hostile/hostile.md 2>/dev/null && ! ./tabled check --werror tests/html/fixtures/hostile/hostile.md 2>/dev/null"
 check "tabled check writes nothing" "[ ! -e out/check ] && [ ! -e $tmp/out/check ]"

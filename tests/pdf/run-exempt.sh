@@ -43,5 +43,6 @@ check "every page of the private PDF is marked NOT FOR PUBLICATION ($marked of $
 check "the private HTML is marked with the paragraph" "grep -q 'NOT FOR PUBLICATION' $PRIV/tender.html"
 check "the index links the public edition only" \
     "grep -q 'href=\"p/tender.html\"' $T/out/index.html && ! grep -q 'private/' $T/out/index.html"
-check "the dependency file names both editions" "grep -q 'private/p/tender.pdf' $PUB/tender.d"
+check "the dependency file names both editions" "grep -q 'private/p/tender.pdf' $PRIV/tender.d && grep -q ' $PUB/tender.pdf' $PRIV/tender.d"
+check "the dependency file is kept with the private edition, not in the public folder" "[ ! -e $PUB/tender.d ]"
 echo "1..$n"

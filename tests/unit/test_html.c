@@ -557,6 +557,7 @@ static void test_image_inlined(void **state)
     rnode *img = rnode_add(d, p, RN_IMAGE);
     img->url = path;
     img->text = "Chart of actions by status";
+    rdoc_add_image(d, path, png, sizeof png);   /* the bytes the builder checked */
     rnode *missing = rnode_add(d, p, RN_IMAGE);
     missing->url = "/nonexistent/chart.png";
     missing->text = "Missing chart";

@@ -129,6 +129,10 @@ TEST(test_paper_json_round_trip)
     diag_list dl;
     diag_init(&dl);
     paper_record back;
+    /* an output that is not there is never linked */
+    assert_int_equal(paper_json_read(path, &a, &dl, &back), 0);
+    assert_null(back.html_href);
+    free(tmpfile_with("exec.html", "<!doctype html>"));
     assert_int_equal(paper_json_read(path, &a, &dl, &back), 0);
     assert_string_equal(back.subject, r.subject);
     assert_string_equal(back.committee, "Board");

@@ -221,6 +221,7 @@ static rdoc *sample(int exempt, int missing_glyph, int rows)
     }
     rnode *img = add(d, add(d, body, RN_PARAGRAPH, 30), RN_IMAGE, 30);
     img->url = png_path();
+    rdoc_add_image(d, img->url, png_bytes, sizeof png_bytes);   /* as the builder does */
     img->text = "Chart of progress";
     if (missing_glyph) {
         rnode *mp = para(d, body, "2.7", "The Chinese word for middle is \xE4\xB8\xAD and a "

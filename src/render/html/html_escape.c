@@ -15,7 +15,7 @@
 
 /* Text or attribute value: & < > " ' escaped; invalid UTF-8 becomes U+FFFD; control
  * characters (other than tab and newline), C1 controls and noncharacters are dropped,
- * since HTML forbids them. */
+ * since HTML forbids them, and so are bidi controls (utf8.h). */
 void html_put_text(strbuf *out, const char *s)
 {
     if (!s) return;
@@ -46,8 +46,10 @@ void html_put_text(strbuf *out, const char *s)
             i++;
             continue;
         }
-        if (cp >= 0x80 && cp <= 0x9F) {
-            /* C1 control: dropped */
+        if ((cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp)) {
+            /* C1 control: dropped. Bidi embedding, override and isolate controls are
+             * dropped too (the builder warned at their line), so they can never reorder
+             * the text and markup around them. */
         } else if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
             sb_puts(out, "\xEF\xBF\xBD");
         } else {
@@ -130,7 +132,8 @@ void html_put_css_string(strbuf *out, const char *s)
             }
         }
         i += len;
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) continue;
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp))
+            continue;
         if (cp < 0x80 && (isalnum((int)cp) || cp == ' ' || cp == '.' || cp == ',' || cp == '-'))
             sb_putc(out, (char)cp);
         else

@@ -1,37 +1,31 @@
 /* html_inline.c - inline nodes as HTML: text, emphasis, code, links (only those kept by
- * html_link_ok), badges, and images inlined as data: URIs (PNG or JPEG up to
- * HTML_IMAGE_MAX bytes) or replaced by their alternative text. */
+ * html_link_ok), badges, and images inlined as data: URIs (the PNG or JPEG
+ * bytes the report builder checked) or replaced by their alternative text. */
 #include "html_render.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../util/fileio.h"
+#include "../../util/image_decode.h"
 #include "html_internal.h"
 
+/* The image's bytes were read and decoded when the report was built (report.h): they
+ * are inlined as they are, never read from the file again. */
 static void hr_image(hctx *c, const rnode *n)
 {
-    char *data = NULL;
-    size_t len = 0;
-    const char *why = NULL;
-    const char *mime = NULL;
-    if (n->url && *n->url && read_file(n->url, HTML_IMAGE_MAX, &data, &len, &why) == 0) {
-        const unsigned char *u = (const unsigned char *)data;
-        if (len > 24 && !memcmp(u, "\x89PNG\r\n\x1a\n", 8)) mime = "image/png";
-        else if (len > 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF) mime = "image/jpeg";
-    }
-    if (!mime) {
+    const rimage *img = c->d ? rdoc_image(c->d, n->url) : NULL;
+    image_format fmt = img ? image_sniff(img->data, img->len) : 0;
+    if (!fmt) {
         sb_puts(c->out, "<span class=\"img-alt\">");
         html_put_text(c->out, n->text && *n->text ? n->text : "[image]");
         sb_puts(c->out, "</span>");
-        free(data);
         return;
     }
     sb_puts(c->out, "<img alt=\"");
     html_put_text(c->out, n->text);
     sb_puts(c->out, "\"");
-    if (!strcmp(mime, "image/png")) {
-        const unsigned char *u = (const unsigned char *)data;
+    const unsigned char *u = img->data;
+    if (fmt == IMAGE_PNG && img->len > 24) {
         unsigned long w = (unsigned long)u[16] << 24 | (unsigned long)u[17] << 16 |
                           (unsigned long)u[18] << 8 | u[19];
         unsigned long hgt = (unsigned long)u[20] << 24 | (unsigned long)u[21] << 16 |
@@ -39,10 +33,9 @@ static void hr_image(hctx *c, const rnode *n)
         if (w > 0 && hgt > 0 && w < 100000 && hgt < 100000)
             sb_printf(c->out, " width=\"%lu\" height=\"%lu\"", w, hgt);
     }
-    sb_printf(c->out, " src=\"data:%s;base64,", mime);
-    html_put_base64(c->out, (const unsigned char *)data, len);
+    sb_printf(c->out, " src=\"data:%s;base64,", fmt == IMAGE_PNG ? "image/png" : "image/jpeg");
+    html_put_base64(c->out, img->data, img->len);
     sb_puts(c->out, "\">");
-    free(data);
 }
 
 /* ---- inlines ------------------------------------------------------------- */

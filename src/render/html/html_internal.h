@@ -14,12 +14,14 @@ typedef struct {
     strbuf *out;
     const rpalette *palette;    /* the document's colours by role */
     const rfurniture *furniture;    /* the document's marking of exempt parts */
+    const rdoc *d;              /* the document (its images' bytes) */
 } hctx;
 
 /* ---- escaping (html_escape.c) ------------------------------------------------- */
 
 /* Text or attribute value: & < > " ' escaped; invalid UTF-8 becomes U+FFFD; control
- * characters (other than tab and newline), C1 controls and noncharacters are dropped. */
+ * characters (other than tab and newline), C1 controls, bidi controls (utf8.h) and
+ * noncharacters are dropped. */
 void html_put_text(strbuf *out, const char *s);
 /* A URL inside an attribute, percent-encoded where it would be invalid. */
 void html_put_url(strbuf *out, const char *u);

@@ -4,9 +4,9 @@
  * The renderer only walks the report description (report.h): every number, label and
  * status word is already in the tree. All text is escaped; a link is written as http:,
  * https:, mailto:, a #fragment or a relative path that cannot read as a scheme;
- * images are inlined as data: URIs (PNG or JPEG, up to HTML_IMAGE_MAX bytes) or
- * replaced by their alt text. No JavaScript and no external resources, so the file can
- * be mailed, archived or opened offline. */
+ * images are inlined as data: URIs (the PNG or JPEG bytes the report builder checked,
+ * report.h). No JavaScript and no external resources, so the file can be mailed,
+ * archived or opened offline. */
 #ifndef TABLED_HTML_RENDER_H
 #define TABLED_HTML_RENDER_H
 
@@ -14,9 +14,6 @@
 
 #include "../../report/report.h"
 #include "../../util/strbuf.h"
-
-/* Largest image file inlined (bytes); larger ones are replaced by their alt text. */
-#define HTML_IMAGE_MAX ((size_t)4 * 1024 * 1024)
 
 /* Appends the paper to out. css is the stylesheet to inline (templates/html/paper.css);
  * NULL uses a small built-in one. d must be finished (rdoc_finish): its palette,

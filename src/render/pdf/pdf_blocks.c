@@ -9,42 +9,19 @@
 #include "pdf_layout.h"
 #include "pdf_style.h"
 
-HPDF_Image ly_load_image(HPDF_Doc pdf, const char *path, hpdf_err *err)
-{
-    /* a file that cannot be read is a warning, not a libharu error */
-    hpdf_err saved = err ? *err : (hpdf_err){0, 0};
-    size_t ul = strlen(path);
-    const char *ext = ul > 4 ? path + ul - 4 : "";
-    HPDF_Image img = NULL;
-    if (!strcasecmp(ext, ".png"))
-        img = HPDF_LoadPngImageFromFile(pdf, path);
-    else if (!strcasecmp(ext, ".jpg") || (ul > 5 && !strcasecmp(path + ul - 5, ".jpeg")))
-        img = HPDF_LoadJpegImageFromFile(pdf, path);
-    if (!img) {
-        HPDF_ResetError(pdf);
-        if (err) *err = saved;
-    }
-    return img;
-}
-
-void ly_image(layout *L, const rnode *n, double x, double w, const bstyle *bs)
+void ly_image(layout *L, const rnode *n, double x, double w)
 {
     HPDF_Image img = n->url ? hashmap_get(&L->images, n->url) : NULL;
-    if (!img && n->url) {
-        img = ly_load_image(L->pdf, n->url, L->err);
-        if (img) hashmap_put(&L->images, n->url, img);
-    }
     if (!img) {
-        diag_warning(L->diags, rnode_pos(L->d, n), "cannot read image %s (PNG or JPEG expected)",
-                     n->url ? n->url : "(none)");
-        bstyle it = *bs;
-        it.face |= FACE_ITALIC;
-        strbuf sb = STRBUF_INIT;
-        sb_printf(&sb, "[Image: %s]", n->text && *n->text ? n->text : "not available");
-        ly_string(L, n, sb.data, x, w, &it, ALIGN_LEFT, 0);
-        sb_free(&sb);
-        ly_space_after(L, bs->after);
-        return;
+        const char *why = "";
+        img = pdf_image_load(L->pdf, rdoc_image(L->d, n->url), &why);
+        if (!img) {
+            /* Checked when the report was built, so only memory can fail here: an
+             * error, and the PDF is not written. */
+            diag_error(L->diags, rnode_pos(L->d, n), "image %s %s", n->url ? n->url : "(none)", why);
+            return;
+        }
+        hashmap_put(&L->images, n->url, img);
     }
     double iw = HPDF_Image_GetWidth(img) * PT_PER_PX, ih = HPDF_Image_GetHeight(img) * PT_PER_PX;
     if (iw <= 0 || ih <= 0) return;
@@ -128,6 +105,7 @@ static void ly_list(layout *L, const rnode *n, double x, double w, const bstyle 
         char mk[64];
         int kind = ly_list_marker(mk, sizeof mk, n, it, idx, bs->depth);
         double mi = kind == 2 ? L->h->number_indent : kind == 1 ? LIST_NUMBER_INDENT : LIST_BULLET_INDENT;
+        if (w - mi < MIN_NEST_WIDTH) mi = 0;    /* nested too deep to indent further */
         bstyle cb = *bs;
         cb.tight = (n->flags & RF_TIGHT) != 0;
         cb.after = (n->flags & RF_TIGHT) ? LIST_TIGHT_SPACE : bs->after;
@@ -153,7 +131,9 @@ static void ly_quote(layout *L, const rnode *n, double x, double w, const bstyle
     size_t first = L->out->len;
     bstyle q = *bs;
     q.color = MUTED;
-    ly_blocks(L, n->first, x + QUOTE_INDENT, w - QUOTE_INDENT, &q, 0);
+    double in = w - QUOTE_INDENT < MIN_NEST_WIDTH ? 0 : QUOTE_INDENT; /* nested too deep
+                                                                        * to indent further */
+    ly_blocks(L, n->first, x + in, w - in, &q, 0);
     for (size_t i = first; i < L->out->len; i++) {
         vitem *v = vat(L->out, i);
         double up = i > first ? v->space : 0;
@@ -339,7 +319,7 @@ void ly_block(layout *L, const rnode *n, double x, double w, const bstyle *bs)
         break;
     RN_INLINE_CASES:        /* inlines come in runs (ly_blocks); one alone is a run, an
                              * image alone a block */
-        if (n->type == RN_IMAGE) ly_image(L, n, x, w, bs);
+        if (n->type == RN_IMAGE) ly_image(L, n, x, w);
         else ly_inline_run(L, n->parent, n, n->next, x, w, bs, NULL, 0);
         break;
     }

@@ -4,6 +4,7 @@
  * it is complete (pdf_layout.c), and the page's content goes to the compressor. */
 #include <string.h>
 
+#include "../../util/utf8.h"
 #include "../../util/xalloc.h"
 #include "pdf_draw.h"
 #include "pdf_libharu.h"
@@ -21,6 +22,7 @@ void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw)
     p->face = -1;
     p->size = 0;
     p->foreign = NULL;
+    p->doc = NULL;
 }
 
 static float channel(unsigned rgb, int shift) { return ((rgb >> shift) & 255) / 255.0f; }
@@ -54,7 +56,40 @@ void pen_text(pen *p, int face, double size, unsigned color, double x, double y,
         HPDF_Page_SetFontAndSize(p->page, pfont_font(&p->fonts[face]), (HPDF_REAL)size);
     }
     pen_fill(p, color);
+    /* In pieces libharu accepts (PDF_TEXT_PIECE), each cut between characters. */
+    size_t n = strlen(s);
+    while (n > PDF_TEXT_PIECE) {
+        size_t k = PDF_TEXT_PIECE;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+        char piece[PDF_TEXT_PIECE + 1];
+        memcpy(piece, s, k);
+        piece[k] = '\0';
+        HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y), piece);
+        x += pfont_width(&p->fonts[face], piece, k, size);
+        s += k;
+        n -= k;
+    }
     HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y), s);
+}
+
+const char *pdf_capped(strbuf *tmp, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    uint32_t cp;
+    if (n <= max && utf8_find_invisible(s, n, &cp) == (size_t)-1) return s;
+    /* without bidi controls, which would reorder a viewer's bookmark list */
+    sb_reset(tmp);
+    for (size_t i = 0; i < n;) {
+        size_t cl = utf8_decode(s + i, n - i, &cp);
+        if (!cl) cl = 1, cp = 0xFFFD;
+        if (tmp->len + cl > max - 3) {
+            sb_puts(tmp, "\xE2\x80\xA6");
+            break;
+        }
+        if (!utf8_is_bidi_control(cp)) sb_putn(tmp, s + i, cl);
+        i += cl;
+    }
+    return tmp->data ? tmp->data : "";
 }
 
 /* ---- boxes ----------------------------------------------------------------------- */
@@ -137,7 +172,9 @@ static void draw_graphics(pen *p, const lbox *b, double oy)
                 const char *url = b->src ? b->src->url : NULL;
                 img = url ? hashmap_get(&p->foreign->images, url) : NULL;
                 if (!img && url) {
-                    img = ly_load_image(p->foreign->pdf, url, &p->foreign->err);
+                    const rimage *m = p->doc ? rdoc_image(p->doc, url) : NULL;
+                    const char *why = "";
+                    img = m ? pdf_image_load(p->foreign->pdf, m, &why) : NULL;
                     if (img) hashmap_put(&p->foreign->images, url, img);
                 }
             }
@@ -192,7 +229,8 @@ static void collect_links(pen *p, const lbox *b, double oy, wdoc *wd)
                 wd->links = xrealloc(wd->links, wd->caplinks * sizeof *wd->links);
             }
             wd->links[wd->nlinks++] = (pending_link){p->page, r, b->url + 1};
-        } else {
+        } else if (strlen(b->url) < PDF_TEXT_PIECE) {    /* longer ones are refused
+                                                         * when the report is built */
             HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(p->page, r, b->url);
             if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         }
@@ -202,7 +240,7 @@ static void collect_links(pen *p, const lbox *b, double oy, wdoc *wd)
 void draw_internal_links(pdf_writer *w, size_t k)
 {
     wdoc *wd = &w->docs[k];
-    for (size_t i = 0; i < wd->nlinks; i++) {
+    for (size_t i = 0; i < wd->nlinks && !w->err.err; i++) {
         const anchor *a = hashmap_get(&wd->anchors, wd->links[i].id);
         if (!a) continue;
         HPDF_Destination dst = HPDF_Page_CreateDestination(a->page);
@@ -218,7 +256,10 @@ static void bookmark(pdf_writer *w, HPDF_Page page, const vitem *v, double top)
 {
     while (w->osp > 0 && w->ostack[w->osp - 1].level >= v->mark_level) w->osp--;
     HPDF_Outline parent = w->osp > 0 ? w->ostack[w->osp - 1].o : w->nest;
-    HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, v->mark_title, w->utf8);
+    strbuf tmp = STRBUF_INIT;
+    HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, pdf_capped(&tmp, v->mark_title, PDF_TITLE_MAX),
+                                        w->utf8);
+    sb_free(&tmp);
     if (!o) return;
     HPDF_Destination dst = HPDF_Page_CreateDestination(page);
     HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
@@ -248,6 +289,9 @@ static void draw_page_as(pdf_writer *w, layout *L, const lpage *lp, int foreign)
 {
     wdoc *wd = &w->docs[w->ndocs - 1];
     const section *s = &L->secs[lp->section];
+    /* After a libharu error nothing more is drawn: the document is not written. */
+    if (w->err.err) return;
+    w->err.cur = lp->len ? lpage_item(L, lp, 0)->box->src : NULL;
     if (w->npages == w->cappages) {
         w->cappages = w->cappages ? w->cappages * 2 : 64;
         w->pages = xrealloc(w->pages, w->cappages * sizeof *w->pages);
@@ -265,6 +309,11 @@ static void draw_page_as(pdf_writer *w, layout *L, const lpage *lp, int foreign)
         page = HPDF_AddPage(w->pdf);
         dp = &w->pages[w->npages++];
     }
+    if (!page) {
+        memset(dp, 0, sizeof *dp);
+        if (!w->err.err) w->err.err = HPDF_INVALID_PAGE;
+        return;
+    }
     dp->page = page;
     dp->doc = w->ndocs - 1;
     dp->geo = *s;
@@ -280,15 +329,23 @@ static void draw_page_as(pdf_writer *w, layout *L, const lpage *lp, int foreign)
     pen p;
     pen_init(&p, page, s->ph, w->fonts, 1.0);   /* libharu's initial line width */
     p.foreign = foreign ? w : NULL;
-    for (size_t k = 0; k < lp->len; k++) draw_graphics(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    p.doc = L->d;
+    for (size_t k = 0; k < lp->len; k++) {
+        w->err.cur = lpage_item(L, lp, k)->box->src;
+        draw_graphics(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    }
     HPDF_Page_BeginText(page);
-    for (size_t k = 0; k < lp->len; k++) draw_text(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    for (size_t k = 0; k < lp->len; k++) {
+        w->err.cur = lpage_item(L, lp, k)->box->src;
+        draw_text(&p, lpage_item(L, lp, k)->box, lp->pl[k].y);
+    }
     HPDF_Page_EndText(page);
     if (pz_pool_add(w->zp, hp_page_contents(page)) < 0 && !w->err.err)
         w->err.err = HPDF_INVALID_OBJECT;
     for (size_t k = 0; k < lp->len; k++) {
         const placement *pl = &lp->pl[k];
         const vitem *v = lpage_item(L, lp, k);
+        w->err.cur = v->box->src;
         collect_links(&p, v->box, pl->y, wd);
         if (pl->table >= 0) continue;   /* a repeated header row */
         double top = s->ph - pl->y + 4;

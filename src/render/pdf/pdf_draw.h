@@ -80,6 +80,7 @@ typedef struct {
                              * document drawn into several PDFs): their text is measured
                              * again here, for this writer's font subsets, and their
                              * images loaded into this writer's document; else NULL */
+    const rdoc *doc;        /* the document drawn (its images' bytes) */
 } pen;
 
 void pen_init(pen *p, HPDF_Page page, double ph, pfont *fonts, double lw);
@@ -87,6 +88,11 @@ void pen_fill(pen *p, unsigned rgb);
 void pen_stroke(pen *p, unsigned rgb, double lw);
 /* Text at (x, baseline y) in a text object (BeginText already called). */
 void pen_text(pen *p, int face, double size, unsigned rgb, double x, double y, const char *s);
+
+/* s, or a copy in tmp cut to at most max bytes (between characters) with an ellipsis
+ * and without bidi controls: for bookmarks and metadata, which libharu limits
+ * (PDF_TITLE_MAX). */
+const char *pdf_capped(strbuf *tmp, const char *s, size_t max);
 
 /* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its
  * link annotations and bookmarks, and queues its content for compression. */

@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../../util/fileio.h"
 #include "../../util/strbuf.h"
 #include "../../util/utf8.h"
 #include "../../util/xalloc.h"
@@ -45,9 +47,29 @@ static int ensure_def(pfont *f)
 {
     if (f->def) return 0;
     if (f->failed || !f->pdf || !f->file) return -1;
+    /* libharu opens the file by name: give it the regular file open_regular checked
+     * (a FIFO named as a font would block its open for ever). */
     char *path = font_path(f->dir, f->file);
+    const char *why;
+    int fd = open_regular(path, &why);
     const char *name = NULL;
-    HPDF_FontDef def = hp_load_truetype(f->pdf, path, &name);
+    HPDF_FontDef def = NULL;
+    if (fd >= 0) {
+        /* Checked before libharu parses it (font_check.c), then handed over as the
+         * very file that was checked. */
+        char *self = fd_path(fd, path);
+        char *data;
+        size_t len;
+        if (read_file(self, MAX_INPUT_BYTES, &data, &len, &why) == 0) {
+            if (font_check((const unsigned char *)data, len, &why))
+                def = hp_load_truetype(f->pdf, self, &name);
+            else
+                f->why = why;
+            free(data);
+        }
+        free(self);
+        close(fd);
+    }
     free(path);
     if (!def) {
         f->failed = 1;
@@ -71,13 +93,14 @@ int pfont_init(pfont *f, HPDF_Doc pdf, const char *font_dir, const char *file)
     pf_reset(f, pdf, font_dir, file);
     if (!file) return -1;
     char *path = font_path(font_dir, file);
-    FILE *fp = fopen(path, "rb");
+    const char *why;
+    int fd = open_regular(path, &why);
     free(path);
-    if (!fp) {
+    if (fd < 0) {
         f->failed = 1;
         return -1;
     }
-    fclose(fp);
+    close(fd);
     return 0;
 }
 

@@ -24,10 +24,15 @@ typedef struct {
     const char *dir;        /* font directory (lazy loading) */
     HPDF_Doc pdf;
     int failed;             /* loading the file failed */
+    const char *why;        /* and why, when known ("is a damaged TrueType font") */
     int32_t ascii[128];     /* -2 not looked up yet, -1 missing, else units */
     pf_slot *slots;         /* open addressing; cp 0 = empty */
     size_t cap, len;
 } pfont;
+
+/* 1 when d is a TrueType font libharu can parse safely (font_check.c); else 0 with
+ * *why ("is a damaged TrueType font"). */
+int font_check(const unsigned char *d, size_t n, const char **why);
 
 /* Loads font_dir/file into pdf and makes its libharu font at once (full code map);
  * 0 or -1 (libharu error pending). */

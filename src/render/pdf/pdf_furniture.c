@@ -24,19 +24,26 @@ static char *fit_text(pfont *f, const char *s, double size, double maxw)
         uint32_t cp;
         size_t cl = utf8_decode(s + i, n - i, &cp);
         if (!cl) cl = 1, cp = '?';
-        if (pfont_units(f, cp) < 0) sb_putc(&sb, '?');
+        if (utf8_is_invisible(cp)) { /* left out (utf8.h) */
+        } else if (pfont_units(f, cp) < 0) sb_putc(&sb, '?');
         else sb_putn(&sb, s + i, cl);
         i += cl;
     }
     if (!sb.data) sb_puts(&sb, "");
     if (pfont_width(f, sb.data, sb.len, size) > maxw) {
+        /* the longest prefix that fits with the ellipsis, measured in one pass (a
+         * subject can be any length) */
         const char *ell = "\xE2\x80\xA6";
-        double ew = pfont_width(f, ell, 3, size);
-        while (sb.len) {
-            do sb.len--;
-            while (sb.len && ((unsigned char)sb.data[sb.len] & 0xC0) == 0x80);
-            if (pfont_width(f, sb.data, sb.len, size) + ew <= maxw) break;
+        double room = maxw - pfont_width(f, ell, 3, size), w = 0;
+        size_t keep = 0;
+        while (keep < sb.len) {
+            size_t cl = 1;
+            while (keep + cl < sb.len && ((unsigned char)sb.data[keep + cl] & 0xC0) == 0x80) cl++;
+            w += pfont_width(f, sb.data + keep, cl, size);
+            if (w > room) break;
+            keep += cl;
         }
+        sb.len = keep;
         sb.data[sb.len] = 0;
         sb_puts(&sb, ell);
     }

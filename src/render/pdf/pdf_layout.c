@@ -227,6 +227,7 @@ void layout_free(layout *L)
     il_free(&L->il);
     klines_free(&L->kl);
     hashmap_free(&L->images);
+    free(L->missing);
     for (size_t i = 0; i < L->nepochs; i++) arena_free(&L->epochs[L->epoch0 + i].a);
     free(L->epochs);
     arena_free(&L->cur);

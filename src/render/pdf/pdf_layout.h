@@ -117,7 +117,21 @@ const vitem *lpage_item(const layout *L, const lpage *pg, size_t k);
 
 typedef struct {
     HPDF_STATUS err, detail;    /* the first libharu error */
+    const rnode *cur;           /* the node being drawn, kept up to date by the drawer */
+    const rnode *at;            /* cur when the first error came: its position */
 } hpdf_err;
+
+/* libharu refuses any string (text shown, bookmark, link, metadata) over 65,535 bytes
+ * and then stays in error: every PDF string is kept well under it. Text is shown in
+ * pieces of at most PDF_TEXT_PIECE bytes; titles and metadata are cut with an
+ * ellipsis at PDF_TITLE_MAX. */
+#define PDF_TEXT_PIECE 8192
+#define PDF_TITLE_MAX 2000
+
+/* The image as libharu raw pixels (and a soft mask for transparency), decoded by us
+ * from the bytes the report builder checked (pdf_image.c); NULL with *why on failure
+ * (a libharu error may then be pending). */
+HPDF_Image pdf_image_load(HPDF_Doc pdf, const rimage *m, const char **why);
 
 /* Boxes live in epochs: an arena closed at a safe point (every box in it then belongs
  * to an item before item vi of section sec) and freed once those items are drawn. */
@@ -143,6 +157,8 @@ struct layout {
     int quiet;              /* measuring only: no warnings */
     double exempt_shift;    /* the whole document is exempt: every frame moves down */
     int part_exempt;        /* the sections started now belong to an exempt part */
+    uint32_t *missing;      /* characters the fonts lack, warned about once a paper */
+    size_t nmissing, capmissing;
 
     section *secs;
     size_t nsec, capsec;
@@ -257,10 +273,7 @@ size_t ly_inline_run(layout *L, const rnode *src, const rnode *first,
                      const char *number, double numx);
 
 /* pdf_blocks.c: blocks */
-/* A PNG or JPEG file loaded into pdf, or NULL (no libharu error left pending: err is
- * as it was). */
-HPDF_Image ly_load_image(HPDF_Doc pdf, const char *path, hpdf_err *err);
-void ly_image(layout *L, const rnode *n, double x, double w, const bstyle *bs);
+void ly_image(layout *L, const rnode *n, double x, double w);
 /* A heading at level (house sizes, unless in a cell); mark > 0: a bookmark and
  * anchor, mark < 0: no number printed. */
 void ly_heading(layout *L, const rnode *n, double x, double w, const bstyle *bs,

@@ -41,6 +41,8 @@
 #define QUOTE_INDENT 14.0       /* a quotation, indented, */
 #define QUOTE_BAR_X 1.0         /* with a bar at its left: where, */
 #define QUOTE_BAR_WIDTH 2.5     /* how wide */
+#define MIN_NEST_WIDTH 96.0     /* the narrowest column a nested list or quote is
+                                 * indented to; deeper ones are not indented */
 #define CODE_SIZE 0.88          /* a code block's type, times the body's, */
 #define CODE_LEADING 1.35       /* its leading, times its size, */
 #define CODE_INSET 6.0          /* its text in from its background's sides, */

@@ -1,18 +1,34 @@
 /* pdf_text.c - running text into lines: characters the font lacks replaced (with a
- * warning at the node's position), inlines into items in their styles (bold, italic,
- * code, links, badges), Knuth-Plass lines (pdf_break.c) into boxes, and the hung
- * markers ("1.1", bullets) beside a block's first line. */
+ * warning at their first position in the paper; invisible characters left out),
+ * inlines into items in their styles (bold, italic, code, links, badges), Knuth-Plass
+ * lines (pdf_break.c) into boxes, and the hung markers ("1.1", bullets) beside a
+ * block's first line. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../util/utf8.h"
+#include "../../util/xalloc.h"
 #include "pdf_layout.h"
 #include "pdf_style.h"
 
 /* ---- text: sanitising and itemising ------------------------------------- */
 
+/* 1 the first time cp is reported missing in this paper. */
+static int first_missing(layout *L, uint32_t cp)
+{
+    for (size_t i = 0; i < L->nmissing; i++)
+        if (L->missing[i] == cp) return 0;
+    if (L->nmissing == L->capmissing) {
+        L->capmissing = L->capmissing ? L->capmissing * 2 : 16;
+        L->missing = xrealloc(L->missing, L->capmissing * sizeof *L->missing);
+    }
+    L->missing[L->nmissing++] = cp;
+    return 1;
+}
+
 /* Copies text with every character the face lacks replaced by '?', warning once per
- * character per node. Returns s itself when nothing needs replacing. */
+ * character per paper, at its first place. Invisible characters (utf8.h; the builder
+ * warned about them) are left out. Returns s itself when nothing needs replacing. */
 const char *ly_sanitize(layout *L, const rnode *src, int face, const char *s,
                                size_t n, size_t *outlen)
 {
@@ -27,7 +43,7 @@ const char *ly_sanitize(layout *L, const rnode *src, int face, const char *s,
         }
         uint32_t cp;
         size_t cl = utf8_decode(s + i, n - i, &cp);
-        if (!cl || pfont_units(f, cp) < 0) {
+        if (!cl || utf8_is_invisible(cp) || pfont_units(f, cp) < 0) {
             bad = 1;
             break;
         }
@@ -38,8 +54,6 @@ const char *ly_sanitize(layout *L, const rnode *src, int face, const char *s,
 
     strbuf sb = STRBUF_INIT;
     sb_putn(&sb, s, i);
-    uint32_t warned[8];
-    int nw = 0;
     while (i < n) {
         uint32_t cp;
         size_t cl = utf8_decode(s + i, n - i, &cp);
@@ -47,22 +61,24 @@ const char *ly_sanitize(layout *L, const rnode *src, int face, const char *s,
             cl = 1;
             cp = 0xFFFD;
         }
-        if ((cp < 0x80 && cp >= 0x20 && cp < 0x7F) || (cp >= 0x80 && pfont_units(f, cp) >= 0)) {
+        if (utf8_is_invisible(cp)) {
+            /* left out */
+        } else if ((cp < 0x80 && cp >= 0x20 && cp < 0x7F) || (cp >= 0x80 && pfont_units(f, cp) >= 0)) {
             sb_putn(&sb, s + i, cl);
         } else {
             sb_putc(&sb, '?');
-            int seen = 0;
-            for (int k = 0; k < nw; k++) seen |= warned[k] == cp;
-            if (!seen && !L->quiet) {
-                if (nw < 8) warned[nw++] = cp;
-                diag_warning(L->diags, rnode_pos(L->d, src),
-                             "character U+%04X is not in font %s; printed as '?'",
+            if (!L->quiet && first_missing(L, cp)) {
+                srcpos pos = rnode_pos(L->d, src);
+                if (!pos.file) pos = make_pos(L->d->file, 0, 0);
+                diag_warning(L->diags, pos,
+                             "character U+%04X is not in font %s; printed as '?' (here and "
+                             "wherever else it appears in this paper)",
                              (unsigned)cp, f->file);
             }
         }
         i += cl;
     }
-    char *r = arena_strndup(L->ba, sb.data, sb.len);
+    char *r = arena_strndup(L->ba, sb.data ? sb.data : "", sb.len);
     *outlen = sb.len;
     sb_free(&sb);
     return r;
@@ -390,7 +406,7 @@ size_t ly_inline_run(layout *L, const rnode *src, const rnode *first,
     double space = bs->tight ? 2 : 0;
     while (c && c != stop && !rnode_is_block(c)) {
         if (c->type == RN_IMAGE) {
-            ly_image(L, c, x, w, bs);
+            ly_image(L, c, x, w);
             c = c->next;
             continue;
         }

@@ -20,6 +20,7 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_dat
     if (!e->err) {
         e->err = error_no;
         e->detail = detail_no;
+        e->at = e->cur;
     }
 }
 
@@ -27,7 +28,10 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_dat
 
 static void set_info(HPDF_Doc pdf, HPDF_InfoType t, const char *v)
 {
-    if (v && *v) HPDF_SetInfoAttr(pdf, t, v);
+    if (!v || !*v) return;
+    strbuf tmp = STRBUF_INIT;
+    HPDF_SetInfoAttr(pdf, t, pdf_capped(&tmp, v, PDF_TITLE_MAX));
+    sb_free(&tmp);
 }
 
 static int epoch_date(const char *s, HPDF_Date *out)
@@ -69,8 +73,13 @@ static void metadata(pdf_writer *w)
 
 /* ---- the writer ------------------------------------------------------------------ */
 
-static void font_error(pdf_writer *w, const char *file)
+static void font_error(pdf_writer *w, const char *file, const pfont *f)
 {
+    if (f->why) {
+        diag_error(w->diags, make_pos(file, 0, 0), "PDF: the font %s/%s %s",
+                   w->font_dir ? w->font_dir : ".", file, f->why);
+        return;
+    }
     diag_error(w->diags, make_pos(file, 0, 0),
                "PDF: cannot load font %s/%s (libharu error 0x%04X, detail %u)",
                w->font_dir ? w->font_dir : ".", file ? file : "(none)", (unsigned)w->err.err,
@@ -109,7 +118,7 @@ pdf_writer *pdf_writer_new(const house_style *h, const char *font_dir, diag_list
         const char *file = face_file(h, i);
         if (!file || pfont_init(&w->fonts[i], w->pdf, font_dir, file) < 0 ||
             (i == FACE_REGULAR && !pfont_font(&w->fonts[i]))) {
-            font_error(w, file);
+            font_error(w, file, &w->fonts[i]);
             pdf_writer_free(w);
             return NULL;
         }
@@ -155,10 +164,14 @@ int pdf_writer_add(pdf_writer *w, const rdoc *d)
     L.err = &w->err;
     L.on_page = draw_page;
     L.on_page_ctx = w;
+    size_t errors_before = w->diags->errors;
     layout_document(&L);     /* draws each page as soon as it is complete */
+    /* an error reported while laying out (an image that could not be added): the
+     * PDF is not written */
+    if (w->diags->errors > errors_before) w->broken = 1;
     add_stats(w, &L);
     layout_free(&L);
-    return w->err.err ? -1 : 0;
+    return w->err.err || w->broken ? -1 : 0;
 }
 
 /* ---- one layout, several PDFs ----------------------------------------------------- */
@@ -187,11 +200,13 @@ int pdf_writers_add(pdf_writer **ws, size_t n, const rdoc *d)
     L.err = &ws[0]->err;
     L.on_page = draw_page_fan;
     L.on_page_ctx = &f;
+    size_t errors_before = ws[0]->diags->errors;
     layout_document(&L);
     int rc = 0;
     for (size_t k = 0; k < n; k++) {
         add_stats(ws[k], &L);
-        if (ws[k]->err.err) rc = -1;
+        if (ws[0]->diags->errors > errors_before) ws[k]->broken = 1;
+        if (ws[k]->err.err || ws[k]->broken) rc = -1;
     }
     layout_free(&L);
     return rc;
@@ -301,7 +316,7 @@ static int save(pdf_writer *w, strbuf *out)
 {
     HPDF_Doc pdf = w->pdf;
     if (HPDF_SaveToStream(pdf) != HPDF_OK) {
-        diag_error(w->diags, make_pos(NULL, 0, 0), "PDF: cannot save (libharu error 0x%04X)",
+        diag_error(w->diags, make_pos(w->docs[0].d->file, 0, 0), "PDF: cannot save (libharu error 0x%04X)",
                    (unsigned)w->err.err);
         return -1;
     }
@@ -317,7 +332,7 @@ static int save(pdf_writer *w, strbuf *out)
         if (st != HPDF_OK || n == 0) break;
     }
     if (got != size) {
-        diag_error(w->diags, make_pos(NULL, 0, 0), "PDF: short read from libharu stream");
+        diag_error(w->diags, make_pos(w->docs[0].d->file, 0, 0), "PDF: short read from libharu stream");
         out->len = start;
         if (out->data) out->data[start] = 0;
         return -1;
@@ -331,6 +346,7 @@ int pdf_writer_finish(pdf_writer *w, strbuf *out)
 {
     if (w->broken) return -1;
     w->broken = 1;      /* finish once */
+    w->err.cur = NULL;  /* an error from here on is the paper's, not a node's */
     if (!w->err.err) draw_furniture(w);
     if (w->pack && w->page_prefix && *w->page_prefix && w->npages)
         HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, w->page_prefix);
@@ -341,13 +357,18 @@ int pdf_writer_finish(pdf_writer *w, strbuf *out)
     if (pz_pool_finish(w->zp, w->z) < 0 && !w->err.err) w->err.err = HPDF_INVALID_OBJECT;
     for (int i = 0; i < FACE__COUNT; i++) {
         if (w->fonts[i].failed) {
-            font_error(w, face_file(w->h, i));
+            font_error(w, face_file(w->h, i), &w->fonts[i]);
             return -1;
         }
         if (pfont_finish(&w->fonts[i], w->z) < 0 && !w->err.err) w->err.err = HPDF_FAILD_TO_ALLOC_MEM;
     }
     if (w->err.err) {
-        diag_error(w->diags, make_pos(NULL, 0, 0), "PDF: libharu error 0x%04X (detail %u) while drawing",
+        /* Where it happened: the node being drawn, else the paper. */
+        const rdoc *d = w->docs[w->ndocs ? w->ndocs - 1 : 0].d;
+        srcpos at = w->err.at && d ? rnode_pos(d, w->err.at) : make_pos(d ? d->file : NULL, 0, 0);
+        if (!at.file) at = make_pos(d ? d->file : NULL, 0, 0);
+        diag_error(w->diags, at, "the PDF could not be made here (libharu error 0x%04X, detail %u); "
+                   "nothing was written",
                    (unsigned)w->err.err, (unsigned)w->err.detail);
         return -1;
     }
