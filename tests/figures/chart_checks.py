@@ -164,7 +164,11 @@ def charts(page, pdf, figs):
         "8-26 November on a six-week axis: x0 + W x 7/42, W x 19/42 wide", [(e.get("x"), e.get("width")) for e in r])
     tap("Preparation" in [t for g in wgs for t in texts(g)], "a milestone's group is its heading")
     # the long programme asks for a landscape page
-    land = subprocess.run(["pdfinfo", "-f", "6", "-l", "6", pdf], capture_output=True, text=True).stdout
+    # (the page that holds it: the last, its appendix, wherever pagination puts it)
+    npages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True,
+                                                              text=True).stdout).group(1))
+    pg = next((k for k in range(1, npages + 1) if "A long programme: timetable" in pdftext(pdf, "-f", str(k), "-l", str(k))), 0)
+    land = subprocess.run(["pdfinfo", "-f", str(pg), "-l", str(pg), pdf], capture_output=True, text=True).stdout if pg else ""
     sizes = re.findall(r"size:\s+([0-9.]+) x ([0-9.]+)", land)
     tap(bool(sizes) and float(sizes[0][0]) > float(sizes[0][1]) and 'class="chart wide"' in page,
         "a chart of more than 13 months is set on a landscape page", sizes)
