@@ -248,7 +248,7 @@ bench-peers:
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 300
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
+FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O2 $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
                 -DTABLED_TESTING -I$(BUILD) $(PKGCFLAGS)
 FUZZ_HARNESSES ?= plan paper image build sheet paper_json meeting
 FUZZ_ALL  := plan paper image build sheet paper_json meeting

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "../util/hashmap.h"
+#include "../util/utf8.h"
 #include "../util/xalloc.h"
 #include "sheet_values.h"
 
@@ -333,6 +334,12 @@ static void read_row(loader *L, const csv_row *row)
         v->pos = at(L, row->row, (int)i + 1);
         v->text = i < row->n ? sheet_trim(&L->r->a, row->cells[i].text) : "";
         if (v->text[0]) any = 1;
+        uint32_t cp;
+        if (utf8_find_invisible(v->text, strlen(v->text), &cp) != (size_t)-1)
+            /* said here, at the cell, as the plan loader says it of the update file */
+            diag_warning(L->diags, v->pos, "U+%04X %s in this cell: an invisible character (is "
+                         "it meant?); it is kept in the update file", (unsigned)cp,
+                         utf8_invisible_name(cp));
         if (c->col == COL_REF) ref_col = (int)i + 1;
     }
     if (!any) return; /* only cells in columns tabled does not read */

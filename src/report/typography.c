@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../util/strbuf.h"
+#include "figure.h"
 #include "report.h"
 
 /* The character before a quote opens it: the start of a block, a space, an opening
@@ -133,10 +134,27 @@ static void set_node(rdoc *d, rnode *n, uint32_t *prev)
         own = 0;
         n->aside = set_text(d, n->aside, &own);
         return;
+    case RN_FIGURE:     /* its text alternative, description and drawn labels (a Gantt
+                         * chart's task names are the plan's text) */
+        if (n->figure) {
+            rfigure *f = (rfigure *)n->figure;  /* (the document's own, in its arena) */
+            f->desc = set_text(d, f->desc, &own);
+            fband *bands[2] = {f->header, f->bands};
+            size_t counts[2] = {f->header ? 1 : 0, f->nbands};
+            for (int k = 0; k < 2; k++)
+                for (size_t i = 0; i < counts[k]; i++)
+                    for (size_t j = 0; j < bands[k][i].nops; j++)
+                        if (bands[k][i].ops[j].kind == FO_TEXT) {
+                            own = 0;
+                            bands[k][i].ops[j].text = set_text(d, bands[k][i].ops[j].text, &own);
+                        }
+            own = 0;
+        }
+        n->text = set_text(d, n->text, &own);
+        break;
     case RN_FIELD:      /* its label */
     case RN_APPENDIX:   /* its label */
     case RN_TABLE:      /* its name, when it has no caption */
-    case RN_FIGURE:     /* its text alternative (its drawing's labels are its own) */
         n->text = set_text(d, n->text, &own);
         break;
     case RN_DOCUMENT:

@@ -12,34 +12,21 @@
 #include "render/summary_out.h"
 #include "report/build_paper.h"
 
+static void render(fuzz_input *in, rdoc *doc, edition ed)
+{
+    diag_list *d = &in->diags;
+    if (d->errors) return;      /* tabled build renders nothing of a paper with errors */
+    strbuf out = STRBUF_INIT;
+    html_render(doc, NULL, &out);
+    sb_reset(&out);
+    pdf_render(doc, &fuzz_env_get()->house, "fonts", &out, d);
+    sb_reset(&out);
+    if (ed == EDITION_PRIVATE) rollup_json(in->an, &out);
+    sb_free(&out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fuzz_env *env = fuzz_env_get();
-    fuzz_input in;
-    fuzz_load(data, size, &in);
-    diag_list *d = &in.diags;
-    const plan *p = in.plan;
-    paper *pp = in.paper;
-    const analysis *an = in.an;
-    if (pp) {
-        size_t errors = d->errors;
-        rdoc *doc = build_paper(pp, p, an, &env->house, EDITION_PRIVATE, d);
-        if (d->errors == errors) {
-            for (int ed = EDITION_PRIVATE; ed <= (pp->exempt_paragraph ? EDITION_PUBLIC : EDITION_PRIVATE); ed++) {
-                rdoc *e = ed == EDITION_PRIVATE ? doc : build_paper(pp, p, an, &env->house, EDITION_PUBLIC, d);
-                strbuf out = STRBUF_INIT;
-                html_render(e, NULL, &out);
-                sb_reset(&out);
-                pdf_render(e, &env->house, "fonts", &out, d);
-                sb_free(&out);
-                if (e != doc) rdoc_free(e);
-            }
-            strbuf json = STRBUF_INIT;
-            rollup_json(an, &json);
-            sb_free(&json);
-        }
-        rdoc_free(doc);
-    }
-    fuzz_input_free(&in);
+    fuzz_editions(data, size, 1, render);
     return 0;
 }

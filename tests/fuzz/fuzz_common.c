@@ -82,3 +82,35 @@ void fuzz_input_free(fuzz_input *in)
     paper_free(in->paper);
     plan_free(in->own);
 }
+
+void fuzz_editions(const uint8_t *data, size_t size, int stop_on_errors, fuzz_edition_fn fn)
+{
+    fuzz_env *env = fuzz_env_get();
+    fuzz_input in;
+    fuzz_load(data, size, &in);
+    diag_list *d = &in.diags;
+    if (in.paper) {
+        size_t errors = d->errors;
+        int last = in.paper->exempt_paragraph ? EDITION_PUBLIC : EDITION_PRIVATE;
+        for (int ed = EDITION_PRIVATE; ed <= last; ed++) {
+            if (ed == EDITION_PUBLIC && stop_on_errors && d->errors > errors) break;
+            rdoc *doc = build_paper(in.paper, in.plan, in.an, &env->house, (edition)ed, d);
+            if (fn) fn(&in, doc, (edition)ed);
+            rdoc_free(doc);
+        }
+    }
+    fuzz_print_diags(d);
+    fuzz_input_free(&in);
+}
+
+void fuzz_print_diags(diag_list *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (mem) {
+        diag_print(d, mem, 0);
+        fclose(mem);
+    }
+    free(buf);
+}

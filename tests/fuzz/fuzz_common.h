@@ -14,6 +14,7 @@
 #include "load/paper_load.h"
 #include "load/plan_load.h"
 #include "model/house.h"
+#include "report/build_paper.h"
 
 /* A paper's name: in tests/fuzz/, so ![x](assets/chart.png) finds a real image. */
 #define FUZZ_PAPER "tests/fuzz/paper.md"
@@ -41,5 +42,17 @@ typedef struct {
 /* Loads the input's plan and paper and analyses the plan as at the paper's dates. */
 void fuzz_load(const uint8_t *data, size_t size, fuzz_input *in);
 void fuzz_input_free(fuzz_input *in);
+
+/* Called with each edition's report of the input's paper. */
+typedef void (*fuzz_edition_fn)(fuzz_input *in, rdoc *doc, edition ed);
+/* Loads the input and builds the editions of its paper that tabled builds - the full
+ * one, and the public one when the paper is exempt - handing each report to fn (when
+ * given) and printing every diagnostic. stop_on_errors: as tabled build, no public
+ * edition when the full one has errors. */
+void fuzz_editions(const uint8_t *data, size_t size, int stop_on_errors, fuzz_edition_fn fn);
+
+/* Prints d as tabled does, into memory: the printing is exercised without a system
+ * call for each line. */
+void fuzz_print_diags(diag_list *d);
 
 #endif

@@ -5,30 +5,18 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "analysis/analysis.h"
 #include "fuzz_common.h"
-#include "report/build_paper.h"
 #include "report/report.h"
+
+static void plain(fuzz_input *in, rdoc *doc, edition ed)
+{
+    (void)in;
+    (void)ed;
+    free(rnode_plain_text(doc->root));
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fuzz_env *env = fuzz_env_get();
-    fuzz_input in;
-    fuzz_load(data, size, &in);
-    diag_list *d = &in.diags;
-    const plan *p = in.plan;
-    paper *pp = in.paper;
-    const analysis *an = in.an;
-    if (pp) {
-        /* the public edition differs only for an exempt paper (as in tabled build) */
-        int last = pp->exempt_paragraph ? EDITION_PUBLIC : EDITION_PRIVATE;
-        for (int ed = EDITION_PRIVATE; ed <= last; ed++) {
-            rdoc *doc = build_paper(pp, p, an, &env->house, (edition)ed, d);
-            char *text = rnode_plain_text(doc->root);
-            free(text);
-            rdoc_free(doc);
-        }
-    }
-    fuzz_input_free(&in);
+    fuzz_editions(data, size, 0, plain);
     return 0;
 }

@@ -42,14 +42,21 @@ echo "# printed page 1 at least ${p1}% full in every paper"
 check "print: the report follows the front sheet on page 1 (no page 1 under a third full)" \
     "[ -n '$p1' ] && [ $p1 -ge 34 ]"
 S=$OUT/print/parent-board-2002-08-02
-rows=$(grep "^table 'Risk register" $S.txt | sed 's/.*rows by page {\(.*\)}/\1/')
-echo "# Salford risk register rows by printed page: $rows"
+# (the checker finds a row by its words, so a risk area's words met earlier in the paper
+# count on that page too: the register is the run of consecutive pages at its end)
+rows=$(grep "^table '.*risk assessmen" $S.txt | sed 's/.*rows by page {\(.*\)}/\1/' | python3 -c '
+import sys
+v = [tuple(int(y) for y in x.split(":")) for x in sys.stdin.read().strip().split(",") if x.strip()]
+k = len(v) - 1
+while k > 0 and v[k - 1][0] + 1 == v[k][0]: k -= 1
+print(", ".join("%d: %d" % p for p in v[k:]))')
+echo "# Salford risk assessments (seed 003's register) rows by printed page: $rows"
 check "print: the Salford risk register has three rows or more on every page but its last" \
     "[ -n '$rows' ] && echo '$rows' | python3 -c 'import sys; v=[int(x.split(\":\")[1]) for x in sys.stdin.read().split(\",\")]; sys.exit(0 if all(n >= 3 for n in v[:-1]) and len(v) <= 5 else 1)'"
 pages=$(echo "$rows" | tr ',' '\n' | sed 's/:.*//' | tr -d ' ')
 hdr=0 np=0
 for p in $pages; do
     np=$((np + 1))
-    pdftotext -f $p -l $p $S.pdf - | grep -q 'Further actions' && hdr=$((hdr + 1))
+    pdftotext -f $p -l $p $S.pdf - | grep -q 'Reducing risks' && hdr=$((hdr + 1))
 done
 check "print: the risk register's header row is repeated on each of its $np pages" "[ $np -ge 2 ] && [ $hdr -eq $np ]"

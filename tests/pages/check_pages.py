@@ -238,12 +238,17 @@ def main(argv):
             problems.append(("fullness", i + 1, "%.0f%% full" % (100 * p["full"])))
         # a heading or caption ends no page but the document's last: not even before a
         # change of orientation (it goes with what it heads)
+        # (a heading stands alone at the left of the text: a line of a table cell that
+        # repeats a heading's words, further right, is not one)
+        left = min((l["x"] for l in p["content"]), default=0)
+        def heading_row(row):
+            return len(row) == 1 and row[0]["x"] <= left + 3 and is_heading(row[0]["text"])
         if rows and i < n - 1:
             last = " ".join(l["text"] for l in rows[-1])
-            if is_heading(last):
+            if heading_row(rows[-1]):
                 problems.append(("heading", i + 1, "ends with the heading '%s'" % last[:60]))
             elif not p["last"] and len(rows) >= 2 \
-                    and is_heading(" ".join(l["text"] for l in rows[-2])) and len(rows[-1]) == 1:
+                    and heading_row(rows[-2]) and len(rows[-1]) == 1:
                 # (on a section's last page the line may be all the heading has)
                 problems.append(("heading", i + 1, "a heading with one line after it at the foot"))
             if is_caption(last):
@@ -291,7 +296,10 @@ def main(argv):
                     current = fresh[0] if fresh else capped[-1]
                     current["cap_pages"].append(i)
                 continue
-            cands = [tb for tb in ([current] if current else []) + tabs if key_of(tb, text)]
+            # (a captioned table's rows come after its caption: a reference met before
+            # it, in a summary or a chart's labels, is not one of its rows)
+            cands = [tb for tb in ([current] if current else []) + tabs
+                     if key_of(tb, text) and (tb["cap_pages"] or not tb["cap"])]
             if not cands:
                 continue
             tb = cands[0] if current in cands else (cands[0] if len(cands) == 1 else None)
@@ -315,7 +323,13 @@ def main(argv):
         pgs = sorted(per_page)
         if pgs:
             row_pages.append((name, tb["n"], {i + 1: per_page[i] for i in pgs}))
-        if len(pgs) > 1:
+        # A table that starts a page (its caption first) and fills it is taller than a
+        # page: it must break, and rows a page holds only two of leave one over.
+        first = pgs[0] if pgs else None
+        forced = (first is not None and first in tb["cap_pages"] and pages[first]["content"]
+                  and norm(pages[first]["content"][0]["text"]) == tb["cap"]
+                  and pages[first]["full"] >= 0.85)
+        if len(pgs) > 1 and not forced:
             if tb["n"] <= 3:
                 problems.append(("rows", pgs[0] + 1, "table '%s' of %d rows breaks" % (name, tb["n"])))
             for j, i in enumerate(pgs):

@@ -566,7 +566,8 @@ TEST(test_display_list_translators)
     assert_has(html, "<polygon points=\"10.00,67.00 20.00,57.00 30.00,67.00\" fill=\"#1E7B34\"/>");
     assert_has(html, "fill=\"url(#figure-1-p1-5)\"");    /* hatched red */
     assert_has(html, "fill=\"url(#figure-1-p2-4)\"");    /* dotted amber */
-    assert_has(html, "text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1A1A1A\">Middle &amp; &quot;quoted&quot;</text>");
+    /* (a figure's labels are set as typography.c sets all printed text: curly quotes) */
+    assert_has(html, "text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1A1A1A\">Middle &amp; \u201Cquoted\u201D</text>");
     assert_has(html, "<details><summary>The figures as a table</summary>");
     free(html);
     house_style hs;
@@ -574,7 +575,7 @@ TEST(test_display_list_translators)
     char *p = pdf_page1(d, &hs);
     if (p) {
         assert_has(p, "Q1 < Q4");
-        assert_has(p, "Middle & \"quoted\"");
+        assert_has(p, "Middle & \u201Cquoted\u201D");
         assert_lacks(p, "50");     /* the table is the figure's alternative: not printed */
         free(p);
     }

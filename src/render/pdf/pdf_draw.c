@@ -361,6 +361,7 @@ static void draw_page_as(pdf_writer *w, layout *L, const lpage *lp, int foreign)
     const section *s = &L->secs[lp->section];
     /* After a libharu error nothing more is drawn: the document is not written. */
     if (w->err.err) return;
+    w->err.cur_doc = L->d;
     w->err.cur = lp->len ? lpage_item(L, lp, 0)->box->src : NULL;
     if (w->npages == w->cappages) {
         w->cappages = w->cappages ? w->cappages * 2 : 64;

@@ -13,9 +13,11 @@
  * before saving write /W, the CIDToGIDMap and a ToUnicode CMap for the code points the
  * document measured, and the subset font file compressed by us (pfont_finish). Every
  * drawn character was measured first, so the maps cover it. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../util/fileio.h"
@@ -43,6 +45,45 @@ static char *font_path(const char *font_dir, const char *file)
     return sb_detach(&path);
 }
 
+/* The font files that passed font_check in this process, by identity (device, inode,
+ * size, modification time): a build makes a PDF for each edition of each paper, and
+ * each opens the same four faces; reading and checking them every time was a fifth of
+ * the whole-build fuzzer's time. A file that changes is checked again. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+} checked_font;
+#define CHECKED_MAX 16
+static checked_font checked[CHECKED_MAX];
+static size_t n_checked;
+static pthread_mutex_t checked_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int same_file(const checked_font *c, const struct stat *st)
+{
+    return c->dev == st->st_dev && c->ino == st->st_ino && c->size == st->st_size &&
+           c->mtime.tv_sec == st->st_mtim.tv_sec && c->mtime.tv_nsec == st->st_mtim.tv_nsec;
+}
+
+static int font_known_good(const struct stat *st)
+{
+    int known = 0;
+    pthread_mutex_lock(&checked_lock);
+    for (size_t i = 0; i < n_checked && !known; i++) known = same_file(&checked[i], st);
+    pthread_mutex_unlock(&checked_lock);
+    return known;
+}
+
+static void font_remember_good(const struct stat *st)
+{
+    pthread_mutex_lock(&checked_lock);
+    checked_font c = {st->st_dev, st->st_ino, st->st_size, st->st_mtim};
+    if (n_checked < CHECKED_MAX) checked[n_checked++] = c;
+    else checked[(size_t)st->st_ino % CHECKED_MAX] = c;    /* any slot: only a cache */
+    pthread_mutex_unlock(&checked_lock);
+}
+
 static int ensure_def(pfont *f)
 {
     if (f->def) return 0;
@@ -58,15 +99,17 @@ static int ensure_def(pfont *f)
         /* Checked before libharu parses it (font_check.c), then handed over as the
          * very file that was checked. */
         char *self = fd_path(fd, path);
+        struct stat st;
+        int good = fstat(fd, &st) == 0 && font_known_good(&st);
         char *data;
         size_t len;
-        if (read_file(self, MAX_INPUT_BYTES, &data, &len, &why) == 0) {
-            if (font_check((const unsigned char *)data, len, &why))
-                def = hp_load_truetype(f->pdf, self, &name);
-            else
-                f->why = why;
+        if (!good && read_file(self, MAX_INPUT_BYTES, &data, &len, &why) == 0) {
+            good = font_check((const unsigned char *)data, len, &why);
+            if (good) font_remember_good(&st);
+            else f->why = why;
             free(data);
         }
+        if (good) def = hp_load_truetype(f->pdf, self, &name);
         free(self);
         close(fd);
     }

@@ -140,7 +140,9 @@ const vitem *lpage_item(const layout *L, const lpage *pg, size_t k);
 typedef struct {
     HPDF_STATUS err, detail;    /* the first libharu error */
     const rnode *cur;           /* the node being drawn, kept up to date by the drawer */
+    const rdoc *cur_doc;        /* and its document */
     const rnode *at;            /* cur when the first error came: its position */
+    const rdoc *at_doc;
 } hpdf_err;
 
 /* libharu refuses any string (text shown, bookmark, link, metadata) over 65,535 bytes

@@ -614,8 +614,14 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
         vitem *v = vat(L->out, vi);
         v->table = tindex;
         v->header = (unsigned)header;
+        section *sec = ly_section(L);
+        double frame_h = sec->bottom - sec->top;
         if (header || group) {
             v->keep = 1;
+            /* a header or group row taller than a page splits too, or what does not fit
+             * its page is lost (a header row that tall is never repeated: the repeated
+             * header is a third of a page at most, ly_repeat_ready) */
+            v->split = nn > 0 && tindex >= 0 && rowh > frame_h - 1;
             if (group) {
                 in_group = 0;
                 group_rows = ly_count_rows(r->next, ncols, 1);
@@ -627,9 +633,8 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
                       (r->next && (r->next->flags & RF_NOTE));  /* a note's page is its row's */
             /* a tall row may split at a page's foot, but not the first or last of the
              * table (which would leave it alone on a page) unless it fills a page */
-            section *sec = ly_section(L);
             v->split = nn > 0 && tindex >= 0 &&
-                       ((body > 0 && body + 1 < nbody) || rowh > sec->bottom - sec->top - 1);
+                       ((body > 0 && body + 1 < nbody) || rowh > frame_h - 1);
             body++;
             in_group++;
         }
@@ -795,9 +800,12 @@ int ly_split_row(layout *L, const vitem *it, double avail, vitem *first, vitem *
                 float top = e->y;
                 for (lbox *q = e; q; q = q->next) q->y -= top;
             }
+            /* once: a part split again has the label repeated above as a second
+             * content group, and a box added twice would cut the list short */
             if (ci < 64 && labels[ci]) {
                 labels[ci]->y = CELL_VPAD;
                 ly_box_add(c2, labels[ci]);
+                labels[ci] = NULL;
             }
             ly_box_add(c1, k1);
             ly_box_add(c2, k2);

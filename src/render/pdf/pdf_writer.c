@@ -24,6 +24,7 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_dat
         e->err = error_no;
         e->detail = detail_no;
         e->at = e->cur;
+        e->at_doc = e->cur_doc;
     }
 }
 
@@ -387,7 +388,7 @@ int pdf_writer_finish(pdf_writer *w, strbuf *out)
     }
     if (w->err.err) {
         /* Where it happened: the node being drawn, else the paper. */
-        const rdoc *d = w->docs[w->ndocs ? w->ndocs - 1 : 0].d;
+        const rdoc *d = w->err.at_doc ? w->err.at_doc : w->ndocs ? w->docs[w->ndocs - 1].d : NULL;
         srcpos at = w->err.at && d ? rnode_pos(d, w->err.at) : make_pos(d ? d->file : NULL, 0, 0);
         if (!at.file) at = make_pos(d ? d->file : NULL, 0, 0);
         diag_error(w->diags, at, "the PDF could not be made here (libharu error 0x%04X, detail %u); "
