@@ -47,6 +47,8 @@ TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind python3 python3-yaml man
 
 PLANS   := $(sort $(wildcard plans/*/plan.yaml))
 PAPERS  := $(sort $(wildcard plans/*/*.md))
+# Meeting files (agenda packs): not plans, so the plan rules never see them.
+MEETINGS := $(sort $(wildcard plans/meetings/*.yaml))
 
 .PHONY: all papers test deps test-deps asan-build clean install uninstall compare bench \
         bench-peers FORCE
@@ -73,7 +75,7 @@ SETUP :=
 ifneq ($(filter papers,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/deps.stamp
 endif
-ifneq ($(filter test fuzz fuzz-build fuzz-sheet,$(MAKECMDGOALS)),)
+ifneq ($(filter test fuzz fuzz-build fuzz-sheet fuzz-meeting,$(MAKECMDGOALS)),)
 SETUP := $(BUILD)/test-deps.stamp
 endif
 
@@ -117,8 +119,9 @@ OUT ?= out
 PAPER_HTML := $(PAPERS:plans/%.md=$(OUT)/%.html)
 PAPER_JSON := $(PAPERS:plans/%.md=$(OUT)/%.json)
 PLAN_JSON  := $(PLANS:plans/%/plan.yaml=$(OUT)/%/rollup.json)
+MEETING_JSON := $(MEETINGS:plans/meetings/%.yaml=$(OUT)/meetings/%.json)
 
-papers: $(PAPER_HTML) $(PLAN_JSON) $(OUT)/index.html
+papers: $(PAPER_HTML) $(PLAN_JSON) $(MEETING_JSON) $(OUT)/index.html
 
 # Each plan is checked once, by its roll-up's rule; a paper does not repeat its plan's
 # diagnostics (--no-plan-diagnostics), and a plan with errors fails its papers with one
@@ -133,11 +136,18 @@ $(OUT)/%.html $(OUT)/%.pdf $(OUT)/%.json: plans/%.md tabled
 $(OUT)/%/rollup.json: plans/%/plan.yaml $$(wildcard plans/$$*/updates plans/$$*/updates/*.yaml) tabled
 	./tabled build $(TABLED_FLAGS) -o $(OUT) $<
 
-$(OUT)/index.html: $(PAPER_JSON) templates/html/paper.css templates/house.yaml tabled
-	./tabled index $(TABLED_FLAGS) -o $(OUT) $(PAPER_JSON)
+# One rule per meeting: its packs (public, private, supplementary), page map and agenda
+# page. tabled pack -MD names every paper, plan, update file, template and font it
+# read in out/meetings/<meeting>.d, so a pack is rebuilt when one of them changes, and
+# only then.
+$(OUT)/meetings/%.json $(OUT)/meetings/%.pdf $(OUT)/meetings/%.html: plans/meetings/%.yaml tabled
+	./tabled pack -MD --no-plan-diagnostics $(TABLED_FLAGS) -o $(OUT) $<
+
+$(OUT)/index.html: $(PAPER_JSON) $(MEETING_JSON) templates/html/paper.css templates/house.yaml tabled
+	./tabled index $(TABLED_FLAGS) -o $(OUT) $(PAPER_JSON) $(MEETING_JSON)
 
 # An exempt paper's dependency file is kept with its private edition.
--include $(PAPER_HTML:.html=.d) $(wildcard $(OUT)/private/*/*.d)
+-include $(PAPER_HTML:.html=.d) $(MEETING_JSON:.json=.d) $(wildcard $(OUT)/private/*/*.d)
 
 # ---- tests --------------------------------------------------------------
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -225,7 +235,8 @@ bench-peers:
 # (the system libraries are not): the plan loader and update files (plan), the paper
 # loader + Markdown + report builder (paper), the image checker/decoder and the font
 # check (image), the whole build to HTML and PDF in memory (build), the sheet import
-# (sheet) and the paper's JSON as `tabled index` reads it (paper_json).
+# (sheet), the paper's JSON as `tabled index` reads it (paper_json), and meeting files
+# with their papers' exempt appendices, agendas and page maps (meeting).
 #   make fuzz                 each harness for FUZZ_SECONDS (default 300) from the seed
 #                             corpus (tests/fuzz/seed.sh); FUZZ_HARNESSES="plan image"
 #                             for some; new inputs kept in build/fuzz/corpus/<harness>,
@@ -239,8 +250,8 @@ FUZZ_SECONDS ?= 300
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O2 $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
                 -DTABLED_TESTING -I$(BUILD) $(PKGCFLAGS)
-FUZZ_HARNESSES ?= plan paper image build sheet paper_json
-FUZZ_ALL  := plan paper image build sheet paper_json
+FUZZ_HARNESSES ?= plan paper image build sheet paper_json meeting
+FUZZ_ALL  := plan paper image build sheet paper_json meeting
 FUZZ_OBJ  := $(LIBSRC:%.c=$(BUILD)/fuzz/%.o)
 FUZZ_BINS := $(FUZZ_ALL:%=$(BUILD)/fuzz/fuzz_%)
 
@@ -259,11 +270,11 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fu
 	    $(BUILD)/fuzz/libtabled.a $(LIBS) -o $@
 
 # (only when fuzzers are asked for: a no-op make papers stays cheap)
-ifneq ($(filter fuzz fuzz-build fuzz-sheet $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
+ifneq ($(filter fuzz fuzz-build fuzz-sheet fuzz-meeting $(BUILD)/fuzz/%,$(MAKECMDGOALS)),)
 -include $(FUZZ_OBJ:.o=.d)
 endif
 
-.PHONY: fuzz fuzz-build fuzz-sheet
+.PHONY: fuzz fuzz-build fuzz-sheet fuzz-meeting
 fuzz-build: $(FUZZ_BINS)
 
 fuzz: fuzz-build tabled
@@ -271,3 +282,6 @@ fuzz: fuzz-build tabled
 
 fuzz-sheet: $(BUILD)/fuzz/fuzz_sheet tabled
 	@tests/fuzz/fuzz.sh $(FUZZ_SECONDS) sheet
+
+fuzz-meeting: $(BUILD)/fuzz/fuzz_meeting tabled
+	@tests/fuzz/fuzz.sh $(FUZZ_SECONDS) meeting

@@ -22,6 +22,7 @@ int cmd_rollup(int argc, char **argv);
 int cmd_exceptions(int argc, char **argv);
 int cmd_changes(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_pack(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
@@ -51,6 +52,15 @@ void opt_free(opt_iter *it);
 /* Options every command takes (--diagnostics-format=gcc|github|gitlab): 1 when name
  * was one and is handled, -1 after a usage error, 0 when it is not one of them. */
 int opt_common(opt_iter *it, const char *name);
+/* Where the options 'build' and 'pack' share are stored: -o/--output, --templates,
+ * --fonts, -MD, -n/--dry-run, --werror and --no-plan-diagnostics. */
+typedef struct {
+    const char **outdir, **templates, **fonts;
+    int *depfiles, *dry_run, *werror, *quiet_plans;
+} output_opts;
+/* 1 when name was one of those options and is stored through to, -1 after a usage error
+ * (a missing value), 0 when it is not one of them. */
+int opt_output(opt_iter *it, const char *name, const output_opts *to);
 
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Parses a date option; prints a usage error and returns -1 if invalid. The day is

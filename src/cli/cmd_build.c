@@ -28,6 +28,7 @@
 #include "cli.h"
 #include "index_files.h"
 #include "outputs.h"
+#include "pack.h"
 #include "template_set.h"
 
 enum { FMT_HTML = 1, FMT_PDF = 2, FMT_JSON = 4 };
@@ -51,6 +52,7 @@ typedef struct {
     int dry_run;                    /* --dry-run: check everything, write nothing */
     int werror;                     /* --werror: warnings fail the build */
     int quiet_plans;                /* --no-plan-diagnostics: a paper's plan is checked, not reported */
+    plan_cache meeting_plans;       /* the plans of meeting files' papers (tabled check) */
     int check;                      /* tabled check: also the plans' optimistic reports */
 } build_state;
 
@@ -283,8 +285,8 @@ static void build_paper_file(build_state *st, const char *path)
 {
     if (seen_before(st, path)) return;
     st->papers++;
-    unsigned parts = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
-    template_set *ts = templates_for(&st->templates, path, parts, &st->diags);
+    unsigned want = TS_HOUSE | TS_VARIANTS | TS_CSS | ((st->formats & FMT_PDF) ? TS_FONTS : 0);
+    template_set *ts = templates_for(&st->templates, path, want, &st->diags);
     if (!ts) {  /* (reported once) every paper of the project fails */
         paper_failed_unloaded(st, path);
         return;
@@ -300,6 +302,8 @@ static void build_paper_file(build_state *st, const char *path)
     rdoc *d = NULL, *public_doc = NULL;
     paper_outputs po;
     memset(&po, 0, sizeof po);
+    exempt_parts parts;
+    int have_parts = 0;
     if (out_check_names(plan_slug, pp->slug, make_pos(pp->file, 1, 1), &st->diags) != 0) {
         paper_failed_unloaded(st, path);
         goto done;
@@ -318,31 +322,37 @@ static void build_paper_file(build_state *st, const char *path)
     day_t since = pp->has_since ? date_last_day(pp->since) : 0;
     an = analyse(pl, as_at, pp->has_since ? &since : NULL, &ts->house.theme_rag);
     /* The full paper first: its errors stop both editions. */
-    d = build_paper(pp, pl, an, &ts->house, EDITION_PRIVATE, &st->diags);
+    exempt_parts_find(pp, &st->diags, &parts);
+    have_parts = 1;
+    d = build_paper_ex(pp, pl, an, &ts->house, EDITION_PRIVATE, &parts, NULL, &st->diags);
     if (st->diags.errors > errors_before) goto failed;
     if (st->dry_run) goto done;
 
     int exempt = pp->exempt_paragraph;
-    if (exempt) {
+    int two_editions = exempt || parts.n;
+    if (two_editions) {
         /* The private edition goes to DIR/private/, never into the index or the JSON;
-         * DIR/<plan>/ gets the public edition, built without the exempt content. */
+         * DIR/<plan>/ gets the public edition, built without the exempt content (the
+         * whole paper's, or its exempt appendices'). */
         render_edition(st, ts, d, &po, OUT_PRIVATE_PDF, OUT_PRIVATE_HTML);
-        public_doc = build_paper(pp, pl, an, &ts->house, EDITION_PUBLIC, &st->diags);
+        public_doc = build_paper_ex(pp, pl, an, &ts->house, EDITION_PUBLIC, &parts, NULL, &st->diags);
     }
-    const rdoc *pub = exempt ? public_doc : d;
+    const rdoc *pub = two_editions ? public_doc : d;
     render_edition(st, ts, pub, &po, OUT_PDF, OUT_HTML);
     if (st->diags.errors > errors_before) goto failed;
     if (st->werror && st->diags.warnings > warnings_before) goto failed;
     paper_record rec;
     paper_record_of(pub, (st->formats & FMT_HTML) != 0, (po.made & (1u << OUT_PDF)) != 0, exempt,
                     &rec);
+    if (!exempt) paper_record_parts(pub, &parts, &rec);
     paper_json_write(&rec, exempt ? NULL : an, &po.buf[OUT_JSON]);
     po.made |= 1u << OUT_JSON;
     if (st->depfiles) {
         /* An exempt paper's dependency file names its images: it goes with the
          * private edition, never into the public folder. */
         out_kind dep = exempt ? OUT_PRIVATE_DEP : OUT_DEP;
-        depfile_text(st, ts, plan_slug, pp, pl, d, po.made, &po.buf[dep]);
+        /* (exempt appendices only: the public edition's images, so none of theirs) */
+        depfile_text(st, ts, plan_slug, pp, pl, exempt ? d : pub, po.made, &po.buf[dep]);
         po.made |= 1u << dep;
     }
     for (int k = 0; k < OUT__COUNT; k++) {
@@ -361,6 +371,7 @@ failed:
     paper_failed(st, pp->file, plan_slug, pp->slug);
 done:
     for (int k = 0; k < OUT__COUNT; k++) sb_free(&po.buf[k]);
+    if (have_parts) exempt_parts_free(&parts);
     rdoc_free(d);
     rdoc_free(public_doc);
     analysis_free(an);
@@ -405,7 +416,9 @@ int build_run(int argc, char **argv, int check)
     st.outdir = "out";
     st.formats = FMT_HTML | FMT_PDF | FMT_JSON;
     const char *o;
-    int status = EXIT_OK;
+    int status = EXIT_OK, taken;
+    const output_opts to = {&st.outdir, &st.templates.templates_opt, &st.templates.fonts_opt,
+                            &st.depfiles, &st.dry_run, &st.werror, &st.quiet_plans};
     while ((o = opt_next(&it))) {
         const char *v;
         int common = opt_common(&it, o);
@@ -420,25 +433,10 @@ int build_run(int argc, char **argv, int check)
                              !strcmp(o, "no-plan-diagnostics") || !strcmp(o, "dry-run"))) {
             usage_error(cmd, "unknown option '%s'", argv[it.i - 1]);
             goto usage;
-        } else if (!strcmp(o, "o") || !strcmp(o, "output")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.outdir = v;
-        } else if (!strcmp(o, "MD")) {
-            st.depfiles = 1;
+        } else if ((taken = opt_output(&it, o, &to)) != 0) {
+            if (taken < 0) goto usage;
         } else if (!strcmp(o, "no-index")) {
             st.no_index = 1;
-        } else if (!strcmp(o, "dry-run") || !strcmp(o, "n")) {
-            st.dry_run = 1;
-        } else if (!strcmp(o, "no-plan-diagnostics")) {
-            st.quiet_plans = 1;
-        } else if (!strcmp(o, "werror")) {
-            st.werror = 1;
-        } else if (!strcmp(o, "templates")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.templates.templates_opt = v;
-        } else if (!strcmp(o, "fonts")) {
-            if (!(v = opt_value(&it, o))) goto usage;
-            st.templates.fonts_opt = v;
         } else if (!strcmp(o, "format")) {
             if (!(v = opt_value(&it, o))) goto usage;
             if (parse_formats(v, &st.formats) != 0) {
@@ -463,12 +461,15 @@ int build_run(int argc, char **argv, int check)
     hashmap_init(&st.plan_errors);
     out_claims_init(&st.claims);
     hashmap_init(&st.inputs);
+    plan_cache_init(&st.meeting_plans);
     for (int i = 0; i < it.npositional; i++) {
         const char *f = it.positional[i];
         size_t n = strlen(f);
         int is_paper = n >= 3 && !strcmp(f + n - 3, ".md");
         if (is_paper)
             build_paper_file(&st, f);
+        else if (check && is_meeting_file(f))
+            pack_check(f, &st.diags, &st.templates, &st.meeting_plans);
         else if (check || (n >= 5 && !strcmp(f + n - 5, ".yaml")) || (n >= 4 && !strcmp(f + n - 4, ".yml")))
             build_plan_json(&st, f); /* check reads anything else as a plan */
         else
@@ -492,10 +493,13 @@ int build_run(int argc, char **argv, int check)
         arena a;
         arena_init(&a);
         size_t n;
-        paper_record *entries = index_scan_dir(&a, &st.diags, st.outdir, &n);
-        index_write(st.outdir, entries, n, its ? &its->house : NULL, its ? its->css : NULL,
-                    &st.diags);
+        size_t nm;
+        meeting_record *meetings;
+        paper_record *entries = index_scan_dir(&a, &st.diags, st.outdir, &n, &meetings, &nm);
+        index_write(st.outdir, entries, n, meetings, nm, its ? &its->house : NULL,
+                    its ? its->css : NULL, &st.diags);
         free(entries);
+        free(meetings);
         arena_free(&a);
     }
     free(index_path);
@@ -506,6 +510,7 @@ int build_run(int argc, char **argv, int check)
     for (size_t i = 0; i < st.inputs.cap; i++) free(st.inputs.slots[i].value);
     hashmap_free(&st.inputs);
     template_cache_free(&st.templates);
+    plan_cache_free(&st.meeting_plans);
     free_plans(&st.plans, &failed_plan);
     for (size_t i = 0; i < st.plan_errors.cap; i++) free((char *)st.plan_errors.slots[i].key);
     hashmap_free(&st.plan_errors);

@@ -62,12 +62,18 @@ int cmd_index(int argc, char **argv)
     const char *near = project_root_of_any(outdir, it.npositional ? it.positional[0] : NULL);
     template_set *ts = templates_for(&tc, near, TS_HOUSE | TS_CSS, &diags);
     paper_record *entries = xcalloc((size_t)it.npositional + 1, sizeof *entries);
-    size_t n = 0;
-    for (int i = 0; i < it.npositional; i++)
-        if (paper_json_read(it.positional[i], &a, &diags, &entries[n]) == 0) n++;
+    meeting_record *meetings = xcalloc((size_t)it.npositional + 1, sizeof *meetings);
+    size_t n = 0, nm = 0;
+    for (int i = 0; i < it.npositional; i++) {
+        /* a paper's JSON, else a meeting's page map; anything else is passed over */
+        int rc = index_read(it.positional[i], &a, &diags, &entries[n], &meetings[nm]);
+        if (rc == 0) n++;
+        else if (rc == 1) nm++;
+    }
     /* A JSON that cannot be read is an error, but the index is still written without
      * it: it must never keep listing a paper whose outputs are gone. */
-    if (ts) index_write(outdir, entries, n, &ts->house, ts->css, &diags);
+    if (ts) index_write(outdir, entries, n, meetings, nm, &ts->house, ts->css, &diags);
+    free(meetings);
     diag_print(&diags, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
     int status = diags.errors ? EXIT_INPUT : EXIT_OK;
     template_cache_free(&tc);

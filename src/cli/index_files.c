@@ -38,10 +38,24 @@ static char **list_dir(const char *dir, size_t *n)
     return v;
 }
 
-paper_record *index_scan_dir(arena *a, diag_list *diags, const char *dir, size_t *n)
+int index_read(const char *path, arena *a, diag_list *diags, paper_record *p, meeting_record *m)
 {
-    *n = 0;
-    size_t nplans, cap = 0;
+    int rc = paper_json_read(path, a, diags, p);
+    if (rc != 1) return rc == 0 ? 0 : -1;
+    char *data;
+    size_t len;
+    if (read_input(path, "JSON", diags, &data, &len) != 0) return -1;
+    rc = pack_json_parse(path, data, len, a, diags, m);
+    free(data);
+    return rc == 0 ? 1 : -1;
+}
+
+paper_record *index_scan_dir(arena *a, diag_list *diags, const char *dir, size_t *n,
+                             meeting_record **meetings, size_t *nm)
+{
+    *n = *nm = 0;
+    *meetings = NULL;
+    size_t nplans, cap = 0, capm = 0;
     paper_record *v = NULL;
     char **plans = list_dir(dir, &nplans);
     for (size_t i = 0; i < nplans; i++) {
@@ -56,8 +70,14 @@ paper_record *index_scan_dir(arena *a, diag_list *diags, const char *dir, size_t
                         cap = cap ? cap * 2 : 16;
                         v = xrealloc(v, cap * sizeof *v);
                     }
+                    if (*nm == capm) {
+                        capm = capm ? capm * 2 : 8;
+                        *meetings = xrealloc(*meetings, capm * sizeof **meetings);
+                    }
                     const char *path = arena_printf(a, "%s/%s", sub, files[j]);
-                    if (paper_json_read(path, a, diags, &v[*n]) == 0) (*n)++;
+                    int rc = index_read(path, a, diags, &v[*n], &(*meetings)[*nm]);
+                    if (rc == 0) (*n)++;
+                    else if (rc == 1) (*nm)++;
                 }
                 free(files[j]);
             }
@@ -69,11 +89,12 @@ paper_record *index_scan_dir(arena *a, diag_list *diags, const char *dir, size_t
     return v;
 }
 
-int index_write(const char *dir, const paper_record *entries, size_t n, const house_style *h,
+int index_write(const char *dir, const paper_record *entries, size_t n,
+                const meeting_record *meetings, size_t nm, const house_style *h,
                 const char *css, diag_list *diags)
 {
     strbuf out = STRBUF_INIT;
-    rdoc *index = build_index(entries, n, h);
+    rdoc *index = build_index(entries, n, meetings, nm, h);
     html_render(index, css, &out);
     rdoc_free(index);
     size_t pl = strlen(dir) + sizeof "/index.html";

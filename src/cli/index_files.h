@@ -9,17 +9,25 @@
 #define TABLED_INDEX_FILES_H
 
 #include "../model/house.h"
+#include "../render/pack_json.h"
 #include "../report/index_doc.h"
 #include "../util/arena.h"
 #include "../util/diag.h"
 
-/* Every paper JSON in dir/<plan>/ (not dir/private/), sorted by path, read into a
- * malloc'd array (strings in a); count in *n. */
-paper_record *index_scan_dir(arena *a, diag_list *diags, const char *dir, size_t *n);
+/* A paper's JSON into *p (0), a meeting's page map into *m (1), or -1: neither (a
+ * plan's rollup.json, passed over) or an error (reported). */
+int index_read(const char *path, arena *a, diag_list *diags, paper_record *p, meeting_record *m);
 
-/* Writes dir/index.html (atomically) from entries, in house style h and stylesheet css
- * (NULL: the built-in ones); 0, or -1 after reporting. */
-int index_write(const char *dir, const paper_record *entries, size_t n, const house_style *h,
+/* Every paper JSON and meeting page map in dir/<folder>/ (not dir/private/), sorted by
+ * path, read into malloc'd arrays (strings in a): the papers returned, count in *n; the
+ * meetings in *meetings, count in *nm. */
+paper_record *index_scan_dir(arena *a, diag_list *diags, const char *dir, size_t *n,
+                             meeting_record **meetings, size_t *nm);
+
+/* Writes dir/index.html (atomically) from the papers and meetings, in house style h and
+ * stylesheet css (NULL: the built-in ones); 0, or -1 after reporting. */
+int index_write(const char *dir, const paper_record *entries, size_t n,
+                const meeting_record *meetings, size_t nm, const house_style *h,
                 const char *css, diag_list *diags);
 
 #endif

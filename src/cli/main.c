@@ -108,6 +108,28 @@ static const command commands[] = {
      "  -n, --dry-run     check the papers and plans, write nothing\n"
      "  --werror          treat warnings as errors\n"
      DIAG_HELP},
+    {"pack", cmd_pack, "a meeting's agenda packs: agenda and papers in one PDF",
+     "usage: tabled pack [-o DIR] [-MD] [--dry-run] MEETING.yaml...\n"
+     "\n"
+     "Builds a meeting's agenda pack from its meeting file (plans/meetings/<meeting>.yaml,\n"
+     "see 'man tabled' and README): the agenda, listing each item with the page it\n"
+     "starts on, then every report in item order, numbered through (\"Page 17\"), with a\n"
+     "bookmark per item, as DIR/<folder>/<meeting>.pdf. An exempt item's report is\n"
+     "replaced by the statutory notice and an exempt appendix by its notice; the\n"
+     "private pack, with everything and NOT FOR PUBLICATION on each exempt page, goes to\n"
+     "DIR/private/<folder>/. Items to follow or added after publication make a\n"
+     "supplementary pack (<meeting>-supplement.pdf, pages S1, S2 ...). Also writes the\n"
+     "page map (<meeting>.json: each item's first and last page) and the agenda as a\n"
+     "web page linking each paper's (<meeting>.html).\n"
+     "\n"
+     "  -o, --output DIR  output directory (default: out)\n"
+     TEMPLATES_HELP FONTS_HELP
+     "  -MD               write DIR/<folder>/<meeting>.d naming every input, for make\n"
+     "  --no-plan-diagnostics\n"
+     "                    do not repeat the diagnostics of the plans the papers use\n"
+     "  -n, --dry-run     check the meeting and its papers, write nothing\n"
+     "  --werror          treat warnings as errors\n"
+     DIAG_HELP},
     {"export", cmd_export, "a plan as spreadsheets (CSV) for officers to update",
      "usage: tabled export PLAN [--as-at DATE] [--sheet actions|risks|indicators] [-o DIR]\n"
      "\n"

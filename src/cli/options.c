@@ -73,6 +73,26 @@ int opt_common(opt_iter *it, const char *name)
     return 1;
 }
 
+int opt_output(opt_iter *it, const char *name, const output_opts *to)
+{
+    const char **text = !strcmp(name, "o") || !strcmp(name, "output") ? to->outdir
+                        : !strcmp(name, "templates") ? to->templates
+                        : !strcmp(name, "fonts") ? to->fonts : NULL;
+    if (text) {
+        const char *v = opt_value(it, name);
+        if (!v) return -1;
+        *text = v;
+        return 1;
+    }
+    int *flag = !strcmp(name, "MD") ? to->depfiles
+                : !strcmp(name, "dry-run") || !strcmp(name, "n") ? to->dry_run
+                : !strcmp(name, "werror") ? to->werror
+                : !strcmp(name, "no-plan-diagnostics") ? to->quiet_plans : NULL;
+    if (!flag) return 0;
+    *flag = 1;
+    return 1;
+}
+
 int usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;

@@ -58,6 +58,32 @@ typedef struct {
     int is_list;                /* FIELD_TEXT given as a list */
 } paper_field;
 
+/* A part of a paper that is exempt information under a paragraph (1-7) of Part 1 of
+ * Schedule 12A to the Local Government Act 1972. Today a part is a lettered appendix
+ * whose heading carries the marker {exempt=N}; exempt passages inside a section will be
+ * parts of another kind, handled the same way: the private edition prints a part
+ * marked NOT FOR PUBLICATION, the public edition is built from the narrative with every
+ * part's bytes left out and the statutory notice in its place (report/exempt.c finds
+ * them, report/from_markdown.c builds around them). */
+typedef enum { EXEMPT_PART_APPENDIX = 0 } exempt_part_kind;
+
+typedef struct {
+    exempt_part_kind kind;
+    int paragraph;              /* 1..7 */
+    char letter;                /* the appendix's letter: every appendix is counted, so
+                                 * the letters are the same in both editions */
+    const char *title;          /* the heading without "Appendix X:" and the marker: the
+                                 * part's public name */
+    size_t start, end;          /* the bytes of the narrative (paper.markdown) it covers */
+    int line;                   /* the line of the paper it starts on */
+} exempt_part;
+
+typedef struct {
+    exempt_part *v;
+    size_t n;
+    arena arena;                /* the titles */
+} exempt_parts;
+
 typedef struct {
     const char *file;           /* plans/x/paper.md */
     const char *slug;           /* paper file name without .md */

@@ -32,6 +32,19 @@ void paper_json_write(const paper_record *r, const analysis *an, strbuf *out)
         json_key(&w, "exempt_paragraph");
         json_int(&w, r->exempt_paragraph);
     }
+    if (r->n_exempt_parts) {
+        /* which appendices are exempt, under which paragraph: never what they say */
+        json_key(&w, "exempt_appendices");
+        json_begin_array(&w);
+        for (size_t i = 0; i < r->n_exempt_parts; i++) {
+            char letter[2] = {r->exempt_parts[i].letter, 0};
+            json_begin_object(&w);
+            json_key(&w, "appendix"); json_string(&w, letter);
+            json_key(&w, "paragraph"); json_int(&w, r->exempt_parts[i].paragraph);
+            json_end_object(&w);
+        }
+        json_end_array(&w);
+    }
     json_end_object(&w);
     if (an) {
         json_key(&w, "rollup");

@@ -99,6 +99,19 @@ int paper_json_parse(const char *path, const char *data, size_t len, arena *a, d
     r->variant = keep(a, paper, "variant");
     r->as_at = keep(a, paper, "as_at");
     r->as_at_iso = keep(a, paper, "as_at_date");
+    const jvalue *parts = json_get(paper, "exempt_appendices");
+    if (parts && parts->kind == JV_ARRAY && parts->n) {
+        paper_part *v = arena_alloc(a, parts->n * sizeof *v);
+        for (size_t i = 0; i < parts->n; i++) {
+            const char *l = json_get_string(parts->items[i], "appendix");
+            long para = 0;
+            if (!l || !(l[0] >= 'A' && l[0] <= 'Z') || l[1] ||
+                !json_get_int(parts->items[i], "paragraph", 1, 7, &para))
+                continue;   /* not one of ours: left out */
+            v[r->n_exempt_parts++] = (paper_part){l[0], (int)para};
+        }
+        r->exempt_parts = v;
+    }
     r->html = json_get_bool(paper, "html") == 1;
     r->pdf = json_get_bool(paper, "pdf") == 1;
     /* out/<plan>/<paper>.json -> <plan>/<paper>.html */

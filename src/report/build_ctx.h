@@ -16,6 +16,8 @@ typedef struct {
     const house_style *house;
     diag_list *diags;
     int line_offset;        /* added to cmark's lines to give file lines */
+    const exempt_parts *parts;  /* the paper's exempt parts, or NULL */
+    int leave_out_parts;    /* public edition: the parts' bytes are never read */
     char *root;             /* the project root (see build_root) */
     int root_done;
 } build_ctx;
@@ -59,6 +61,20 @@ const char *expand_variant_text(rdoc *d, const char *tmpl, const paper *p, const
 
 /* The statutory notice in place of an exempt paper's content (exempt.c). */
 void public_notice(rdoc *d, const paper *p);
+/* The appendix that stands for an exempt part in the public edition: its letter, its
+ * public title and the statutory notice naming the paragraph (exempt.c). */
+void exempt_part_notice(rdoc *d, const exempt_part *part);
+/* If text (a heading's plain text) ends in an {exempt=N} marker, its length without
+ * the marker (and the spaces before it), and the paragraph in *para (0 when the marker
+ * is malformed); else (size_t)-1. */
+size_t exempt_marker(const char *text, int *para);
+
+/* "Appendix: Title", "Appendix A - Title", "Appendix A" -> "Title" (or ""), with
+ * *is_appendix set; any other heading text is returned as it is (from_markdown.c). */
+const char *appendix_heading_title(const char *text, int *is_appendix);
+/* The narrative parsed as the builder parses it (Word's bullets made lists, the GFM
+ * extensions), with no warnings: for finding its structure (from_markdown.c). */
+struct cmark_node *markdown_parse_quiet(const char *md, size_t len);
 
 /* Placeholders (placeholders.c): appends text with {{ ... }} expanded to parent. */
 void expand_placeholders(build_ctx *b, rnode *parent, const char *text, srcpos pos);

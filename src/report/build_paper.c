@@ -38,9 +38,19 @@ static void summarise(rdoc *d, const analysis *an)
 rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const house_style *h,
                   edition ed, diag_list *diags)
 {
+    exempt_parts parts;
+    exempt_parts_find(p, diags, &parts);
+    rdoc *d = build_paper_ex(p, pl, an, h, ed, &parts, NULL, diags);
+    exempt_parts_free(&parts);
+    return d;
+}
+
+rdoc *build_paper_ex(const paper *p, const plan *pl, const analysis *an, const house_style *h,
+                     edition ed, const exempt_parts *parts, const char *item, diag_list *diags)
+{
     int public_only = ed == EDITION_PUBLIC && p->exempt_paragraph > 0;
     rdoc *d = rdoc_new();
-    build_ctx b = {d, p, pl, an, h, diags, 0, NULL, 0};
+    build_ctx b = {d, p, pl, an, h, diags, 0, parts, ed == EDITION_PUBLIC, NULL, 0};
     d->dates = h->dates;
     /* Copied: the report outlives the paper and the plan it was built from. */
 #define KEEP(s) ((s) ? arena_strdup(&d->arena, (s)) : NULL)
@@ -50,7 +60,7 @@ rdoc *build_paper(const paper *p, const plan *pl, const analysis *an, const hous
     d->meeting_date = p->meeting.kind ? fmt_date(d, p->meeting) : NULL;
     if (p->meeting.kind == DATE_DAY)
         d->meeting_iso = arena_printf(&d->arena, "%04d-%02d-%02d", p->meeting.year, p->meeting.month, p->meeting.day);
-    d->item = KEEP(p->item);
+    d->item = KEEP(p->item ? p->item : item);
     d->report_of = KEEP(p->report_of);
     d->organisation = KEEP(pl->organisation);
     d->variant = p->variant ? KEEP(p->variant->name) : NULL;

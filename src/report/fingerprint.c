@@ -72,7 +72,8 @@ static void hnode(hash128 *h, const rnode *n)
     int heading = t == RN_HEADING, list = t == RN_LIST;
     int cell_or_badge = t == RN_CELL || t == RN_BADGE;
     int numbered = t == RN_HEADING || t == RN_PARAGRAPH || t == RN_ITEM || t == RN_APPENDIX;
-    int v[6] = {type_code(t), heading ? n->level : list ? n->start : 0, list && (n->flags & RF_ORDERED),
+    int v[6] = {type_code(t), heading ? n->level : list ? n->start : t == RN_APPENDIX ? n->exempt : 0,
+                list && (n->flags & RF_ORDERED),
                 (int)(n->flags & ~(list ? RF_ORDERED | RF_TIGHT : 0)),
                 cell_or_badge ? n->rag : 0, t == RN_CELL ? n->colspan : 0};
     hmix(h, v, sizeof v);

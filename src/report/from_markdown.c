@@ -420,7 +420,7 @@ static cmark_node *parse(conv *c, const char *md, size_t len)
 {
     /* Bullets pasted from Word become list items first. */
     size_t fixed_len;
-    char *fixed = word_paste_fix(md, len, &fixed_len, paste_warning, c);
+    char *fixed = word_paste_fix(md, len, &fixed_len, c ? paste_warning : NULL, c);
     if (fixed) {
         md = fixed;
         len = fixed_len;
@@ -439,6 +439,8 @@ static cmark_node *parse(conv *c, const char *md, size_t len)
     return doc;
 }
 
+cmark_node *markdown_parse_quiet(const char *md, size_t len) { return parse(NULL, md, len); }
+
 static char *paper_dir(rdoc *d, const char *file)
 {
     const char *slash = strrchr(file, '/');
@@ -454,8 +456,7 @@ void markdown_blocks(build_ctx *b, rnode *parent, const char *md, size_t len, in
     cmark_node_free(doc);
 }
 
-/* "Appendix: Title", "Appendix A - Title", "Appendix A" -> "Title" (or ""). */
-static const char *appendix_title(const char *text, int *is_appendix)
+const char *appendix_heading_title(const char *text, int *is_appendix)
 {
     *is_appendix = 0;
     if (strncasecmp(text, "appendix", 8) != 0) return text;
@@ -492,19 +493,44 @@ static void strip_prefix(rnode *h, size_t n)
     }
 }
 
-void markdown_body(build_ctx *b, rnode *root)
+/* Where the numbered body has got to: it runs on across the pieces of a public
+ * edition that leaves exempt parts out. */
+typedef struct {
+    rnode *body, *target;
+    int section, para, appendices, in_appendix;
+} body_state;
+
+/* The exempt part that starts on line (of the paper), or NULL. */
+static const exempt_part *part_at(const build_ctx *b, int line)
+{
+    for (size_t i = 0; b->parts && i < b->parts->n; i++)
+        if (b->parts->v[i].line == line) return &b->parts->v[i];
+    return NULL;
+}
+
+/* The private edition prints an exempt appendix's heading without its marker. */
+static void strip_marker(rdoc *d, rnode *h)
+{
+    rnode *t = h->last;
+    if (!t || t->type != RN_TEXT || !t->text) return;
+    int para;
+    size_t keep = exempt_marker(t->text, &para);
+    if (keep == (size_t)-1) return;
+    if (keep == 0) rnode_unlink(t);
+    else t->text = arena_strndup(&d->arena, t->text, keep);
+}
+
+/* The top-level blocks of md (len bytes from line first_line of the narrative) into
+ * the body and appendices, numbering as the paper says. */
+static void body_piece(build_ctx *b, body_state *st, const char *md, size_t len, int first_line)
 {
     rdoc *d = b->d;
-    conv c = {b, b->paper->markdown_line - 1, paper_dir(d, b->paper->file), 0, 0};
-    if (!within_limits(&c, b->paper->markdown, b->paper->markdown_len)) {
-        rnode_add(d, root, RN_BODY);
-        return;
-    }
-    cmark_node *doc = parse(&c, b->paper->markdown, b->paper->markdown_len);
+    rnode *root = d->root;
+    conv c = {b, b->paper->markdown_line - 1 + first_line - 1, paper_dir(d, b->paper->file), 0, 0};
+    /* the limits are the whole paper's: a piece over them is reported and left out */
+    if (!within_limits(&c, md, len)) return;
+    cmark_node *doc = parse(&c, md, len);
     numbering_mode mode = b->paper->numbering;
-    rnode *body = rnode_add(d, root, RN_BODY);
-    rnode *target = body;
-    int section = 0, para = 0, appendices = 0, in_appendix = 0;
 
     for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         cmark_node_type t = cmark_node_get_type(n);
@@ -515,50 +541,87 @@ void markdown_body(build_ctx *b, rnode *root)
             inlines(&c, h, cmark_node_first_child(n));
             char *plain = rnode_plain_text(h);
             int is_app;
-            const char *title = appendix_title(plain, &is_app);
+            const char *title = appendix_heading_title(plain, &is_app);
             if (is_app) {
                 strip_prefix(h, (size_t)(title - plain));
                 rnode *app = rnode_add(d, root, RN_APPENDIX);
-                char letter[2] = {(char)('A' + (appendices < 26 ? appendices : 25)), 0};
-                appendices++;
+                char letter[2] = {(char)('A' + (st->appendices < 26 ? st->appendices : 25)), 0};
+                st->appendices++;
                 app->number = arena_strdup(&d->arena, letter);
                 app->id = arena_printf(&d->arena, "appendix-%c", letter[0] + 32);
                 app->line = h->line;
                 app->col = h->col;
+                const exempt_part *part = part_at(b, (int)h->line);
+                if (part) {
+                    app->exempt = part->paragraph;
+                    strip_marker(d, h);
+                }
                 h->number = app->number;
                 h->id = app->id;
                 rnode_append(app, h);
-                target = app;
-                in_appendix = 1;
-            } else if (in_appendix) {
+                st->target = app;
+                st->in_appendix = 1;
+            } else if (st->in_appendix) {
                 h->level = 2;
-                rnode_append(target, h);
+                rnode_append(st->target, h);
             } else {
-                section++;
-                para = 0;
-                if (mode != NUMBER_NONE) h->number = arena_printf(&d->arena, "%d", section);
-                h->id = arena_printf(&d->arena, "section-%d", section);
-                rnode_append(target, h);
+                st->section++;
+                st->para = 0;
+                if (mode != NUMBER_NONE) h->number = arena_printf(&d->arena, "%d", st->section);
+                h->id = arena_printf(&d->arena, "section-%d", st->section);
+                rnode_append(st->target, h);
             }
             free(plain);
             continue;
         }
-        rnode *r = block(&c, target, n);
-        if (in_appendix) continue;
+        rnode *r = block(&c, st->target, n);
+        if (st->in_appendix) continue;
         if (!r || mode != NUMBER_FULL) continue;
-        if (r->type == RN_PARAGRAPH && r->parent == body) {
-            para++;
-            r->number = section ? arena_printf(&d->arena, "%d.%d", section, para)
-                                : arena_printf(&d->arena, "%d", para);
+        if (r->type == RN_PARAGRAPH && r->parent == st->body) {
+            st->para++;
+            r->number = st->section ? arena_printf(&d->arena, "%d.%d", st->section, st->para)
+                                    : arena_printf(&d->arena, "%d", st->para);
             r->id = arena_printf(&d->arena, "para-%s", r->number);
-        } else if (r->type == RN_LIST && (r->flags & RF_ORDERED) && r->parent == body) {
+        } else if (r->type == RN_LIST && (r->flags & RF_ORDERED) && r->parent == st->body) {
             for (rnode *it = r->first; it; it = it->next) {
-                para++;
-                it->number = section ? arena_printf(&d->arena, "%d.%d", section, para)
-                                     : arena_printf(&d->arena, "%d", para);
+                st->para++;
+                it->number = st->section ? arena_printf(&d->arena, "%d.%d", st->section, st->para)
+                                         : arena_printf(&d->arena, "%d", st->para);
                 it->id = arena_printf(&d->arena, "para-%s", it->number);
             }
         }
     }
     cmark_node_free(doc);
+}
+
+static int line_of(const char *md, size_t off)
+{
+    int line = 1;
+    for (size_t i = 0; i < off; i++) line += md[i] == '\n';
+    return line;
+}
+
+void markdown_body(build_ctx *b, rnode *root)
+{
+    rdoc *d = b->d;
+    const paper *p = b->paper;
+    body_state st = {0};
+    st.body = st.target = rnode_add(d, root, RN_BODY);
+    if (!b->leave_out_parts || !b->parts || !b->parts->n) {
+        body_piece(b, &st, p->markdown, p->markdown_len, 1);
+        return;
+    }
+    /* The public edition: the narrative around the exempt parts, each part's bytes
+     * never read; the notice in its place keeps its letter. */
+    size_t at = 0;
+    for (size_t i = 0; i < b->parts->n; i++) {
+        const exempt_part *part = &b->parts->v[i];
+        if (part->start > at) body_piece(b, &st, p->markdown + at, part->start - at, line_of(p->markdown, at));
+        st.appendices++;
+        exempt_part_notice(d, part);
+        st.target = d->root->last;
+        st.in_appendix = 1;
+        at = part->end;
+    }
+    if (at < p->markdown_len) body_piece(b, &st, p->markdown + at, p->markdown_len - at, line_of(p->markdown, at));
 }

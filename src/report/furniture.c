@@ -69,9 +69,25 @@ void rdoc_settle_furniture(rdoc *d)
     } else {
         f->exempt_mark = f->exempt_reason = NULL;
     }
+    f->part_mark = NULL;
+    for (int k = 0; k < 8; k++) f->part_reason[k] = NULL;
+    for (const rnode *k = d->root ? d->root->first : NULL; k; k = k->next) {
+        if (k->type != RN_APPENDIX || k->exempt < 1 || k->exempt > 7) continue;
+        f->part_mark = "NOT FOR PUBLICATION";
+        if (!f->part_reason[k->exempt])
+            f->part_reason[k->exempt] = arena_printf(&d->arena,
+                                                     "by virtue of paragraph %d of Part 1 of "
+                                                     "Schedule 12A to the Local Government Act 1972",
+                                                     k->exempt);
+    }
 }
 
 void report_page_label(char *buf, size_t len, size_t page, size_t pages)
 {
     snprintf(buf, len, "Page %zu of %zu", page, pages);
+}
+
+void report_pack_page_label(char *buf, size_t len, const char *prefix, size_t page)
+{
+    snprintf(buf, len, "Page %s%zu", prefix ? prefix : "", page);
 }

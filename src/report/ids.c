@@ -133,6 +133,9 @@ static void node(walk *w, rnode *n)
     case RN_FIELD:
         n->id = NULL;   /* nothing links to a field */
         break;
+    case RN_ROW:        /* a row the builder named (an agenda's item) */
+        n->id = n->id ? unique_id(w, "", n->id) : NULL;
+        break;
     case RN_DOCUMENT:
     case RN_FRONT_LINE:
     case RN_LIST:
@@ -140,7 +143,6 @@ static void node(walk *w, rnode *n)
     case RN_CODE_BLOCK:
     case RN_THEMATIC_BREAK:
     case RN_CAPTION:
-    case RN_ROW:
     case RN_CELL:
     case RN_NOTICE:
     RN_INLINE_CASES:

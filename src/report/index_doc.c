@@ -39,6 +39,17 @@ void paper_record_of(const rdoc *d, int html, int pdf, int exempt, paper_record 
     if (pdf) r->pdf_href = arena_printf(&w->arena, "%s/%s.pdf", d->plan_slug, d->paper_slug);
 }
 
+void paper_record_parts(const rdoc *d, const exempt_parts *parts, paper_record *r)
+{
+    r->n_exempt_parts = 0;
+    r->exempt_parts = NULL;
+    if (!parts || !parts->n) return;
+    paper_part *v = arena_alloc(&((rdoc *)d)->arena, parts->n * sizeof *v);
+    for (size_t i = 0; i < parts->n; i++) v[i] = (paper_part){parts->v[i].letter, parts->v[i].paragraph};
+    r->exempt_parts = v;
+    r->n_exempt_parts = parts->n;
+}
+
 typedef struct {
     const paper_record *r;
     size_t pos;
@@ -91,7 +102,82 @@ static void counts_cell(rdoc *d, rnode *row, const rdoc_summary *s)
     sb_free(&sb);
 }
 
-rdoc *build_index(const paper_record *papers, size_t n, const house_style *h)
+typedef struct {
+    const meeting_record *r;
+    size_t pos;
+} mentry;
+
+static int meeting_newest_first(const void *pa, const void *pb)
+{
+    const mentry *a = pa, *b = pb;
+    int r = cmp_str(b->r->date_iso, a->r->date_iso);
+    if (!r) r = cmp_str(a->r->committee, b->r->committee);
+    if (!r) r = a->pos < b->pos ? -1 : a->pos > b->pos;
+    return r;
+}
+
+/* The meetings, newest first: each with its agenda (web page) and its packs. */
+static void meetings_table(rdoc *d, rnode *body, const meeting_record *ms, size_t nm, int many_orgs)
+{
+    mentry *v = calloc(nm, sizeof *v);
+    for (size_t i = 0; i < nm; i++) v[i] = (mentry){&ms[i], i};
+    if (nm > 1) qsort(v, nm, sizeof *v, meeting_newest_first);
+    rnode_add_text(d, rnode_add(d, body, RN_PARAGRAPH),
+                   arena_printf(&d->arena, "%zu meeting%s, newest first, each with its agenda as a "
+                                           "web page and its agenda pack: the agenda and every "
+                                           "report in one PDF, numbered through.",
+                                nm, nm == 1 ? "" : "s"));
+    const char *headers[4];
+    int nc = 0;
+    if (many_orgs) headers[nc++] = "Organisation";
+    headers[nc++] = "Meeting";
+    headers[nc++] = "Items";
+    headers[nc++] = "Documents";
+    rnode *t = tb_table(d, "Meetings and their agenda packs, newest first", headers, nc);
+    t->flags |= RF_COMPUTED;
+    t->id = "meetings";
+    rnode_append(body, t);
+    for (size_t i = 0; i < nm; i++) {
+        const meeting_record *r = v[i].r;
+        rnode *row = tb_row(d, t, 0);
+        if (many_orgs) tb_cell(d, row, r->council, LEVEL_NONE);
+        rnode *mc = rnode_add(d, row, RN_CELL);
+        mc->flags |= RF_ROW_HEADER;
+        const char *name = nonempty(r->committee) ? r->committee : "Meeting";
+        if (nonempty(r->agenda_href)) link(d, mc, r->agenda_href, name);
+        else rnode_add_text(d, mc, name);
+        if (nonempty(r->date_printed)) {
+            rnode_add(d, mc, RN_LINEBREAK);
+            rnode_add_text(d, mc, r->date_printed);
+        }
+        if (r->illustrative) {
+            rnode_add(d, mc, RN_LINEBREAK);
+            rnode_add_text(d, rnode_add(d, mc, RN_EMPH), "(illustrative)");
+        }
+        strbuf sb = STRBUF_INIT;
+        sb_printf(&sb, "%zu item%s", r->n_items, r->n_items == 1 ? "" : "s");
+        if (r->n_exempt) sb_printf(&sb, "; %zu exempt (item or appendix)", r->n_exempt);
+        tb_cell(d, row, sb.data, LEVEL_NONE);
+        sb_free(&sb);
+        rnode *docs = rnode_add(d, row, RN_CELL);
+        if (nonempty(r->agenda_href)) link(d, docs, r->agenda_href, "Agenda (web page)");
+        if (nonempty(r->pack_href)) {
+            if (docs->first) rnode_add(d, docs, RN_LINEBREAK);
+            link(d, docs, r->pack_href, arena_printf(&d->arena, "Agenda pack (PDF, %zu page%s)",
+                                                     r->pack_pages, r->pack_pages == 1 ? "" : "s"));
+        }
+        if (nonempty(r->supplement_href)) {
+            if (docs->first) rnode_add(d, docs, RN_LINEBREAK);
+            link(d, docs, r->supplement_href,
+                 arena_printf(&d->arena, "Supplementary pack (PDF, %zu page%s)", r->supplement_pages,
+                              r->supplement_pages == 1 ? "" : "s"));
+        }
+    }
+    free(v);
+}
+
+rdoc *build_index(const paper_record *papers, size_t n, const meeting_record *meetings,
+                  size_t nm, const house_style *h)
 {
     rdoc *d = rdoc_new();
     if (h) rdoc_set_palette(d, h);
@@ -104,6 +190,9 @@ rdoc *build_index(const paper_record *papers, size_t n, const house_style *h)
     int many_orgs = 0;
     for (size_t i = 1; i < n; i++)
         if (cmp_str(papers[i].organisation, org)) many_orgs = 1;
+    if (!n && nm) org = meetings[0].council;
+    for (size_t i = 0; i < nm; i++)
+        if (cmp_str(meetings[i].council, org)) many_orgs = 1;
     if (!many_orgs && nonempty(org)) d->organisation = arena_strdup(&d->arena, org);
     d->title = d->subject = "Committee papers";
     rnode_add(d, d->root, RN_FRONT_SHEET);
@@ -161,6 +250,7 @@ rdoc *build_index(const paper_record *papers, size_t n, const house_style *h)
         tb_cell(d, row, "No papers.", LEVEL_NONE)->colspan = (uint16_t)nc;
     }
     free(v);
+    if (nm) meetings_table(d, body, meetings, nm, many_orgs);
     rdoc_finish(d);
     /* the page's own title and colophon name the organisation */
     if (!many_orgs && nonempty(org)) {

@@ -179,6 +179,9 @@ struct rnode {
             uint8_t rag, align;
         };
         uint16_t ncols;         /* RN_TABLE: number of columns (0: count them) */
+        int32_t exempt;         /* RN_APPENDIX: the paragraph (1-7) of Schedule 12A of an
+                                 * exempt appendix in a private edition (every page of it
+                                 * marked); 0: not exempt */
     };
 };
 
@@ -233,6 +236,10 @@ typedef struct {
                                  * (private) edition, with ... */
     const char *exempt_reason;  /* "by virtue of paragraph 3 of Part 1 of Schedule 12A to
                                  * the Local Government Act 1972" */
+    const char *part_mark;      /* "NOT FOR PUBLICATION" on every page of an exempt part
+                                 * (RN_APPENDIX with exempt > 0), with ... */
+    const char *part_reason[8]; /* ... the words for its paragraph, by paragraph (1-7);
+                                 * NULL for a paragraph no part has */
 } rfurniture;
 
 typedef struct {
@@ -306,6 +313,9 @@ void rdoc_settle_structure(rdoc *d);
 const char *report_heading(rdoc *d);
 /* "Page 3 of 12". */
 void report_page_label(char *buf, size_t len, size_t page, size_t pages);
+/* A page of an agenda pack, numbered through the pack: "Page 17", "Page S3" (prefix
+ * "S", a supplementary pack). */
+void report_pack_page_label(char *buf, size_t len, const char *prefix, size_t page);
 /* WCAG 2 contrast ratio of two colours, 1 to 21. */
 double colour_contrast(unsigned a, unsigned b);
 /* A colour's everyday name from its hue: "Purple", "Green", "Amber", "Red", "Grey" -

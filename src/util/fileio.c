@@ -230,6 +230,45 @@ void free_names(char **names, size_t n)
     free(names);
 }
 
+char *path_resolve(const char *dir, const char *rel)
+{
+    size_t n = strlen(dir) + strlen(rel) + 2;
+    char *joined = xmalloc(n);
+    if (rel[0] == '/' || !*dir) snprintf(joined, n, "%s", rel);
+    else snprintf(joined, n, "%s/%s", dir, rel);
+    /* segments kept so far; a ".." removes the one before it unless that is ".." too */
+    char *out = xmalloc(n + 1);
+    size_t len = 0;
+    int absolute = joined[0] == '/';
+    if (absolute) out[len++] = '/';
+    size_t *starts = xmalloc(n * sizeof *starts), nseg = 0;
+    for (char *p = joined; *p;) {
+        while (*p == '/') p++;
+        if (!*p) break;
+        char *e = p;
+        while (*e && *e != '/') e++;
+        size_t sl = (size_t)(e - p);
+        if (sl == 1 && p[0] == '.') {
+            /* nothing */
+        } else if (sl == 2 && p[0] == '.' && p[1] == '.' && nseg &&
+                   !(len - starts[nseg - 1] == 2 && !strncmp(out + starts[nseg - 1], "..", 2))) {
+            len = starts[--nseg];
+            if (len > (size_t)absolute) len--;  /* the '/' before it */
+        } else if (!(sl == 2 && p[0] == '.' && p[1] == '.' && absolute && !nseg)) {
+            if (len > (size_t)absolute) out[len++] = '/';
+            starts[nseg++] = len;
+            memcpy(out + len, p, sl);
+            len += sl;
+        }
+        p = e;
+    }
+    if (!len) out[len++] = '.';
+    out[len] = 0;
+    free(starts);
+    free(joined);
+    return out;
+}
+
 int write_file_new(const char *path, const void *data, size_t len)
 {
     /* Written whole under a temporary name, then linked to its name: link(2) fails

@@ -44,6 +44,11 @@ char *parent_dir_name(const char *path);
 int list_yaml_files(const char *dir, char ***names, size_t *n);
 void free_names(char **names, size_t n);
 
+/* rel resolved against the folder dir (rel itself when absolute), with "." and
+ * "name/.." segments taken out lexically: "plans/meetings" + "../x/p.md" is
+ * "plans/x/p.md". malloc'd. */
+char *path_resolve(const char *dir, const char *rel);
+
 /* write_file_atomic for a file that must not exist yet: fails with errno EEXIST, and
  * leaves the existing file as it is, when path exists. Returns 0 or -1. */
 int write_file_new(const char *path, const void *data, size_t len);

@@ -33,7 +33,7 @@ assert wf["defaults"]["run"]["shell"] == "bash", "steps must run in bash"
 steps = wf["jobs"]["papers"]["steps"]
 assert any(s.get("uses", "").startswith("actions/checkout") for s in steps)
 assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and
-           s["with"]["path"] == "out" for s in steps), "out/ is published"
+           s["with"]["path"] == "site" for s in steps), "site/ (out/ without out/private/) is published"
 k = 0
 for s in steps:
     if "run" not in s:
@@ -44,7 +44,7 @@ for s in steps:
     print("%02d\t%s" % (k, s.get("name", s["run"].splitlines()[0])))
 EOF
 then
-    ok "the GitHub workflow parses: bash steps, checkout, out/ published ($(wc -l <$T/steps/list) run: steps)"
+    ok "the GitHub workflow parses: bash steps, checkout, site/ published ($(wc -l <$T/steps/list) run: steps)"
 else
     notok "the GitHub workflow parses"
     sed 's/^/# /' $T/steps/err
@@ -61,8 +61,11 @@ while IFS="$(printf '\t')" read -r k name; do
 done <$T/steps/list
 
 papers=$(ls $F/plans/*/*.md | wc -l)
+meetings=$(ls $F/plans/meetings/*.yaml | wc -l)
 check "the workflow built every paper (HTML and PDF) and the index" \
-    "[ \$(ls $F/out/*/*.html | wc -l) -eq $papers ] && [ \$(ls $F/out/*/*.pdf | wc -l) -eq $papers ] && [ -s $F/out/index.html ]"
+    "[ \$(ls $F/out/*/*.html | grep -vc /meetings/) -eq $papers ] && [ \$(ls $F/out/*/*.pdf | grep -vc /meetings/) -eq $papers ] && [ -s $F/out/index.html ]"
+check "... and every meeting's agenda pack, page map and agenda page" \
+    "[ \$(ls $F/out/meetings/*.json | wc -l) -eq $meetings ] && [ \$(ls $F/out/meetings/*.html | wc -l) -eq $meetings ] && [ \$(ls $F/out/meetings/*.pdf | grep -vc supplement) -eq $meetings ]"
 check_log=$(grep -l 'tabled check --diagnostics-format=github' $T/steps/*.sh | head -1)
 check_log=${check_log%.sh}.log
 # The example plans are clean, so the step prints nothing; its annotations are checked on
@@ -109,7 +112,9 @@ done <$T/steps/gitlab-list
 check "the GitLab check job wrote a code quality report that parses (an empty list: the examples are clean)" \
     "python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, list) and all(i[\"location\"][\"path\"] and i[\"fingerprint\"] for i in r)' $F/gl-code-quality-report.json"
 check "the GitLab pages job published out/ as public/" \
-    "[ -s $F/public/index.html ] && [ \$(ls $F/public/*/*.html | wc -l) -eq $papers ]"
+    "[ -s $F/public/index.html ] && [ \$(ls $F/public/*/*.html | grep -vc /meetings/) -eq $papers ]"
+check "... and never out/private/ (exempt editions and private packs), here or on GitHub" \
+    "[ -d $F/out/private/meetings ] && [ ! -e $F/public/private ] && [ -s $F/site/index.html ] && [ ! -e $F/site/private ]"
 
 # ---- diagnostics formats on a project with mistakes ---------------------------------------
 P=$T/proj

@@ -19,6 +19,10 @@ for k in ("subject", "committee", "meeting", "meeting_date", "item", "report_of"
           "organisation", "variant", "as_at"):
     assert k in p and (p[k] is None or isinstance(p[k], str)), k
 assert isinstance(p["html"], bool) and isinstance(p["pdf"], bool)
+if "exempt_paragraph" in p:
+    # the public edition of an exempt paper: the notice's paragraph, no roll-up
+    assert p["exempt_paragraph"] in range(1, 8) and "rollup" not in d
+    sys.exit(0)
 o = d["rollup"]["overall"]
 for k in ("complete", "on-target", "rescheduled", "late-start", "overdue", "not-yet-due", "cancelled"):
     assert isinstance(o["counts"][k], int), k

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/tools/tap.sh
 B=build/fuzz
 S=${FUZZ_SMOKE_SECONDS:-20}
-HARNESSES="plan paper image build sheet paper_json"
+HARNESSES="plan paper image build sheet paper_json meeting"
 for h in $HARNESSES; do
     if [ ! -x $B/fuzz_$h ]; then
         notok "fuzz_$h is built (make fuzz-build needs clang and libclang-rt-14-dev)"

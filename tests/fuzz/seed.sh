@@ -6,7 +6,7 @@
 set -e
 cd "$(dirname "$0")/../.."
 D=$1
-rm -rf "$D" && mkdir -p "$D/plan" "$D/paper" "$D/image" "$D/build" "$D/sheet" "$D/paper_json"
+rm -rf "$D" && mkdir -p "$D/plan" "$D/paper" "$D/image" "$D/build" "$D/sheet" "$D/paper_json" "$D/meeting"
 i=0
 for f in plans/*/plan.yaml plans/*/updates/*.yaml tests/bad/*.yaml tests/cli/fixtures/*.yaml \
     tests/html/fixtures/*/plan.yaml tests/history/fixtures/*/plan.yaml tests/figures/charts/plan.yaml \
@@ -52,3 +52,18 @@ if [ -x ./tabled ]; then
     done
     rm -rf "$D/json-out"
 fi
+# The meeting harness: meeting files (their papers' paths made relative to tests/fuzz/,
+# where the harness names its input), and papers with exempt appendices.
+M="$D/meeting"
+for f in plans/meetings/*.yaml; do
+    [ -f "$f" ] && sed 's#\.\./\([a-z-]*\)/#../../plans/\1/#' "$f" >"$M/$(basename "$f")"
+done
+for f in tests/pack/fixtures/*.yaml; do
+    sed 's#\.\./\.\./\.\./plans/#../../plans/#' "$f" >"$M/fixture-$(basename "$f")"
+done
+sed 's#^\(  - paper: \)\./#\1../../tests/pack/fixtures/cabinet/#' \
+    tests/pack/fixtures/cabinet/2011-03-09-cabinet.yaml >"$M/fixture-cabinet.yaml"
+cp tests/schema/corpus/meeting/*.yaml "$M/"
+for f in plans/copeland-shap/executive-2011-02-15-progress.md plans/copeland-shap/exception-2010-q3.md; do
+    sed 's/^plan: .*/plan: ..\/..\/plans\/copeland-shap\/plan.yaml/' "$f" >"$M/$(basename "$f")"
+done

@@ -18,10 +18,14 @@ check "index.html lists every paper" \
     "[ \$(grep -c 'href=\"[^\"]*\\.html\"' $OUT/index.html) -ge 4 ]"
 check "a plan without a paper still gets its JSON roll-up" \
     "[ -s $OUT/norwich-hip/rollup.json ] && [ -s $OUT/salford-sip/rollup.json ]"
+# The meetings' agenda pages, and the index listing them.
+check "tabled pack of every example meeting exits 0" "./tabled pack -o $OUT plans/meetings/*.yaml"
+check "tabled index lists papers and meetings" "./tabled index -o $OUT $OUT/*/*.json && grep -q 'href=\"meetings/' $OUT/index.html"
 
-# Validity and accessibility of everything built.
+# Validity and accessibility of everything built: papers, private editions (an
+# exempt appendix marked), agenda pages, the index.
 log=build/html-check.log
-node tests/html/check.mjs --werror $OUT/index.html $OUT/*/*.html >$log 2>&1
+node tests/html/check.mjs --werror $OUT/index.html $OUT/*/*.html $OUT/private/*/*.html >$log 2>&1
 rc=$?
 sed 's/^/# /' $log | tail -40
 check "Nu HTML Checker and axe-core: no errors or violations" "[ $rc -eq 0 ]"

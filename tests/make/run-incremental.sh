@@ -5,14 +5,21 @@ cd "$(dirname "$0")/../.." || exit 2
 OUT=build/mk-out
 . tests/tools/tap.sh
 mk() { make --no-print-directory -j2 papers OUT=$OUT "$@" 2>&1; }
-# Lines of make output that ran tabled build for a paper.
+# Lines of make output that ran tabled build for a paper, or tabled pack for a meeting.
 built() { grep -c 'tabled build -MD' "$1"; }
+packed() { grep -c 'tabled pack -MD' "$1"; }
+MEETINGS=$(ls plans/meetings/*.yaml | wc -l)
 
 rm -rf $OUT
 mk >build/mk.log
-check "make papers builds every paper" "[ \$(ls $OUT/*/*.html | wc -l) -eq \$(ls plans/*/*.md | wc -l) ] && [ -s $OUT/index.html ]"
-for d in $OUT/*/*.d; do :; done
-check "a dependency file for every paper" "[ \$(ls $OUT/*/*.d | wc -l) -eq \$(ls plans/*/*.md | wc -l) ]"
+check "make papers builds every paper" "[ \$(ls $OUT/*/*.html | grep -vc '/meetings/') -eq \$(ls plans/*/*.md | wc -l) ] && [ -s $OUT/index.html ]"
+# (an exempt paper's is in private/, never beside its public edition)
+check "a dependency file for every paper" "[ \$(ls $OUT/*/*.d $OUT/private/*/*.d 2>/dev/null | grep -vc '/meetings/') -eq \$(ls plans/*/*.md | wc -l) ]"
+check "make papers packs every meeting (plans/meetings/*.yaml), with its dependency file" \
+    "[ \$(ls $OUT/meetings/*.pdf | grep -vc supplement) -eq $MEETINGS ] && [ \$(ls $OUT/meetings/*.d | wc -l) -eq $MEETINGS ]"
+check "a pack's dependency file names its meeting, papers, plans, update files, templates and fonts" \
+    "grep -q 'plans/meetings/2010-07-22-scrutiny.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q ' plans/norwich-hip/scrutiny-2010-07-22.md' $OUT/meetings/2010-07-22-scrutiny.d && grep -q ' plans/norwich-hip/plan.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q 'plans/norwich-hip/updates/2010-06-30.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q 'templates/house.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q 'fonts/LiberationSans-Bold.ttf' $OUT/meetings/2010-07-22-scrutiny.d"
+check "make papers never builds a meeting file as a plan" "! grep -q 'tabled build.*meetings/' build/mk.log"
 check "dependency files name the plan, templates and fonts" \
     "grep -q 'plans/norwich-hip/plan.yaml' $OUT/norwich-hip/scrutiny-2010-07-22.d && grep -q 'templates/house.yaml' $OUT/norwich-hip/scrutiny-2010-07-22.d && grep -q 'fonts/LiberationSans-Bold.ttf' $OUT/norwich-hip/scrutiny-2010-07-22.d"
 
@@ -31,13 +38,24 @@ mk >build/mk.log
 sed 's/^/# /' build/mk.log
 check "touching one paper rebuilds only that paper" \
     "[ \$(built build/mk.log) -eq 1 ] && grep -q 'scrutiny-2010-07-22.md' build/mk.log"
+check "... the one pack it is in" "[ \$(packed build/mk.log) -eq 1 ] && grep -q 'tabled pack.*2010-07-22-scrutiny.yaml' build/mk.log"
 check "... and the index" "grep -q 'tabled index' build/mk.log"
+sleep 1
+touch plans/meetings/2011-01-26-audit-committee.yaml
+mk >build/mk.log
+check "touching a meeting file repacks that meeting only, and builds no paper" \
+    "[ \$(packed build/mk.log) -eq 1 ] && grep -q 'tabled pack.*2011-01-26-audit-committee.yaml' build/mk.log && [ \$(built build/mk.log) -eq 0 ]"
+sleep 1
+touch plans/salford-sip/parent-board-2002-08-02.md
+mk >build/mk.log
+check "touching a paper in no meeting repacks nothing" "[ \$(packed build/mk.log) -eq 0 ]"
 
 sleep 1
 touch plans/norwich-hip/plan.yaml
 mk >build/mk.log
 check "touching a plan rebuilds its papers and roll-up only" \
     "[ \$(built build/mk.log) -eq \$(ls plans/norwich-hip/*.md | wc -l) ] && grep -q 'norwich-hip/plan.yaml' build/mk.log"
+check "... and the packs of its papers' meetings only (2)" "[ \$(packed build/mk.log) -eq 2 ] && ! grep -q 'tabled pack.*2011-' build/mk.log"
 
 # Update files (issue 9): named in the dependency files, never built as plans, and a
 # new or changed one rebuilds the papers of its plan.
@@ -49,6 +67,7 @@ touch plans/norwich-hip/updates/2010-06-30.yaml
 mk >build/mk.log
 check "touching an update file rebuilds its plan's papers and roll-up only" \
     "[ \$(built build/mk.log) -eq \$(ls plans/norwich-hip/*.md | wc -l) ] && grep -q 'norwich-hip/plan.yaml' build/mk.log && ! grep -q 'tabled build.*copeland' build/mk.log"
+check "... and the packs of its plan's meetings only" "[ \$(packed build/mk.log) -eq 2 ]"
 NEWUPD=plans/norwich-hip/updates/zz-make-test-$$.yaml
 trap 'rm -f $NEWUPD' EXIT INT TERM
 sleep 1
@@ -65,6 +84,7 @@ sleep 1
 touch templates/house.yaml
 mk >build/mk.log
 check "touching a template rebuilds every paper" "[ \$(built build/mk.log) -eq \$(ls plans/*/*.md | wc -l) ]"
+check "... and every pack" "[ \$(packed build/mk.log) -eq $MEETINGS ]"
 sleep 1
 touch templates/variants/scrutiny.yaml
 mk >build/mk.log
@@ -73,4 +93,5 @@ sleep 1
 touch fonts/LiberationSans-Regular.ttf
 mk >build/mk.log
 check "touching a font rebuilds every paper" "[ \$(built build/mk.log) -eq \$(ls plans/*/*.md | wc -l) ]"
+check "... and every pack" "[ \$(packed build/mk.log) -eq $MEETINGS ]"
 echo "1..$n"

@@ -4,7 +4,8 @@
 # content (tests/pdf/tagged.md: lists, quotation, code, links out and in, a table, an
 # image, a chart, the action plan), both editions of an exempt copy of it, a copy with
 # a table row taller than a page (cut, its parts rows of their own), and
-# generated papers (tests/bench/genbench, 60 and 600 actions). For each PDF:
+# generated papers (tests/bench/genbench, 60 and 600 actions), and the public and
+# private agenda packs of tests/pack/fixtures/cabinet. For each PDF:
 #   - pdfinfo says Tagged: yes; qpdf --check is clean;
 #   - ua_check.py (pikepdf) finds every PDF/UA-1 condition it checks met;
 #   - reading_order.py: the words in structure order (pikepdf, pdf.js, poppler) are
@@ -69,11 +70,18 @@ for size in 60 600; do
     check "a generated paper of $size actions builds" \
         "$gen $size $T/gen/n$size 2>>$T/gen.log && ./tabled build --format pdf -o $T/gen/out $T/gen/n$size/paper.md 2>>$T/gen.log"
 done
+# a meeting's agenda packs, public and private (several documents as Parts; the
+# agenda laid out last but put in front; reports laid out once and drawn into both)
+check "the Cabinet fixture's agenda packs build, public and private" \
+    "./tabled pack -o $T/pack tests/pack/fixtures/cabinet/2011-03-09-cabinet.yaml 2>$T/pack.log &&
+     [ -s $T/pack/cabinet/2011-03-09-cabinet.pdf ] && [ -s $T/pack/private/cabinet/2011-03-09-cabinet.pdf ]"
 pdfs=$(ls $T/ex/*/*.pdf $T/out/p/tagged.pdf $T/xout/x/tagged.pdf $T/xout/private/x/tagged.pdf \
           $T/tout/t/tall.pdf \
-          $T/gen/out/*/paper.pdf 2>/dev/null)
+          $T/gen/out/*/paper.pdf \
+          $T/pack/cabinet/2011-03-09-cabinet.pdf $T/pack/private/cabinet/2011-03-09-cabinet.pdf 2>/dev/null)
 count=$(echo "$pdfs" | grep -c .)
-check "$count PDFs to check (5 examples, 4 made-up, 2 generated)" "[ $count -eq 11 ]"
+nex=$(ls plans/*/*.md | grep -c .)
+check "$count PDFs to check ($nex examples, 4 made-up, 2 generated, 2 packs)" "[ $count -eq $((nex + 8)) ]"
 
 # ---- each PDF: tagged, well formed, the PDF/UA-1 conditions, the reading order -------
 for f in $pdfs; do

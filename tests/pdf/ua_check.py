@@ -34,7 +34,8 @@ would for our kind of file, each condition named after the clause it comes from:
              order, with the heading's words (letters and digits compared), pointing
              at the page where the heading's content is, nested as the headings are
              (a bookmark's depth is its heading's level less the first's); no
-             bookmark names no heading
+             bookmark names no heading, but in a pack (several Parts) a top-level
+             bookmark of the agenda or an item, the headings beneath it one deeper
   fonts      every font embedded (FontFile/2/3), a ToUnicode CMap mapping every code
              drawn to text (not U+0000, U+FEFF or U+FFFE, 7.21.7), no code drawn
              with glyph 0 (.notdef); a CIDFontType2 has a CIDToGIDMap; a composite
@@ -492,6 +493,23 @@ class Check:
 
         def letters(s):
             return re.sub(r"[\W_]+", "", s).casefold()
+
+        # A pack (several documents as Parts: an agenda and the reports it lists) has
+        # bookmarks of its own at the top level, one for the agenda and one per item,
+        # naming no heading; a report's headings are nested beneath its item's. Only
+        # there, only at the top level, and only words no heading has: each is left
+        # out, and the bookmarks beneath it are one level less deep.
+        if len({doc for _, _, _, doc in self.headings}) > 1:
+            known = {letters("".join(self.text.get(k, "") for k in keys))
+                     for _, _, keys, _ in self.headings}
+            kept, grouped = [], False
+            for m in marks:
+                if m[0] == 0 and letters(m[1]) not in known:
+                    grouped = True
+                    self.counts["pack bookmarks"] = self.counts.get("pack bookmarks", 0) + 1
+                    continue
+                kept.append((m[0] - 1 if grouped and m[0] > 0 else m[0],) + tuple(m[1:]))
+            marks = kept
 
         i = 0
         base = {}               # document -> the level of its first bookmarked heading

@@ -205,6 +205,31 @@ for name, field, pointer in [("a variant", False, "/"), ("a field", True, "/prop
     compare("variant.schema.json: the keys of " + name,
             run(["schema", "--templates", "vtpl"]), variant_schema, pointer)
 
+# ---- meeting files ------------------------------------------------------------------------------
+meeting_schema = load_schema("meeting.schema.json")
+
+
+def base_meeting():
+    return {
+        "meeting": {"council": "C", "committee": "Cabinet", "date": "2011-02-15",
+                    "clerk": {"name": "Jane Clerk"}},
+        "items": [{"standard": "apologies"}],
+    }
+
+
+dump(os.path.join(work, "meeting.yaml"), base_meeting())
+err = run(["pack", "--dry-run", "meeting.yaml"])
+tap(err.strip() == "", "the base meeting file is clean", err)
+for name, part, pointer in [("a meeting file", lambda m: m, "/"),
+                            ("the meeting", lambda m: m["meeting"], "/$defs/meeting"),
+                            ("the clerk", lambda m: m["meeting"]["clerk"], "/$defs/meeting/properties/clerk"),
+                            ("an item", lambda m: m["items"][0], "/$defs/item")]:
+    m = base_meeting()
+    part(m)[UNKNOWN] = "1"
+    dump(os.path.join(work, "meeting.yaml"), m)
+    compare("meeting.schema.json: the keys of " + name, run(["pack", "--dry-run", "meeting.yaml"]),
+            meeting_schema, pointer)
+
 # ---- each variant's front block ----------------------------------------------------------------
 paper_schema = load_schema("paper.schema.json")
 dump(plan_path, base_plan())

@@ -3,8 +3,8 @@
 # tabled's loader agree. With ajv (draft 2020-12, strict) reading YAML as editors do:
 #   - every schema compiles, and paper.schema.json is what 'tabled schema' writes from
 #     the variants;
-#   - every example plan, update file, paper, the house style and every variant
-#     validate;
+#   - every example plan, update file, paper, meeting file, the house style and every
+#     variant validate;
 #   - on a corpus of good and bad files (tests/schema/corpus, one mistake per bad file)
 #     the schema and the loader give the same verdict;
 #   - each kind of mapping allows exactly the keys the loader allows (keys.py).
@@ -23,7 +23,7 @@ if ! sh tests/schema/install.sh; then
 fi
 v() { node tests/schema/validate.mjs "$@"; }
 
-for s in plan paper house variant updates; do
+for s in plan paper house variant updates meeting; do
     v $S/$s.schema.json templates/house.yaml >/dev/null 2>$T/compile.err
     check "$s.schema.json compiles (draft 2020-12, strict)" "[ \$? -ne 2 ]"
 done
@@ -39,6 +39,9 @@ check "every example paper's front block validates against paper.schema.json" "[
 sed -n 's/^invalid /# invalid /p' $T/out
 v $S/updates.schema.json plans/*/updates/*.yaml >$T/out
 check "every example update file validates against updates.schema.json" "[ \$? -eq 0 ]"
+sed -n 's/^invalid /# invalid /p' $T/out
+v $S/meeting.schema.json plans/meetings/*.yaml >$T/out
+check "every example meeting file validates against meeting.schema.json" "[ \$? -eq 0 ]"
 sed -n 's/^invalid /# invalid /p' $T/out
 v $S/house.schema.json templates/house.yaml >$T/out
 check "the house style validates against house.schema.json" "[ \$? -eq 0 ]"
@@ -60,9 +63,10 @@ loader() { # kind file
         rm -rf $T/up && mkdir -p $T/up/updates && cp $C/updates/base-plan.yaml $T/up/plan.yaml
         cp "$2" $T/up/updates/
         ./tabled check $T/up/plan.yaml >/dev/null 2>&1 ;;
+    meeting) ./tabled pack --dry-run "$2" >/dev/null 2>&1 ;;
     esac
 }
-for kind in plan paper house variant updates; do
+for kind in plan paper house variant updates meeting; do
     # One node for every file of a kind: a line "valid FILE" or "invalid FILE: why" each.
     v $S/$kind.schema.json $C/$kind/good-* $C/$kind/bad-* >$T/verdicts-$kind 2>&1
     for f in $C/$kind/good-* $C/$kind/bad-*; do

@@ -282,7 +282,7 @@ static size_t count(const char *hay, const char *needle)
 /* The index of papers (a report description) as HTML. */
 static char *index_html(const paper_record *p, size_t n, const house_style *h, const char *css)
 {
-    rdoc *d = build_index(p, n, h);
+    rdoc *d = build_index(p, n, NULL, 0, h);
     strbuf out = STRBUF_INIT;
     html_render(d, css, &out);
     rdoc_free(d);

@@ -478,7 +478,7 @@ TEST(test_one_status_order)
                       .html_href = "a/s.html", .summary = {{0}, 0, -1, LEVEL_AMBER}};
     for (int k = 0; k < STATUS__COUNT; k++) e.summary.count[k] = (size_t)k + 1;
     e.summary.total = 28;
-    rdoc *ix = build_index(&e, 1, NULL);
+    rdoc *ix = build_index(&e, 1, NULL, 0, NULL);
     char *h = html_of(ix);
     assert_has(h, "2 Complete, 7 On target, 4 Rescheduled, 5 Late start, 3 Overdue, 6 Not yet due, "
                   "1 Cancelled (28 in all)");
@@ -631,7 +631,7 @@ TEST(test_index_prints)
                       .summary = {{0}, 3, 33, LEVEL_GREEN}};
     e.summary.count[STATUS_COMPLETE] = 1;
     e.summary.count[STATUS_ON_TARGET] = 2;
-    rdoc *ix = build_index(&e, 1, NULL);
+    rdoc *ix = build_index(&e, 1, NULL, 0, NULL);
     house_style h;
     house_style_default(&h);
     char *p = pdf_page1(ix, &h);

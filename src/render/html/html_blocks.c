@@ -97,7 +97,18 @@ static void render_appendix(hctx *c, const rnode *n)
         sb_puts(o, "\"");
     }
     sb_puts(o, ">\n");
-    for (const rnode *k = n->first; k; k = k->next) hr_block(c, k);
+    const rfurniture *f = c->furniture;
+    for (const rnode *k = n->first; k; k = k->next) {
+        hr_block(c, k);
+        /* an exempt appendix of a private edition: marked under its title */
+        if (k == title && f && f->part_mark && n->exempt >= 1 && n->exempt <= 7) {
+            sb_puts(o, "<p class=\"exempt\"><strong>");
+            html_put_text(o, f->part_mark);
+            sb_puts(o, "</strong> &#8211; ");
+            html_put_text(o, f->part_reason[n->exempt] ? f->part_reason[n->exempt] : "");
+            sb_puts(o, "</p>\n");
+        }
+    }
     sb_puts(o, "</section>\n");
 }
 

@@ -13,6 +13,7 @@
 typedef struct {
     strbuf *out;
     const rpalette *palette;    /* the document's colours by role */
+    const rfurniture *furniture;    /* the document's marking of exempt parts */
     const rdoc *d;              /* the document (its images' bytes) */
 } hctx;
 

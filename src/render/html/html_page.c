@@ -161,6 +161,7 @@ void html_render(const rdoc *d, const char *css, strbuf *out)
     memset(&c, 0, sizeof c);
     c.out = out;
     c.palette = &d->palette;
+    c.furniture = &d->furniture;
     c.d = d;
     const rfurniture *f = &d->furniture;
     html_page_head(out, d->lang, f->window_title ? f->window_title : "", css);

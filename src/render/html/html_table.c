@@ -127,7 +127,10 @@ void hr_table(hctx *c, const rnode *t)
         }
         if (!open) sb_puts(o, "<tbody>\n");
         open = 1;
-        sb_puts(o, (r->flags & RF_TOTAL) ? "<tr class=\"total\">" : "<tr>");
+        sb_puts(o, "<tr");
+        hr_put_id(c, r->id);
+        if (r->flags & RF_TOTAL) sb_puts(o, " class=\"total\"");
+        sb_putc(o, '>');
         int col = 0;
         for (const rnode *cell = r->first; cell; cell = cell->next) {
             hr_cell(c, cell, 0, labels && col < ncols ? labels[col] : NULL);

@@ -87,17 +87,40 @@ static int is_drawing(const lbox *b)
     return b->kind == LB_IMAGE || (b->kind == LB_GROUP && b->src && b->src->type == RN_FIGURE);
 }
 
+/* The drawing's state: the stream, the structure, the open sequence's element. */
+typedef struct {
+    pops o;
+    ptags *tags;
+    int32_t open;           /* element of the open marked-content sequence, or -1 */
+    int artifact;           /* drawing artifacts (repeated header rows) */
+    pdf_writer *foreign;    /* the boxes were laid out by another writer (the same
+                             * document drawn into several PDFs): their text is measured
+                             * again here, for this writer's font subsets, and their
+                             * images loaded into this writer's document; else NULL */
+    const rdoc *doc;        /* the document drawn (its images' bytes) */
+} dctx;
+
+/* A text box's string at (its x, baseline y). */
+static void put_text(dctx *c, const lbox *b, double y, int space)
+{
+    size_t n = strlen(b->text);
+    /* every drawn character must have been measured in this writer's fonts (pdf_font.c) */
+    if (c->foreign) pfont_width(&c->o.fonts[b->face], b->text, n, b->size);
+    po_text(&c->o, b->face, b->size, b->color, b->x, y, b->text, n, space);
+}
+
 /* Fills, rules, borders and images (text is drawn after). figures: draw the drawings
  * too (inside one), else leave them for the content pass. */
-static void draw_graphics(pops *o, const lbox *b, double oy, int figures)
+static void draw_graphics(dctx *c, const lbox *b, double oy, int figures)
 {
+    pops *o = &c->o;
     const lbox *skip = NULL;    /* a stroke already drawn with its fill */
     for (; b; b = b->next) {
         double y = oy + b->y;
         if (b == skip || (!figures && is_drawing(b))) continue;
         switch ((lb_kind)b->kind) {
         case LB_GROUP:
-            draw_graphics(o, b->first, y, figures);
+            draw_graphics(c, b->first, y, figures);
             break;
         case LB_FILL: {
             /* a fill with a border of the same rectangle later among its siblings (a
@@ -126,9 +149,22 @@ static void draw_graphics(pops *o, const lbox *b, double oy, int figures)
             po_line(o, b->x + b->w, y + b->h);
             po_op(o, "S");
             break;
-        case LB_IMAGE:
-            po_image(o, b->img, b->x, y, b->w, b->h);
+        case LB_IMAGE: {
+            HPDF_Image img = b->img;
+            if (c->foreign) {
+                /* the same file, loaded into this writer's document */
+                const char *url = b->src ? b->src->url : NULL;
+                img = url ? hashmap_get(&c->foreign->images, url) : NULL;
+                if (!img && url) {
+                    const rimage *m = c->doc ? rdoc_image(c->doc, url) : NULL;
+                    const char *why = "";
+                    img = m ? pdf_image_load(c->foreign->pdf, m, &why) : NULL;
+                    if (img) hashmap_put(&c->foreign->images, url, img);
+                }
+            }
+            if (img) po_image(o, img, b->x, y, b->w, b->h);
             break;
+        }
         case LB_PATH:
             draw_path(o, b, y);
             break;
@@ -144,13 +180,6 @@ static void draw_graphics(pops *o, const lbox *b, double oy, int figures)
 
 /* ---- content ------------------------------------------------------------------------ */
 
-/* The content pass's state: the stream, the structure, the open sequence's element. */
-typedef struct {
-    pops o;
-    ptags *tags;
-    int32_t open;           /* element of the open marked-content sequence, or -1 */
-    int artifact;           /* drawing artifacts (repeated header rows) */
-} dctx;
 
 static void close_marked(dctx *c)
 {
@@ -158,13 +187,12 @@ static void close_marked(dctx *c)
     c->open = -1;
 }
 
-static void text_only(pops *o, const lbox *b, double oy)
+static void text_only(dctx *c, const lbox *b, double oy)
 {
     for (; b; b = b->next) {
         double y = oy + b->y;
-        if (b->kind == LB_GROUP) text_only(o, b->first, y);
-        else if (b->kind == LB_TEXT && b->text[0])
-            po_text(o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text), 1);
+        if (b->kind == LB_GROUP) text_only(c, b->first, y);
+        else if (b->kind == LB_TEXT && b->text[0]) put_text(c, b, y, 1);
     }
 }
 
@@ -179,10 +207,10 @@ static void draw_drawing(dctx *c, const lbox *b, double oy)
     else if (!c->artifact) po_artifact(&c->o, NULL);
     lbox one = *b;
     one.next = NULL;
-    draw_graphics(&c->o, &one, oy, 1);
+    draw_graphics(c, &one, oy, 1);
     if (b->kind == LB_GROUP) {
         po_begin_text(&c->o);
-        text_only(&c->o, b->first, oy + b->y);
+        text_only(c, b->first, oy + b->y);
         po_end_text(&c->o);
     }
     if (!c->artifact) po_end_marked(&c->o);
@@ -216,7 +244,7 @@ static void draw_content(dctx *c, const lbox *b, double oy)
                 }
             }
         }
-        po_text(&c->o, b->face, b->size, b->color, b->x, y, b->text, strlen(b->text), 0);
+        put_text(c, b, y, 0);
     }
 }
 
@@ -297,7 +325,7 @@ void draw_internal_links(pdf_writer *w, size_t k)
 static void bookmark(pdf_writer *w, HPDF_Page page, const vitem *v, double top)
 {
     while (w->osp > 0 && w->ostack[w->osp - 1].level >= v->mark_level) w->osp--;
-    HPDF_Outline parent = w->osp > 0 ? w->ostack[w->osp - 1].o : NULL;
+    HPDF_Outline parent = w->osp > 0 ? w->ostack[w->osp - 1].o : w->nest;
     strbuf tmp = STRBUF_INIT;
     HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, pdf_capped(&tmp, v->mark_title, PDF_TITLE_MAX),
                                         w->utf8);
@@ -314,25 +342,49 @@ static void bookmark(pdf_writer *w, HPDF_Page page, const vitem *v, double top)
     }
 }
 
-void draw_page(void *ctx, layout *L, const lpage *lp)
+size_t draw_anchor_page(const pdf_writer *w, size_t k, const char *id, double *top)
 {
-    pdf_writer *w = ctx;
+    if (k >= w->ndocs || !id) return (size_t)-1;
+    const anchor *a = hashmap_get(&w->docs[k].anchors, id);
+    if (!a) return (size_t)-1;
+    for (size_t i = 0; i < w->npages; i++) {
+        if (w->pages[i].page != a->page) continue;
+        if (top) *top = a->top;
+        return i;
+    }
+    return (size_t)-1;
+}
+
+static void draw_page_as(pdf_writer *w, layout *L, const lpage *lp, int foreign)
+{
     wdoc *wd = &w->docs[w->ndocs - 1];
     const section *s = &L->secs[lp->section];
     /* After a libharu error nothing more is drawn: the document is not written. */
     if (w->err.err) return;
     w->err.cur_doc = L->d;
     w->err.cur = lp->len ? lpage_item(L, lp, 0)->box->src : NULL;
-    HPDF_Page page = HPDF_AddPage(w->pdf);
-    if (!page) {
-        if (!w->err.err) w->err.err = HPDF_INVALID_PAGE;
-        return;
-    }
     if (w->npages == w->cappages) {
         w->cappages = w->cappages ? w->cappages * 2 : 64;
         w->pages = xrealloc(w->pages, w->cappages * sizeof *w->pages);
     }
-    drawn_page *dp = &w->pages[w->npages++];
+    HPDF_Page page;
+    drawn_page *dp;
+    if (w->insert_before) {
+        /* before a page drawn earlier (a pack's agenda, laid out after its papers) */
+        page = HPDF_InsertPage(w->pdf, w->insert_before);
+        memmove(&w->pages[w->insert_at + 1], &w->pages[w->insert_at],
+                (w->npages - w->insert_at) * sizeof *w->pages);
+        dp = &w->pages[w->insert_at++];
+        w->npages++;
+    } else {
+        page = HPDF_AddPage(w->pdf);
+        dp = &w->pages[w->npages++];
+    }
+    if (!page) {
+        memset(dp, 0, sizeof *dp);
+        if (!w->err.err) w->err.err = HPDF_INVALID_PAGE;
+        return;
+    }
     dp->page = page;
     dp->doc = w->ndocs - 1;
     dp->geo = *s;
@@ -343,19 +395,19 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
         w->err.err = HPDF_INVALID_OBJECT;
     /* the furniture's fonts first, under the same names (F1, F2) on every page */
     hp_page_font_name(page, pfont_font(&w->fonts[FACE_REGULAR]));
-    if (L->d->furniture.exempt_mark) {
+    if (L->d->furniture.exempt_mark || s->exempt) {
         HPDF_Font b = pfont_font(&w->fonts[FACE_BOLD]);
         if (b) hp_page_font_name(page, b);
     }
 
-    dctx c = {.tags = w->tags, .open = -1};
+    dctx c = {.tags = w->tags, .open = -1, .foreign = foreign ? w : NULL, .doc = L->d};
     po_init(&c.o, page, s->ph, w->fonts, 1);
     /* fills, rules and borders: one artifact */
     po_artifact(&c.o, NULL);
     size_t mark = c.o.b.len;
     for (size_t k = 0; k < lp->len; k++) {
         w->err.cur = lpage_item(L, lp, k)->box->src;
-        draw_graphics(&c.o, lpage_item(L, lp, k)->box, lp->pl[k].y, 0);
+        draw_graphics(&c, lpage_item(L, lp, k)->box, lp->pl[k].y, 0);
     }
     if (c.o.b.len == mark) c.o.b.len = 0, c.o.depth = 0;     /* nothing drawn */
     else po_end_marked(&c.o);
@@ -408,3 +460,7 @@ void draw_page(void *ctx, layout *L, const lpage *lp)
         if (v->mark && v->mark_title) bookmark(w, page, v, top);
     }
 }
+
+void draw_page(void *ctx, layout *L, const lpage *lp) { draw_page_as(ctx, L, lp, 0); }
+
+void draw_page_foreign(pdf_writer *w, layout *L, const lpage *lp) { draw_page_as(w, L, lp, 1); }

@@ -64,6 +64,16 @@ struct pdf_writer {
     pobjects *objs;         /* our own objects: the structure tree's (pdf_objects.c) */
     uint32_t struct_root;   /* the StructTreeRoot's number, once known */
     int broken;             /* an error was reported: finish writes nothing */
+    /* packs (pdf_render.h): */
+    int pack;               /* pages numbered through the PDF ("Page 17") */
+    const char *page_prefix;    /* "S": "Page S3", and page labels S1, S2 ... */
+    HPDF_Outline nest;      /* the documents' bookmarks go beneath it (NULL: top) */
+    HPDF_Outline *marks;    /* bookmarks made by pdf_writer_bookmark */
+    size_t nmarks, capmarks;
+    HPDF_Page insert_before;    /* pages are inserted before it (NULL: added at the end) */
+    size_t insert_at;       /* ... at this index of pages */
+    hashmap images;         /* images of documents laid out by another writer (path ->
+                             * HPDF_Image in this one) */
 };
 
 /* s, or a copy in tmp cut to at most max bytes (between characters) with an ellipsis
@@ -74,6 +84,12 @@ const char *pdf_capped(strbuf *tmp, const char *s, size_t max);
 /* The layout's page callback: draws a completed page of w->docs[w->ndocs - 1], its
  * link annotations and bookmarks, and queues its content for compression. */
 void draw_page(void *w, layout *L, const lpage *pg);
+/* The same for a layout made by another writer (its text measured again in this
+ * writer's fonts, its images loaded into this writer's document). */
+void draw_page_foreign(pdf_writer *w, layout *L, const lpage *pg);
+/* The index in w->pages of the page document k's anchor id is on, or (size_t)-1. The
+ * top of the anchor (PDF units, from the page's foot) in *top. */
+size_t draw_anchor_page(const pdf_writer *w, size_t k, const char *id, double *top);
 /* Adds the link annotations to "#id" anchors of document k. */
 void draw_internal_links(pdf_writer *w, size_t k);
 /* Draws every page's furniture: what the pages of a kind share in one content stream,

@@ -144,6 +144,8 @@ void ly_front(layout *L, const rnode *fs)
 
 void ly_appendix(layout *L, const rnode *ap)
 {
+    /* an exempt appendix's pages, and only they, carry its marking */
+    L->part_exempt = ap->exempt >= 1 && ap->exempt <= 7 ? ap->exempt : 0;
     const rnode *title = ap->first && ap->first->type == RN_HEADING ? ap->first : NULL;
     /* landscape when the report asks, or when what it opens with goes landscape (its
      * label and title then keep with it) */

@@ -175,8 +175,14 @@ static void furniture(pops *o, const house_style *h, const rdoc *d, const sectio
     pfont *reg = &o->fonts[FACE_REGULAR], *bold = &o->fonts[FACE_BOLD];
     double head_rule = head_rule_y(s), foot_rule = foot_rule_y(h, s);
 
-    if (f->exempt_mark) {
-        const char *t1 = f->exempt_mark, *t2 = f->exempt_reason ? f->exempt_reason : "";
+    /* the whole document's marking, else its exempt part's */
+    const char *mark = f->exempt_mark, *reason = f->exempt_reason;
+    if (!mark && s->exempt >= 1 && s->exempt <= 7 && f->part_mark) {
+        mark = f->part_mark;
+        reason = f->part_reason[s->exempt];
+    }
+    if (mark) {
+        const char *t1 = mark, *t2 = reason ? reason : "";
         po_artifact(o, WATERMARK);
         po_begin_text(o);
         double w1 = pfont_width(bold, t1, strlen(t1), EXEMPT_MARK_SIZE);
@@ -232,13 +238,16 @@ static void furniture(pops *o, const house_style *h, const rdoc *d, const sectio
     po_end_marked(o);
 }
 
-/* "Page N of M", at the right of the footer: each page's own. */
-static void page_number(pops *o, const house_style *h, const section *s, size_t pageno,
+/* "Page N of M" (in a pack, "Page N" through the pack), at the right of the footer:
+ * each page's own. */
+static void page_number(pops *o, const pdf_writer *w, const section *s, size_t pageno,
                         size_t npages)
 {
+    const house_style *h = w->h;
     double x1 = s->x0 + s->w;
     char pg[64];
-    report_page_label(pg, sizeof pg, pageno, npages);
+    if (w->pack) report_pack_page_label(pg, sizeof pg, w->page_prefix, pageno);
+    else report_page_label(pg, sizeof pg, pageno, npages);
     double pw = pfont_width(&o->fonts[FACE_REGULAR], pg, strlen(pg), FURNITURE_SIZE);
     po_artifact(o, FOOTER);
     po_begin_text(o);
@@ -259,7 +268,8 @@ int draw_furniture(pdf_writer *w)
 {
     /* Every page named its fonts in the same order when it was made (draw_page), so a
      * shared stream's font names hold on each. */
-    HPDF_Dict shared[2][2] = {{NULL, NULL}, {NULL, NULL}};     /* [landscape][first page] */
+    HPDF_Dict shared[2][2][8];     /* [landscape][first page][exempt paragraph] */
+    memset(shared, 0, sizeof shared);
     size_t doc = (size_t)-1;
     for (size_t pi = 0; pi < w->npages && !w->err.err; pi++) {
         const drawn_page *dp = &w->pages[pi];
@@ -271,7 +281,7 @@ int draw_furniture(pdf_writer *w)
             memset(shared, 0, sizeof shared);
         }
         HPDF_Page page = dp->page;
-        HPDF_Dict *sh = &shared[s->landscape != 0][first];
+        HPDF_Dict *sh = &shared[s->landscape != 0][first][s->exempt >= 1 && s->exempt <= 7 ? s->exempt : 0];
         pops o;
         int ok;
         if (!*sh) {
@@ -291,7 +301,7 @@ int draw_furniture(pdf_writer *w)
             break;
         }
         po_init(&o, page, s->ph, w->fonts, 0);
-        page_number(&o, w->h, s, pi + 1, w->npages);
+        page_number(&o, w, s, pi + 1, w->npages);
         queue(w, &o, hp_page_contents(page));
     }
     return w->err.err ? -1 : 0;

@@ -122,7 +122,8 @@ void ly_new_section(layout *L, int landscape)
     s->ph = landscape ? h->page_width : h->page_height;
     s->x0 = h->margin_left;
     s->w = s->pw - h->margin_left - h->margin_right;
-    s->top = h->margin_top + L->exempt_shift;
+    s->exempt = L->part_exempt;
+    s->top = h->margin_top + (L->exempt_shift > 0 || !s->exempt ? L->exempt_shift : EXEMPT_SHIFT);
     s->bottom = s->ph - h->margin_bottom;
     L->out = &s->items;
     L->pending = 0;

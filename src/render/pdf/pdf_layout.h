@@ -100,6 +100,8 @@ typedef struct {
     int landscape;
     int for_wide;           /* landscape for the wide tables or figures in it (the flow
                              * returns to portrait after them) */
+    int exempt;             /* the pages of an exempt part (a private edition's exempt
+                             * appendix): its paragraph of Schedule 12A, marked on each */
     double pw, ph;          /* page size */
     double x0, w, top, bottom;  /* frame: left, width, top and bottom y from the top */
     vvec items;             /* emptied and freed once its last page is drawn */
@@ -177,9 +179,10 @@ struct layout {
     itemlist il;
     klines kl;
     int quiet;              /* measuring only: no warnings */
+    double exempt_shift;    /* the whole document is exempt: every frame moves down */
+    int part_exempt;        /* the sections started now belong to an exempt part */
     uint32_t *missing;      /* characters the fonts lack, warned about once a paper */
     size_t nmissing, capmissing;
-    double exempt_shift;
 
     section *secs;
     size_t nsec, capsec;

@@ -38,6 +38,41 @@ void pdf_writer_free(pdf_writer *w);
 int pdf_render(const rdoc *d, const house_style *h, const char *font_dir, strbuf *out,
                diag_list *diags);
 
+/* ---- packs: several documents as one, numbered through ---------------------------- */
+
+/* Lays d out once and draws its pages into each of the n writers, which must share a
+ * house style and fonts (a pack's public and private PDFs): as pdf_writer_add for each,
+ * at the cost of one layout. Writer ws[0] reports the warnings. 0 or -1. */
+int pdf_writers_add(pdf_writer **ws, size_t n, const rdoc *d);
+/* The number of pages d takes, laid out in w's fonts and drawn nowhere (no warnings;
+ * for a document without images, such as an agenda). */
+size_t pdf_writer_measure(pdf_writer *w, const rdoc *d);
+/* Every page numbered through the PDF: "Page 17", or with a prefix "Page S17" (and the
+ * page labels S1, S2 ... for viewers), in place of each document's "Page N of M". */
+void pdf_writer_pack_numbering(pdf_writer *w, const char *prefix);
+/* A top-level bookmark (closed), made now so that bookmarks keep the order they are
+ * made in, pointed at a page later; returns its number. */
+size_t pdf_writer_bookmark(pdf_writer *w, const char *title);
+/* The bookmarks of the documents added from now on go beneath bookmark bm ((size_t)-1:
+ * at the top level). */
+void pdf_writer_nest(pdf_writer *w, size_t bm);
+/* Points bookmark bm at the top of page (0-based, in the PDF's order). */
+void pdf_writer_bookmark_page(pdf_writer *w, size_t bm, size_t page);
+/* Points bookmark bm at the anchor id (a node's id) of document doc (0-based, in the
+ * order added); returns its page, or (size_t)-1 when there is no such anchor. */
+size_t pdf_writer_bookmark_anchor(pdf_writer *w, size_t bm, size_t doc, const char *id);
+/* The page (0-based) of the anchor id of document doc, or (size_t)-1. */
+size_t pdf_writer_anchor_page(const pdf_writer *w, size_t doc, const char *id);
+/* The pages drawn so far, and the documents added. */
+size_t pdf_writer_pages(const pdf_writer *w);
+size_t pdf_writer_docs(const pdf_writer *w);
+/* Document doc's first page (0-based, in the PDF's order; (size_t)-1 when it has none)
+ * and its number of pages. */
+void pdf_writer_doc_pages(const pdf_writer *w, size_t doc, size_t *first, size_t *count);
+/* The pages of the documents added next go before the page now at index page (an
+ * agenda laid out after the papers it lists); page >= pdf_writer_pages: at the end. */
+void pdf_writer_insert_before(pdf_writer *w, size_t page);
+
 /* Statistics of the last layout, for tests and benchmarks (pages, lines, rows). */
 typedef struct {
     size_t pages, lines, rows, breaks_fallback;

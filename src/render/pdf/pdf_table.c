@@ -639,6 +639,7 @@ void ly_table(layout *L, const rnode *t, double x, double w, const bstyle *bs)
             in_group++;
         }
         if (first_row) v->anchor = t->id;
+        else if (r->id) v->anchor = r->id;     /* a named row */
         if (header && tindex >= 0 && !L->tables[tindex].closed) {
             tinfo *ti = &L->tables[tindex];
             if (ti->hdr_count == 0) ti->hdr_first = vi;

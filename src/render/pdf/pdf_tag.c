@@ -44,6 +44,7 @@ void tag_free(ptags *t)
     free(t->pages);
     free(t->annots);
     free(t->docs);
+    free(t->order);
     free(t->map);
     free(t);
 }
@@ -144,9 +145,21 @@ void tag_doc_begin(ptags *t, const rdoc *d)
     if (t->ndocs == t->capdocs) {
         t->capdocs = t->capdocs ? t->capdocs * 2 : 4;
         t->docs = xrealloc(t->docs, t->capdocs * sizeof *t->docs);
+        t->order = xrealloc(t->order, t->capdocs * sizeof *t->order);
     }
-    t->docs[t->ndocs++] = new_elem(t, d->root, R_MAIN, ST_DOCUMENT, -1);
+    t->docs[t->ndocs] = t->order[t->ndocs] = new_elem(t, d->root, R_MAIN, ST_DOCUMENT, -1);
+    t->ndocs++;
     t->last_src = NULL;
+}
+
+void tag_doc_before(ptags *t, size_t k)
+{
+    if (k + 1 >= t->ndocs) return;
+    int32_t e = t->order[t->ndocs - 1], at = t->docs[k];
+    size_t i = 0;
+    while (t->order[i] != at) i++;
+    memmove(&t->order[i + 1], &t->order[i], (t->ndocs - 1 - i) * sizeof *t->order);
+    t->order[i] = e;
 }
 
 int tag_page_begin(ptags *t, uint32_t page_obj)

@@ -34,6 +34,10 @@ void tag_free(ptags *t);
 
 /* A document's content follows, its nodes from d's tree. */
 void tag_doc_begin(ptags *t, const rdoc *d);
+/* The document begun last comes before document k (0-based, in the order begun) in
+ * the structure tree, as its pages come before k's (a pack's agenda, laid out after
+ * the reports it lists but put in front of them). */
+void tag_doc_before(ptags *t, size_t k);
 /* A page begins: page_obj is its object number. Returns its /StructParents key. */
 int tag_page_begin(ptags *t, uint32_t page_obj);
 

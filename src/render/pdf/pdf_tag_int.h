@@ -63,7 +63,8 @@ struct ptags {
     size_t npages, cappages;
     tannot *annots;
     size_t nannots, capannots;
-    int32_t *docs;          /* each document's element */
+    int32_t *docs;          /* each document's element, in the order begun */
+    int32_t *order;         /* the same, in reading order (tag_doc_before) */
     size_t ndocs, capdocs;
     int nextkey;            /* the next /StructParent(s) key */
     /* (node, role) -> element: open addressing, keys hashed from the pointer */

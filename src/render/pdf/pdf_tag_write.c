@@ -269,14 +269,14 @@ static int write_top(const ptags *t, const wctx *c, pobjects *o, int plain, strb
         sb_puts(b, "/K[");
         for (size_t d = 0; d < t->ndocs; d++) {
             if (d) sb_putc(b, ' ');
-            ref(b, c, num_of(c, t->docs[d]));
+            ref(b, c, num_of(c, t->order[d]));
         }
         sb_puts(b, "]>>");
         ok &= pobj_add(o, plain, b->data, b->len) == c->doc_all;
     }
     sb_reset(b);
     sb_puts(b, "<</Type/StructTreeRoot/K ");
-    ref(b, c, c->doc_all ? c->doc_all : num_of(c, t->docs[0]));
+    ref(b, c, c->doc_all ? c->doc_all : num_of(c, t->order[0]));
     sb_puts(b, "/ParentTree ");
     ref(b, c, c->ptree);
     sb_printf(b, "/ParentTreeNextKey %d>>", t->nextkey);
@@ -360,6 +360,8 @@ uint32_t tag_write(ptags *t, pobjects *o)
     int *kof = xmalloc((t->nel + 1) * sizeof *kof);
     uint32_t next = pobj_next(o);
     for (size_t e = 0; e < t->nel; e++) c.num[e] = next + (uint32_t)e;
+    /* (several documents are Parts, not Documents: measured as they will be written) */
+    if (t->ndocs > 1) c.doc_all = next + (uint32_t)t->nel;
     for (size_t e = 0; e < t->nel; e++) {
         sb_reset(&b);
         element(&b, &c, (int32_t)e);

@@ -118,6 +118,7 @@ pdf_writer *pdf_writer_new(const house_style *h, const char *font_dir, diag_list
     w->zp = pz_pool_new();
     w->tags = tag_new();
     w->objs = pobj_new();
+    hashmap_init(&w->images);
     /* page contents and fonts are compressed by us (pdf_zip.c), images by libharu */
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_IMAGE);
     HPDF_UseUTFEncodings(w->pdf);
@@ -142,9 +143,9 @@ pdf_writer *pdf_writer_new(const house_style *h, const char *font_dir, diag_list
     return w;
 }
 
-int pdf_writer_add(pdf_writer *w, const rdoc *d)
+/* A document joins the writer: its pages are drawn next. */
+static void add_doc(pdf_writer *w, const rdoc *d)
 {
-    if (w->broken) return -1;
     if (w->ndocs == w->capdocs) {
         w->capdocs = w->capdocs ? w->capdocs * 2 : 4;
         w->docs = xrealloc(w->docs, w->capdocs * sizeof *w->docs);
@@ -153,8 +154,24 @@ int pdf_writer_add(pdf_writer *w, const rdoc *d)
     memset(wd, 0, sizeof *wd);
     wd->d = d;
     hashmap_init(&wd->anchors);
-    w->osp = 0;     /* a document's bookmarks start at the top level */
+    w->osp = 0;     /* a document's bookmarks start at the top level (or the nest) */
     tag_doc_begin(w->tags, d);
+    /* pages put in front of others: the structure tree reads as the pages do */
+    if (w->insert_before) tag_doc_before(w->tags, w->pages[w->insert_at].doc);
+}
+
+static void add_stats(pdf_writer *w, const layout *L)
+{
+    w->stats.pages += L->stats.pages;
+    w->stats.lines += L->stats.lines;
+    w->stats.rows += L->stats.rows;
+    w->stats.breaks_fallback += L->stats.breaks_fallback;
+}
+
+int pdf_writer_add(pdf_writer *w, const rdoc *d)
+{
+    if (w->broken) return -1;
+    add_doc(w, d);
     layout L;
     layout_init(&L, d, w->h, w->diags, w->pdf, w->fonts);
     L.err = &w->err;
@@ -165,12 +182,144 @@ int pdf_writer_add(pdf_writer *w, const rdoc *d)
     /* an error reported while laying out (an image that could not be added): the
      * PDF is not written */
     if (w->diags->errors > errors_before) w->broken = 1;
-    w->stats.pages += L.stats.pages;
-    w->stats.lines += L.stats.lines;
-    w->stats.rows += L.stats.rows;
-    w->stats.breaks_fallback += L.stats.breaks_fallback;
+    add_stats(w, &L);
     layout_free(&L);
     return w->err.err || w->broken ? -1 : 0;
+}
+
+/* ---- one layout, several PDFs ----------------------------------------------------- */
+
+typedef struct {
+    pdf_writer **ws;
+    size_t n;
+} fan;
+
+static void draw_page_fan(void *ctx, layout *L, const lpage *pg)
+{
+    fan *f = ctx;
+    draw_page(f->ws[0], L, pg);
+    for (size_t k = 1; k < f->n; k++) draw_page_foreign(f->ws[k], L, pg);
+}
+
+int pdf_writers_add(pdf_writer **ws, size_t n, const rdoc *d)
+{
+    if (!n) return 0;
+    for (size_t k = 0; k < n; k++)
+        if (ws[k]->broken) return -1;
+    for (size_t k = 0; k < n; k++) add_doc(ws[k], d);
+    fan f = {ws, n};
+    layout L;
+    layout_init(&L, d, ws[0]->h, ws[0]->diags, ws[0]->pdf, ws[0]->fonts);
+    L.err = &ws[0]->err;
+    L.on_page = draw_page_fan;
+    L.on_page_ctx = &f;
+    size_t errors_before = ws[0]->diags->errors;
+    layout_document(&L);
+    int rc = 0;
+    for (size_t k = 0; k < n; k++) {
+        add_stats(ws[k], &L);
+        if (ws[0]->diags->errors > errors_before) ws[k]->broken = 1;
+        if (ws[k]->err.err || ws[k]->broken) rc = -1;
+    }
+    layout_free(&L);
+    return rc;
+}
+
+/* ---- packs ------------------------------------------------------------------------ */
+
+static void count_page(void *ctx, layout *L, const lpage *pg)
+{
+    (void)L;
+    (void)pg;
+    (*(size_t *)ctx)++;
+}
+
+size_t pdf_writer_measure(pdf_writer *w, const rdoc *d)
+{
+    size_t pages = 0;
+    layout L;
+    layout_init(&L, d, w->h, w->diags, w->pdf, w->fonts);
+    L.err = &w->err;
+    L.quiet = 1;
+    L.on_page = count_page;
+    L.on_page_ctx = &pages;
+    layout_document(&L);
+    layout_free(&L);
+    return pages;
+}
+
+void pdf_writer_pack_numbering(pdf_writer *w, const char *prefix)
+{
+    w->pack = 1;
+    w->page_prefix = prefix;
+}
+
+size_t pdf_writer_bookmark(pdf_writer *w, const char *title)
+{
+    if (w->nmarks == w->capmarks) {
+        w->capmarks = w->capmarks ? w->capmarks * 2 : 16;
+        w->marks = xrealloc(w->marks, w->capmarks * sizeof *w->marks);
+    }
+    HPDF_Outline o = HPDF_CreateOutline(w->pdf, NULL, title ? title : "", w->utf8);
+    if (o) HPDF_Outline_SetOpened(o, HPDF_FALSE);
+    w->marks[w->nmarks] = o;
+    return w->nmarks++;
+}
+
+void pdf_writer_nest(pdf_writer *w, size_t bm)
+{
+    w->nest = bm < w->nmarks ? w->marks[bm] : NULL;
+    w->osp = 0;
+}
+
+static void point(pdf_writer *w, size_t bm, HPDF_Page page, double top)
+{
+    if (bm >= w->nmarks || !w->marks[bm] || !page) return;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+    HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
+    HPDF_Outline_SetDestination(w->marks[bm], dst);
+}
+
+void pdf_writer_bookmark_page(pdf_writer *w, size_t bm, size_t page)
+{
+    if (page < w->npages) point(w, bm, w->pages[page].page, w->pages[page].geo.ph);
+}
+
+size_t pdf_writer_bookmark_anchor(pdf_writer *w, size_t bm, size_t doc, const char *id)
+{
+    double top = 0;
+    size_t page = draw_anchor_page(w, doc, id, &top);
+    if (page != (size_t)-1) point(w, bm, w->pages[page].page, top);
+    return page;
+}
+
+size_t pdf_writer_anchor_page(const pdf_writer *w, size_t doc, const char *id)
+{
+    return draw_anchor_page(w, doc, id, NULL);
+}
+
+size_t pdf_writer_pages(const pdf_writer *w) { return w->npages; }
+size_t pdf_writer_docs(const pdf_writer *w) { return w->ndocs; }
+
+void pdf_writer_doc_pages(const pdf_writer *w, size_t doc, size_t *first, size_t *count)
+{
+    *first = (size_t)-1;
+    *count = 0;
+    for (size_t i = 0; i < w->npages; i++) {
+        if (w->pages[i].doc != doc) continue;
+        if (*first == (size_t)-1) *first = i;
+        (*count)++;
+    }
+}
+
+void pdf_writer_insert_before(pdf_writer *w, size_t page)
+{
+    if (page < w->npages) {
+        w->insert_before = w->pages[page].page;
+        w->insert_at = page;
+    } else {
+        w->insert_before = NULL;
+    }
 }
 
 pdf_stats pdf_writer_stats(const pdf_writer *w) { return w->stats; }
@@ -222,6 +371,8 @@ int pdf_writer_finish(pdf_writer *w, strbuf *out)
     w->broken = 1;      /* finish once */
     w->err.cur = NULL;  /* an error from here on is the paper's, not a node's */
     if (!w->err.err) draw_furniture(w);
+    if (w->pack && w->page_prefix && *w->page_prefix && w->npages)
+        HPDF_AddPageLabel(w->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, w->page_prefix);
     for (size_t k = 0; k < w->ndocs; k++) draw_internal_links(w, k);
     if (w->npages > 0) HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     unsigned char id[16] = {0};
@@ -271,6 +422,8 @@ void pdf_writer_free(pdf_writer *w)
     }
     free(w->docs);
     free(w->pages);
+    free(w->marks);
+    hashmap_free(&w->images);
     arena_free(&w->store);
     for (int i = 0; i < FACE__COUNT; i++) pfont_free(&w->fonts[i]);
     if (w->pdf) HPDF_Free(w->pdf);
