@@ -10,8 +10,8 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const variant_keys[] = {"name", "title", "kind", "numbering", "fields"};
-static const char *const field_keys[] = {"key", "label", "required", "type", "columns", "place"};
+static const char *const variant_keys[] = {"name", "title", "kind", "body-heading", "numbering", "fields"};
+static const char *const field_keys[] = {"key", "label", "required", "type", "columns", "header-row", "place"};
 static const char *const type_words[] = {"text", "date", "table"};
 static const char *const place_words[] = {"front", "end"};
 static const char *const numbering_words[] = {"full", "sections", "none"};
@@ -42,6 +42,7 @@ static void load_one(variant_set *set, const char *path, size_t first_of_dir, di
     v->name = schema_text(&c, root, "name", 1, "the variant");
     v->title = schema_text(&c, root, "title", 0, "the variant");
     v->kind = schema_text(&c, root, "kind", 0, "the variant");
+    v->body_heading = schema_text(&c, root, "body-heading", 0, "the variant");
     const ynode *num = ynode_get(root, "numbering");
     if (num) {
         int k = schema_enum(&c, num, numbering_words, N(numbering_words), "numbering", "the variant");
@@ -76,6 +77,10 @@ static void load_one(variant_set *set, const char *path, size_t first_of_dir, di
         if ((n = ynode_get(f, "place"))) {
             int k = schema_enum(&c, n, place_words, N(place_words), "place", "a field");
             vf->at_end = k == 1;
+        }
+        if ((n = ynode_get(f, "header-row"))) {
+            int k = schema_enum(&c, n, bool_words, N(bool_words), "header-row", "a field");
+            vf->no_header_row = k == 0;
         }
         size_t nc;
         ynode **cols = schema_list(&c, f, "columns", &nc, "a field");

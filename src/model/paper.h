@@ -19,12 +19,16 @@ typedef struct {
     int at_end;                 /* printed after the report, not on the front sheet */
     const char **columns;       /* FIELD_TABLE */
     size_t n_columns;
+    int no_header_row;          /* FIELD_TABLE: rows of label and value, no header row
+                                 * (seed 002's Decision Status) */
 } variant_field;
 
 typedef struct {
     const char *name;
     const char *title;          /* "Report to {committee}" */
     const char *kind;           /* "Report for Information" */
+    const char *body_heading;   /* heads the report after the front sheet ("Supporting
+                                 * information", seed 002); NULL: none */
     numbering_mode numbering;
     variant_field *fields;
     size_t n_fields;

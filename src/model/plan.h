@@ -95,10 +95,30 @@ typedef struct {
 /* Fields that actions and milestones share. What was entered about them (status, RAG,
  * progress, completion) is only in their dated updates: analysis/history.h says what
  * was known at a date. */
+/* How a due date is worded where it is printed, as the plan's paper wrote it. */
+typedef enum {
+    DUE_AS_DATE = 0,        /* "November 2009" */
+    DUE_AND_ONGOING,        /* "October 2010 and ongoing" (seed 004): the work goes on */
+    DUE_DEADLINE            /* "Must be fully implemented by November 2009" (seed 000) */
+} due_wording;
+
+/* Values an example plan made up where its seed gives none ('illustrative: [start,
+ * due, status, rag, who]' in the plan): printed with a mark, never as the council's. */
+enum {
+    ILLUSTRATIVE_START = 1,
+    ILLUSTRATIVE_DUE = 2,
+    ILLUSTRATIVE_STATUS = 4,    /* the entered status and progress */
+    ILLUSTRATIVE_RAG = 8,       /* the officer's RAG */
+    ILLUSTRATIVE_WHO = 16,
+    ILLUSTRATIVE_ALL = 31
+};
+
 typedef struct {
     person **who;
     size_t n_who;
     fuzzy_date start, due;
+    due_wording due_words;
+    unsigned illustrative;  /* ILLUSTRATIVE_* bits */
     revision *revisions;    /* in the order they became known */
     size_t n_revisions;
     schedule_update *updates;   /* in the order they became known */

@@ -39,11 +39,14 @@ static void milestones_cell(build_ctx *b, rnode *cell, const exception_row *row)
     }
 }
 
-static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
+static void when_cell(build_ctx *b, rnode *cell, const exception_row *row, int *marks)
 {
     char d[DATE_BUF];
-    label_date(b->house->dates, row->action->s.due, d, sizeof d);
-    rnode_add_text(b->d, cell, d[0] ? d : "No date");
+    strbuf due = STRBUF_INIT;
+    label_due(&due, b->house->dates, &row->action->s);
+    rnode_add_text(b->d, cell, due.len ? due.data : "No date");
+    sb_free(&due);
+    block_mark_illustrative(b, cell, row->action->s.illustrative, ILLUSTRATIVE_DUE, marks);
     for (size_t k = 0; k < row->n_revisions; k++) {
         rnode_add(b->d, cell, RN_LINEBREAK);
         label_date(b->house->dates, row->revisions[k]->date, d, sizeof d);
@@ -61,15 +64,21 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row)
     }
 }
 
-static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row)
+static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row, int *marks)
 {
     strbuf flag = STRBUF_INIT;
     label_optimistic(&flag, row->status);
+    /* listed only because an officer reports it Red or Amber: say so */
+    if (!flag.len && row->status.reported &&
+        !(row->reasons & (EXC_OVERDUE | EXC_RESCHEDULED | EXC_OPTIMISTIC)) &&
+        (row->reasons & (EXC_REPORTED_RED | EXC_REPORTED_AMBER)))
+        sb_printf(&flag, "reported %s", stated_rag_name(row->status.reported));
     if (flag.len) {
         flag.data[0] = (char)(flag.data[0] - 'a' + 'A');
         rnode *s = rnode_add(b->d, cell, RN_STRONG);
         sb_putc(&flag, '.');
         rnode_add_text(b->d, s, flag.data);
+        block_mark_illustrative(b, cell, row->action->s.illustrative, ILLUSTRATIVE_RAG, marks);
         if (row->reason) rnode_add_text(b->d, cell, " ");
     }
     sb_free(&flag);
@@ -155,6 +164,7 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
         snprintf(cap, sizeof cap, "Exceptions%s as at %s", of, block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), headers, nc);
     t->flags |= RF_COMPUTED;
+    int marks = 0;
     for (size_t g = 0; g < an->n_groups; g++) {
         const exception_group *grp = &an->groups[g];
         if (only && grp->theme != only) continue;
@@ -182,17 +192,19 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
                     break;
                 case XC_WHO:
                     label_who(&sb, &a->s);
-                    tb_cell(b->d, tr, sb.data, LEVEL_NONE);
+                    cell = tb_cell(b->d, tr, sb.data, LEVEL_NONE);
+                    if (sb.len) block_mark_illustrative(b, cell, a->s.illustrative, ILLUSTRATIVE_WHO, &marks);
                     break;
                 case XC_WHEN:
                     cell = tb_cell(b->d, tr, NULL, LEVEL_NONE);
-                    when_cell(b, cell, row);
+                    when_cell(b, cell, row, &marks);
                     break;
                 case XC_STATUS:
                     if (days_shown && row->status.kind == STATUS_OVERDUE)
                         tb_cell(b->d, tr, status_kind_name(row->status.kind), status_level(row->status.kind));
                     else
                         block_status_cell(b, tr, row->status);
+                    block_mark_status(b, tr->last, &a->s, row->status, &marks);
                     break;
                 case XC_DAYS:
                     if (row->status.kind == STATUS_OVERDUE) block_num_cell(b, tr, (size_t)row->status.days_overdue);
@@ -200,7 +212,7 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
                     break;
                 case XC_REASON:
                     cell = tb_cell(b->d, tr, NULL, LEVEL_NONE);
-                    reason_cell(b, cell, row);
+                    reason_cell(b, cell, row, &marks);
                     break;
                 case XC_MEASURE: tb_cell(b->d, tr, a->measure, LEVEL_NONE); break;
                 }
@@ -208,5 +220,6 @@ void block_exceptions(build_ctx *b, rnode *parent, const block_args *a)
             }
         }
     }
+    block_illustrative_note(b, t, marks);
     rnode_append(parent, t);
 }

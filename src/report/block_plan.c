@@ -74,21 +74,22 @@ static void bullets(build_ctx *b, rnode *cell, const char *const *items, size_t 
     }
 }
 
-static void finish_cell(build_ctx *b, rnode *tr, const action *a)
+static void finish_cell(build_ctx *b, rnode *tr, const action *a, int *marks)
 {
     char d[DATE_BUF];
     strbuf fin = STRBUF_INIT;
-    label_date(b->house->dates, a->s.due, d, sizeof d);
-    sb_puts(&fin, d);
+    label_due(&fin, b->house->dates, &a->s);
+    rnode *c = tb_cell(b->d, tr, fin.data, LEVEL_NONE);
+    block_mark_illustrative(b, c, a->s.illustrative, ILLUSTRATIVE_DUE, marks);
     if (schedule_is_rescheduled_at(&a->s, b->an->as_at)) {
         label_date(b->house->dates, schedule_due_at(&a->s, b->an->as_at), d, sizeof d);
-        sb_printf(&fin, "\nRevised %s", d);
+        rnode_add(b->d, c, RN_LINEBREAK);
+        rnode_add_text(b->d, c, arena_printf(&b->d->arena, "Revised %s", d));
     }
-    tb_cell(b->d, tr, fin.data, LEVEL_NONE);
     sb_free(&fin);
 }
 
-static void cell_for(build_ctx *b, rnode *tr, const action *a, int col)
+static void cell_for(build_ctx *b, rnode *tr, const action *a, int col, int *marks)
 {
     const project_detail *pd = a->detail;
     char d[DATE_BUF];
@@ -133,16 +134,21 @@ static void cell_for(build_ctx *b, rnode *tr, const action *a, int col)
     case PC_MEASURE: tb_cell(b->d, tr, a->measure, LEVEL_NONE); break;
     case PC_WHO:
         label_who(&sb, &a->s);
-        tb_cell(b->d, tr, sb.len ? sb.data : (a->theme && a->theme->lead ? a->theme->lead->name : ""),
-                LEVEL_NONE);
+        c = tb_cell(b->d, tr, sb.len ? sb.data : (a->theme && a->theme->lead ? a->theme->lead->name : ""),
+                    LEVEL_NONE);
+        if (sb.len) block_mark_illustrative(b, c, a->s.illustrative, ILLUSTRATIVE_WHO, marks);
         break;
     case PC_START:
         label_date(b->house->dates, a->s.start, d, sizeof d);
-        tb_cell(b->d, tr, d, LEVEL_NONE);
+        c = tb_cell(b->d, tr, d, LEVEL_NONE);
+        if (d[0]) block_mark_illustrative(b, c, a->s.illustrative, ILLUSTRATIVE_START, marks);
         break;
     case PC_FINISH:
-    case PC_TARGET: finish_cell(b, tr, a); break;
-    case PC_STATUS: block_status_cell(b, tr, b->an->actions[a->index]); break;
+    case PC_TARGET: finish_cell(b, tr, a, marks); break;
+    case PC_STATUS:
+        block_status_cell(b, tr, b->an->actions[a->index]);
+        block_mark_status(b, tr->last, &a->s, b->an->actions[a->index], marks);
+        break;
     case PC_RESOURCES:
         c = tb_cell(b->d, tr, NULL, LEVEL_NONE);
         if (pd && pd->n_resources) {
@@ -211,6 +217,7 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
                  block_as_at(b));
     rnode *t = tb_table(b->d, block_caption(b, o, cap), hdr, nc);
     t->flags |= RF_COMPUTED | RF_WIDE;
+    int marks = 0;
     for (size_t i = 0; i < b->plan->n_themes; i++) {
         const theme *th = &b->plan->themes[i];
         if (only && th != only) continue;
@@ -227,9 +234,10 @@ void block_plan(build_ctx *b, rnode *parent, const block_args *a)
             const action *ac = th->actions[k];
             if (!analysis_shows(b->an, ac)) continue;
             rnode *tr = tb_row(b->d, t, 0);
-            for (int c = 0; c < nc; c++) cell_for(b, tr, ac, cols[c]);
+            for (int c = 0; c < nc; c++) cell_for(b, tr, ac, cols[c], &marks);
         }
     }
+    block_illustrative_note(b, t, marks);
     rnode_append(parent, t);
     for (int c = 0; c < nc; c++)
         if (cols[c] == PC_RECS) recommendations_key(b, parent, only);

@@ -135,6 +135,32 @@ void block_status_cell(build_ctx *b, rnode *row, derived_status s)
     sb_free(&sb);
 }
 
+void block_mark_illustrative(build_ctx *b, rnode *cell, unsigned bits, unsigned which, int *marks)
+{
+    if (!(bits & which)) return;
+    rnode_add_text(b->d, cell, ILLUSTRATIVE_MARK);
+    (*marks)++;
+}
+
+void block_mark_status(build_ctx *b, rnode *cell, const schedule *s, derived_status st, int *marks)
+{
+    unsigned which = ILLUSTRATIVE_DUE | ILLUSTRATIVE_STATUS;
+    if (st.kind == STATUS_LATE_START || st.kind == STATUS_NOT_YET_DUE) which |= ILLUSTRATIVE_START;
+    block_mark_illustrative(b, cell, s->illustrative, which, marks);
+}
+
+void block_illustrative_note(build_ctx *b, rnode *t, int marks)
+{
+    if (!marks) return;
+    rnode *row = tb_row(b->d, t, 0);
+    row->flags |= RF_NOTE;
+    rnode *c = tb_cell(b->d, row, NULL, LEVEL_NONE);
+    c->colspan = t->ncols;
+    rnode_add_text(b->d, rnode_add(b->d, c, RN_EMPH),
+                   ILLUSTRATIVE_MARK " Illustrative: made up for this example, not in the council's "
+                   "paper; a status so marked is worked out from made-up dates or progress.");
+}
+
 size_t block_theme_rows(build_ctx *b, const theme *only, theme_row **rows)
 {
     const plan *p = b->plan;

@@ -54,6 +54,15 @@ const char *block_as_at(build_ctx *b);
 const char *block_caption(build_ctx *b, const opt_list *o, const char *dflt);
 /* A cell with a status in words and its RAG colour. */
 void block_status_cell(build_ctx *b, rnode *row, derived_status s);
+/* Values an example plan made up (schedule.illustrative): when bits has any of which,
+ * the mark after the cell's text, counted in *marks; a table with marks ends with the
+ * note row that says what the mark means. */
+#define ILLUSTRATIVE_MARK "\xE2\x80\xA0"   /* dagger */
+void block_mark_illustrative(build_ctx *b, rnode *cell, unsigned bits, unsigned which, int *marks);
+void block_illustrative_note(build_ctx *b, rnode *t, int marks);
+/* The mark on a status cell worked out from made-up values: its due date or entered
+ * status, or its start for Late start and Not yet due. */
+void block_mark_status(build_ctx *b, rnode *cell, const schedule *s, derived_status st, int *marks);
 /* The rows of a by-theme block: each theme (only the one given), then the whole plan
  * (unless a theme is given). */
 typedef struct {

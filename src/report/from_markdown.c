@@ -607,6 +607,15 @@ void markdown_body(build_ctx *b, rnode *root)
     const paper *p = b->paper;
     body_state st = {0};
     st.body = st.target = rnode_add(d, root, RN_BODY);
+    if (p->variant && p->variant->body_heading) {
+        /* the variant's heading over the numbered sections (seed 002's "SUPPORTING
+         * INFORMATION"): unnumbered, as the report's first line */
+        rnode *h = rnode_add(d, st.body, RN_HEADING);
+        h->level = 1;
+        h->id = "report-body";
+        rnode_set_pos(h, make_pos(p->file, p->markdown_line, 1));
+        rnode_add_text(d, h, p->variant->body_heading);
+    }
     if (!b->leave_out_parts || !b->parts || !b->parts->n) {
         body_piece(b, &st, p->markdown, p->markdown_len, 1);
         return;

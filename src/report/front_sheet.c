@@ -86,7 +86,7 @@ static void field_value(build_ctx *b, rnode *parent, const paper_field *f)
     if (def->type == FIELD_TABLE) {
         /* no caption: the field's label beside it names the table (its name for
          * assistive technology) */
-        rnode *t = tb_table(d, NULL, def->columns, (int)def->n_columns);
+        rnode *t = tb_table(d, NULL, def->no_header_row ? NULL : def->columns, (int)def->n_columns);
         t->text = arena_strdup(&d->arena, def->label);
         rnode_set_pos(t, f->pos);
         size_t ncols = def->n_columns ? def->n_columns : 1;

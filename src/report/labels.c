@@ -14,6 +14,16 @@ void label_date(date_style style, fuzzy_date d, char *buf, size_t len)
     else date_format(d, buf, len);
 }
 
+void label_due(strbuf *out, date_style style, const schedule *s)
+{
+    char d[DATE_BUF];
+    label_date(style, s->due, d, sizeof d);
+    if (!d[0]) return;
+    if (s->due_words == DUE_DEADLINE) sb_printf(out, "Must be fully implemented by %s", d);
+    else if (s->due_words == DUE_AND_ONGOING) sb_printf(out, "%s and ongoing", d);
+    else sb_puts(out, d);
+}
+
 /* Whether two schedules name the same people in the same order. */
 static int same_who(const schedule *a, const schedule *b)
 {
@@ -71,8 +81,9 @@ void label_when(strbuf *out, const schedule *s, const revision *const *revs, siz
 {
     void (*fmt)(fuzzy_date, char *, size_t) = short_dates ? date_format_short : date_format;
     char buf[DATE_BUF];
-    fmt(s->due, buf, sizeof buf);
-    sb_puts(out, buf[0] ? buf : "no date");
+    size_t len = out->len;
+    label_due(out, short_dates ? DATES_SHORT : DATES_LONG, s);
+    if (out->len == len) sb_puts(out, "no date");
     for (size_t i = 0; i < n; i++) {
         fmt(revs[i]->date, buf, sizeof buf);
         sb_printf(out, ", revised %s", buf);

@@ -15,6 +15,9 @@ extern const status_kind status_order[STATUS__COUNT];
  * (DATES_SHORT); quarters, years and "ongoing" the same in both. */
 void label_date(date_style style, fuzzy_date d, char *buf, size_t len);
 
+/* The original due date in the plan's words: "November 2009", "October 2010 and
+ * ongoing", "Must be fully implemented by November 2009"; nothing when it has none. */
+void label_due(strbuf *out, date_style style, const schedule *s);
 /* "Overdue: 40 days", "Rescheduled", "On target", ... */
 /* A milestone's title with its due date in brackets, unless the title already says
  * that date (in either date style), and who does it when not the action's people:
