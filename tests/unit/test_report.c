@@ -45,6 +45,9 @@ static const char PLAN[] =
     "  - {ref: B.1, theme: B, description: Three, start: 2010-04, due: 2011-03}\n"
     "  - {ref: B.2, theme: B, description: Four, start: 2011-01, due: 2011-03}\n";
 
+/* The plan build() loads: PLAN unless a test names another. */
+static const char *plan_src = PLAN;
+
 static char tmp[256];
 
 static const char *tmpdir(void)
@@ -85,7 +88,7 @@ static built *build(const char *variant_yaml, const char *md, const house_style 
     fputs(variant_yaml, f);
     fclose(f);
     assert_int_equal(variants_load(&b->vs, dir, &b->dl), 0);
-    b->pl = plan_load_buffer("plan.yaml", PLAN, sizeof PLAN - 1, &b->dl);
+    b->pl = plan_load_buffer("plan.yaml", plan_src, strlen(plan_src), &b->dl);
     assert_non_null(b->pl);
     b->pp = paper_load_buffer("paper.md", md, strlen(md), &b->vs, &b->dl);
     if (!b->pp) {
@@ -530,6 +533,186 @@ TEST(test_rag_summary_figure)
     built_free(b);
 }
 
+/* ---- the seeds' wording of due dates, and values an example plan made up ---------- */
+
+static const char WORDED_PLAN[] =
+    "plan:\n"
+    "  title: Test Plan\n"
+    "  organisation: Testshire County Council\n"
+    "themes:\n"
+    "  - {ref: A, title: Alpha}\n"
+    "  - {ref: B, title: Beta}\n"
+    "actions:\n"
+    "  - {ref: A.1, theme: A, description: Ongoing work, start: 2010-04, due: 2010-10, ongoing: true, "
+    "status: in-progress}\n"
+    "  - {ref: A.2, theme: A, description: Deadline work, start: 2010-04, due: 2010-11, deadline: true, "
+    "illustrative: [start], status: in-progress}\n"
+    "  - {ref: B.1, theme: B, description: Flagged work, start: 2010-12, due: 2011-01, rag: amber, "
+    "progress: Paper to the March Panel, illustrative: [rag]}\n"
+    "  - {ref: B.2, theme: B, description: Made-up dates, start: 2011-01, due: 2011-03, "
+    "illustrative: [start, due]}\n";
+
+static const char PLAN_AND_EXCEPTIONS_PAPER[] =
+    "---\nvariant: exception\nas-at: 2010-12-31\ncommittee: Overview Board\n"
+    "meeting: 2011-01-26\nsubject: Quillon exception report\nsummary: Exceptions.\n---\n\n"
+    "# Exceptions\n\n```exceptions\n```\n\n# Plan\n\n```plan\n```\n";
+
+/* The first table whose caption starts with prefix. */
+static const rnode *table_captioned(const rnode *n, const char *prefix)
+{
+    if (n->type == RN_TABLE && n->first && n->first->type == RN_CAPTION) {
+        char *t = rnode_plain_text(n->first);
+        int hit = !strncmp(t, prefix, strlen(prefix));
+        free(t);
+        if (hit) return n;
+    }
+    for (const rnode *k = n->first; k; k = k->next) {
+        const rnode *t = table_captioned(k, prefix);
+        if (t) return t;
+    }
+    return NULL;
+}
+
+/* The plain text of the row whose first cell starts with ref. */
+static char *row_text(const rnode *table, const char *ref)
+{
+    for (const rnode *r = table->first; r; r = r->next) {
+        if (r->type != RN_ROW || !r->first) continue;
+        char *t = rnode_plain_text(r->first);
+        int hit = !strncmp(t, ref, strlen(ref));
+        free(t);
+        if (hit) return rnode_plain_text(r);
+    }
+    fail_msg("no row %s", ref);
+    return NULL;
+}
+
+TEST(test_due_wording_and_illustrative_marks)
+{
+    plan_src = WORDED_PLAN;
+    built *b = build(EXCEPTION, PLAN_AND_EXCEPTIONS_PAPER, NULL, EDITION_PRIVATE);
+    plan_src = PLAN;
+    const rnode *exc = table_captioned(b->d->root, "Exceptions as at");
+    const rnode *pl = table_captioned(b->d->root, "Test Plan: action plan");
+    assert_non_null(exc);
+    assert_non_null(pl);
+    /* "and ongoing": worded as written, still overdue by its date */
+    char *t = row_text(exc, "A.1");
+    assert_has(t, "October 2010 and ongoing");
+    assert_has(t, "Overdue");
+    assert_lacks(t, "\xE2\x80\xA0");
+    free(t);
+    /* listed only for the officer's Amber, which is made up: said, and marked */
+    t = row_text(exc, "B.1");
+    assert_has(t, "Reported Amber.\xE2\x80\xA0");
+    assert_has(t, "Paper to the March Panel");
+    assert_has(t, "January 2011");
+    assert_lacks(t, "Revised");
+    free(t);
+    char *all = rnode_plain_text(exc);
+    assert_int_equal(count(all, "\xE2\x80\xA0"), 2);   /* the mark and the note's */
+    assert_has(all, "\xE2\x80\xA0 Illustrative: made up for this example");
+    free(all);
+    /* the plan table: the deadline's words; made-up start, due and a status worked
+     * out from them marked; seed values not */
+    t = row_text(pl, "A.2");
+    assert_has(t, "Must be fully implemented by November 2010");
+    assert_has(t, "April 2010\xE2\x80\xA0");
+    assert_lacks(t, "November 2010\xE2\x80\xA0");
+    free(t);
+    t = row_text(pl, "B.2");
+    assert_has(t, "January 2011\xE2\x80\xA0");
+    assert_has(t, "March 2011\xE2\x80\xA0");
+    assert_has(t, "Not yet due\xE2\x80\xA0");
+    free(t);
+    all = rnode_plain_text(pl);
+    assert_int_equal(count(all, "\xE2\x80\xA0"), 1 + 3 + 1);
+    free(all);
+    /* the note is a note row of the table (kept with the row above it) */
+    assert_true(pl->last->flags & RF_NOTE);
+    /* the web page says the same */
+    char *h = html_of(b->d);
+    assert_has(h, "October 2010 and ongoing");
+    assert_has(h, "Must be fully implemented by November 2010");
+    free(h);
+    built_free(b);
+}
+
+TEST(test_due_wording_errors)
+{
+    static const char *const bad[] = {
+        /* one or the other */
+        "  - {ref: A.1, theme: A, description: X, due: 2010-10, ongoing: true, deadline: true}\n",
+        /* a qualifier needs a date to qualify */
+        "  - {ref: A.1, theme: A, description: X, due: ongoing, deadline: true}\n",
+        "  - {ref: A.1, theme: A, description: X, ongoing: yes}\n",
+        /* only the values that can be made up */
+        "  - {ref: A.1, theme: A, description: X, due: 2010-10, illustrative: [when]}\n",
+        "  - {ref: A.1, theme: A, description: X, due: 2010-10, illustrative: maybe}\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char src[1024];
+        snprintf(src, sizeof src,
+                 "plan: {title: T, organisation: O}\nthemes:\n  - {ref: A, title: Alpha}\nactions:\n%s", bad[i]);
+        diag_list dl;
+        diag_init(&dl);
+        plan *pl = plan_load_buffer("plan.yaml", src, strlen(src), &dl);
+        if (dl.errors != 1) {
+            diag_print(&dl, stderr, 0);
+            fail_msg("case %zu: %zu errors, not 1", i, dl.errors);
+        }
+        plan_free(pl);
+        diag_free(&dl);
+    }
+}
+
+/* Seed 002: a Decision Status of label and value rows (no header row), and the
+ * variant's heading over the report. */
+TEST(test_variant_body_heading_and_header_row)
+{
+    static const char CABINET[] =
+        "name: cabinet\ntitle: \"{committee}\"\nbody-heading: Supporting information\n"
+        "numbering: full\nfields:\n"
+        "  - {key: committee, label: Report to, required: true}\n"
+        "  - {key: meeting, label: Date, required: true, type: date}\n"
+        "  - {key: decision-status, label: Decision Status, type: table, columns: [Decision, Status], "
+        "header-row: false}\n"
+        "  - {key: other, label: Other implications, type: table, columns: [Implication, Yes/No]}\n";
+    static const char PAPER[] =
+        "---\nvariant: cabinet\nas-at: 2010-12-31\ncommittee: Cabinet\nmeeting: 2011-01-13\n"
+        "subject: Quillon review\ndecision-status:\n  - [Key Decision, \"Yes\"]\n  - [Reason, Citywide]\n"
+        "other:\n  - [Policy, \"NO\"]\n---\n\n# Report\n\nText.\n";
+    built *b = build(CABINET, PAPER, NULL, EDITION_PRIVATE);
+    const rnode *ds = field_of(b->d, "decision-status");
+    assert_non_null(ds);
+    const rnode *t = ds->first;
+    while (t && t->type != RN_TABLE) t = t->next;
+    assert_non_null(t);
+    for (const rnode *r = t->first; r; r = r->next) assert_false(r->type == RN_ROW && (r->flags & RF_HEADER));
+    assert_true(t->first->first->flags & RF_ROW_HEADER);    /* "Key Decision" heads its row */
+    const rnode *other = field_of(b->d, "other");
+    const rnode *ot = other->first;
+    while (ot && ot->type != RN_TABLE) ot = ot->next;
+    assert_non_null(ot);
+    assert_true(ot->first->flags & RF_HEADER);              /* a table's header row by default */
+    /* the heading first in the body, unnumbered; then section 1 */
+    const rnode *body = NULL;
+    for (const rnode *k = b->d->root->first; k; k = k->next)
+        if (k->type == RN_BODY) body = k;
+    assert_non_null(body);
+    assert_int_equal(body->first->type, RN_HEADING);
+    assert_null(body->first->number);
+    char *h = rnode_plain_text(body->first);
+    assert_string_equal(h, "Supporting information");
+    free(h);
+    assert_string_equal(body->first->next->number, "1");
+    char *html = html_of(b->d);
+    assert_has(html, ">Supporting information</h2>");
+    assert_lacks(html, "<th scope=\"col\">Decision</th>");
+    free(html);
+    built_free(b);
+}
+
 /* Every operation of a display list, through both translators: a hand-made figure
  * with a header band, a path (an indicator's trend), a polygon, lines, patterned
  * rectangles and aligned text. */
@@ -671,6 +854,9 @@ int main(void)
         cmocka_unit_test(test_display_list_translators),
         cmocka_unit_test(test_index_prints),
         cmocka_unit_test(test_typography),
+        cmocka_unit_test(test_due_wording_and_illustrative_marks),
+        cmocka_unit_test(test_due_wording_errors),
+        cmocka_unit_test(test_variant_body_heading_and_header_row),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, teardown);
 }
