@@ -491,9 +491,8 @@ static void indicator_row(differ *d, const sheet_row *row)
         return;
     }
     if (base.has_actual && va->number == base.actual) return;
-    fuzzy_date none = {DATE_NONE, 0, 0, 0, 0};
     fuzzy_date date;
-    if (entry_date(d, row, none, &date) != 0) return;
+    if (entry_date(d, row, base.updated, &date) != 0) return;
     day_t day = date_last_day(date);
     if (date_last_day(row->period) > day) {
         err(d, va, "Actual in %s is for %s, which ends after %s, the date the update reports on",

@@ -187,6 +187,11 @@ void sheet_item_indicator(const analysis *an, const indicator *ind, fuzzy_date p
         out->has_actual = 1;
         out->actual = act->value;
         actual_dp = act->shown_dp;
+        /* an actual an update reported: the date of that update, as for actions */
+        if (act->known != DAY_ALWAYS && act->known != DAY_NEVER) {
+            out->updated = date_of_day(act->known);
+            out->text[COL_UPDATED] = date_cell(out->updated, ar);
+        }
     }
     if (out->has_target) out->text[COL_TARGET] = number_cell(out->target, target_dp, ar);
     if (out->has_actual) {

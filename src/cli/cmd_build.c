@@ -349,11 +349,19 @@ static void build_paper_file(build_state *st, const char *path)
     po.made |= 1u << OUT_JSON;
     if (st->depfiles) {
         /* An exempt paper's dependency file names its images: it goes with the
-         * private edition, never into the public folder. */
-        out_kind dep = exempt ? OUT_PRIVATE_DEP : OUT_DEP;
-        /* (exempt appendices only: the public edition's images, so none of theirs) */
-        depfile_text(st, ts, plan_slug, pp, pl, exempt ? d : pub, po.made, &po.buf[dep]);
-        po.made |= 1u << dep;
+         * private edition, never into the public folder. A paper with exempt
+         * appendices has two: the public edition's outputs and images in the public
+         * folder, and in private/ every output with every image (the appendices'
+         * too), so a changed exempt image remakes the paper. */
+        unsigned priv = (1u << OUT_PRIVATE_PDF) | (1u << OUT_PRIVATE_HTML);
+        if (!exempt) {
+            depfile_text(st, ts, plan_slug, pp, pl, pub, po.made & ~priv, &po.buf[OUT_DEP]);
+            po.made |= 1u << OUT_DEP;
+        }
+        if (exempt || parts.n) {
+            depfile_text(st, ts, plan_slug, pp, pl, d, po.made & ~(1u << OUT_DEP), &po.buf[OUT_PRIVATE_DEP]);
+            po.made |= 1u << OUT_PRIVATE_DEP;
+        }
     }
     for (int k = 0; k < OUT__COUNT; k++) {
         if (!(po.made & (1u << k))) continue;

@@ -304,7 +304,7 @@ static void milestone_cell(strbuf *out, const exception_row *row, day_t as_at, i
 static void reason_cell(strbuf *out, const exception_row *row)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, row->status);
+    label_exception_flag(&flag, row);
     if (flag.len) sb_printf(out, row->reason ? "%s. " : "%s", flag.data);
     sb_free(&flag);
     if (row->reason) sb_puts(out, row->reason);

@@ -33,7 +33,8 @@ const char *agenda_item_title(arena *a, const meeting_item *it, const char *pape
 
 const char *agenda_bookmark_title(arena *a, const agenda_entry *e)
 {
-    return arena_printf(a, "%s. %s", e->item->number ? e->item->number : "", e->title ? e->title : "");
+    return typeset_text(a, arena_printf(a, "%s. %s", e->item->number ? e->item->number : "",
+                                        e->title ? e->title : ""));
 }
 
 const char *agenda_date(arena *a, const meeting *m)

@@ -67,12 +67,7 @@ static void when_cell(build_ctx *b, rnode *cell, const exception_row *row, int *
 static void reason_cell(build_ctx *b, rnode *cell, const exception_row *row, int *marks)
 {
     strbuf flag = STRBUF_INIT;
-    label_optimistic(&flag, row->status);
-    /* listed only because an officer reports it Red or Amber: say so */
-    if (!flag.len && row->status.reported &&
-        !(row->reasons & (EXC_OVERDUE | EXC_RESCHEDULED | EXC_OPTIMISTIC)) &&
-        (row->reasons & (EXC_REPORTED_RED | EXC_REPORTED_AMBER)))
-        sb_printf(&flag, "reported %s", stated_rag_name(row->status.reported));
+    label_exception_flag(&flag, row);
     if (flag.len) {
         flag.data[0] = (char)(flag.data[0] - 'a' + 'A');
         rnode *s = rnode_add(b->d, cell, RN_STRONG);

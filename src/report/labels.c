@@ -76,6 +76,16 @@ void label_optimistic(strbuf *out, derived_status d)
         sb_puts(out, "not complete");
 }
 
+void label_exception_flag(strbuf *out, const exception_row *row)
+{
+    label_optimistic(out, row->status);
+    if (out->len || !row->status.reported) return;
+    /* listed only because an officer reports it Red or Amber: say so */
+    if (!(row->reasons & (EXC_OVERDUE | EXC_RESCHEDULED | EXC_OPTIMISTIC)) &&
+        (row->reasons & (EXC_REPORTED_RED | EXC_REPORTED_AMBER)))
+        sb_printf(out, "reported %s", stated_rag_name(row->status.reported));
+}
+
 void label_when(strbuf *out, const schedule *s, const revision *const *revs, size_t n,
                 size_t first_new, int short_dates)
 {

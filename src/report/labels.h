@@ -26,6 +26,10 @@ void label_milestone(strbuf *out, date_style style, const milestone *m, fuzzy_da
 void label_status(strbuf *out, derived_status s);
 /* "reported Green; 40 days overdue" for an optimistic row, else nothing. */
 void label_optimistic(strbuf *out, derived_status d);
+/* Why an exception row is listed, when its status does not say: "reported Green; 40
+ * days overdue" for an optimistic row, "reported Amber" for one listed only for the
+ * officer's RAG; else nothing. */
+void label_exception_flag(strbuf *out, const exception_row *row);
 /* "December 2010, revised March 2011 (agreed 15 December 2010)" (original then each
  * revision); revisions from first_new on are marked "new" (agreed since the previous
  * report). With short_dates "Dec 2010, revised Mar 2011", for narrow terminal columns. */

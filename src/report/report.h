@@ -304,6 +304,9 @@ void rdoc_settle_front_sheet(rdoc *d);
 /* Typographic quotes, apostrophes and dashes in every text the report prints, code
  * apart (typography.c). Before the front sheet and furniture are settled. */
 void rdoc_settle_typography(rdoc *d);
+/* The same for one text outside a report (a pack's bookmarks): s itself when nothing
+ * changes, else a copy in a. */
+const char *typeset_text(arena *a, const char *s);
 /* Running heads, footers, exempt marking (furniture.c). */
 void rdoc_settle_furniture(rdoc *d);
 /* Appendix labels, ids and heading ranks (ids.c). */

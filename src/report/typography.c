@@ -42,7 +42,7 @@ static uint32_t last_cp(const char *s, size_t n)
 
 /* s with its quotes and dashes set, in the arena; s itself when nothing changes.
  * *prev: the character before s (updated to s's last). */
-static const char *set_text(rdoc *d, const char *s, uint32_t *prev)
+static const char *set_text_in(arena *a, const char *s, uint32_t *prev)
 {
     if (!s) return s;
     size_t n = strlen(s);
@@ -87,9 +87,20 @@ static const char *set_text(rdoc *d, const char *s, uint32_t *prev)
         p = last_cp(s + start, i - start);
     }
     *prev = p;
-    const char *r = strcmp(sb.data ? sb.data : "", s) ? arena_strdup(&d->arena, sb.data) : s;
+    const char *r = strcmp(sb.data ? sb.data : "", s) ? arena_strdup(a, sb.data) : s;
     sb_free(&sb);
     return r;
+}
+
+static const char *set_text(rdoc *d, const char *s, uint32_t *prev)
+{
+    return set_text_in(&d->arena, s, prev);
+}
+
+const char *typeset_text(arena *a, const char *s)
+{
+    uint32_t prev = 0;
+    return set_text_in(a, s, &prev);
 }
 
 /* A link whose text is its own address ("http://...", an e-mail address). */

@@ -20,6 +20,10 @@ checks() { # kind html pdf
     grep -q '^Traceback' $T/checks.tap && notok "chart_checks.py $1 ran to the end"
 }
 html_checks() { # html
+    # the checkers are installed here too (idempotent): on a fresh clone this suite
+    # runs before tests/html's, and must not skip for want of them
+    [ -d tests/html/node_modules ] || sh tests/html/install.sh >$T/install.log 2>&1 ||
+        sed 's/^/# /' $T/install.log | tail -5
     if [ -d tests/html/node_modules ] && command -v node >/dev/null 2>&1; then
         node tests/html/check.mjs --werror "$1" >$T/check.log 2>&1
         rc=$?

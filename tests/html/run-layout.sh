@@ -60,3 +60,33 @@ for p in $pages; do
     pdftotext -f $p -l $p $S.pdf - | grep -q 'Reducing risks' && hdr=$((hdr + 1))
 done
 check "print: the risk register's header row is repeated on each of its $np pages" "[ $np -ge 2 ] && [ $hdr -eq $np ]"
+
+# Two rows either side of a break, a caption with its rows, in print as in the PDF: no
+# page-checker problem of kind rows or caption in any paper, except in a table whose
+# rows are deeper than half a page (class tall-rows: such rows split where the page
+# ends, as the PDF's do, and a table of them cannot keep two on each side).
+python3 - $OUT <<'PY' >$OUT/print/breaks.txt
+import glob, html, os, re, sys
+out = sys.argv[1]
+bad = 0
+for txt in sorted(glob.glob(out + "/print/*.txt")):
+    name = os.path.basename(txt)[:-4]
+    page = glob.glob(out + "/out/*/" + name + ".html")
+    if not page:
+        continue
+    src = open(page[0], encoding="utf-8").read()
+    tall = [html.unescape(re.sub(r"<[^>]+>", "", m)).strip()
+            for m in re.findall(r'<table[^>]*class="[^"]*tall-rows[^"]*"[^>]*>\s*<caption[^>]*>(.*?)</caption>', src, re.S)]
+    for line in open(txt, encoding="utf-8"):
+        m = re.match(r"problem: page \d+: (rows|caption): .*?'(.*?)'", line)
+        if not m:
+            continue
+        if m.group(1) == "rows" and any(t.startswith(m.group(2)) for t in tall):
+            continue
+        bad += 1
+        print("%s: %s" % (name, line.strip()))
+print("%d problems" % bad)
+PY
+sed 's/^/# /' $OUT/print/breaks.txt | tail -8
+check "print: two rows either side of every table break and no caption without its rows (tables of half-page rows aside)" \
+    "grep -qx '0 problems' $OUT/print/breaks.txt"

@@ -14,12 +14,26 @@ rm -rf $OUT
 mk >build/mk.log
 check "make papers builds every paper" "[ \$(ls $OUT/*/*.html | grep -vc '/meetings/') -eq \$(ls plans/*/*.md | wc -l) ] && [ -s $OUT/index.html ]"
 # (an exempt paper's is in private/, never beside its public edition)
-check "a dependency file for every paper" "[ \$(ls $OUT/*/*.d $OUT/private/*/*.d 2>/dev/null | grep -vc '/meetings/') -eq \$(ls plans/*/*.md | wc -l) ]"
+# (and a paper with exempt appendices has one in each)
+check "a dependency file for every paper" "[ \$(ls $OUT/*/*.d $OUT/private/*/*.d 2>/dev/null | grep -vc '/meetings/') -eq \$(( \$(ls plans/*/*.md | wc -l) + \$(grep -l '{exempt=' plans/*/*.md | wc -l) )) ]"
 check "make papers packs every meeting (plans/meetings/*.yaml), with its dependency file" \
     "[ \$(ls $OUT/meetings/*.pdf | grep -vc supplement) -eq $MEETINGS ] && [ \$(ls $OUT/meetings/*.d | wc -l) -eq $MEETINGS ]"
 check "a pack's dependency file names its meeting, papers, plans, update files, templates and fonts" \
     "grep -q 'plans/meetings/2010-07-22-scrutiny.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q ' plans/norwich-hip/scrutiny-2010-07-22.md' $OUT/meetings/2010-07-22-scrutiny.d && grep -q ' plans/norwich-hip/plan.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q 'plans/norwich-hip/updates/2010-06-30.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q 'templates/house.yaml' $OUT/meetings/2010-07-22-scrutiny.d && grep -q 'fonts/LiberationSans-Bold.ttf' $OUT/meetings/2010-07-22-scrutiny.d"
 check "make papers never builds a meeting file as a plan" "! grep -q 'tabled build.*meetings/' build/mk.log"
+# An exempt appendix's image: named in private/'s dependency file (so a change to it
+# remakes the paper), never in the public folder's.
+D=build/dep-exempt
+rm -rf $D && mkdir -p $D/p/assets && cp -r templates $D/ && cp plans/copeland-shap/plan.yaml $D/p/
+cp tests/fuzz/assets/chart.png $D/p/assets/public.png && cp tests/fuzz/assets/palette.png $D/p/assets/secret.png
+sed -e 's|^Appendix B sets out|![A public chart](assets/public.png)\n\nAppendix B sets out|' \
+    -e 's|^Every household below is ILLUSTRATIVE: made up for this example.|![Households](assets/secret.png)\n\n&|' \
+    plans/copeland-shap/executive-2011-02-15-progress.md >$D/p/progress.md
+./tabled build -MD -o $D/out $D/p/progress.md >$D/log 2>&1
+check "a paper with an exempt appendix: the public dependency file names the public image, not the exempt one" \
+    "grep -q 'assets/public.png' $D/out/p/progress.d && ! grep -q 'secret' $D/out/p/progress.d"
+check "... and private/'s names every output and the exempt appendix's image" \
+    "grep -q 'assets/secret.png' $D/out/private/p/progress.d && grep -q '$D/out/p/progress.html' $D/out/private/p/progress.d"
 check "dependency files name the plan, templates and fonts" \
     "grep -q 'plans/norwich-hip/plan.yaml' $OUT/norwich-hip/scrutiny-2010-07-22.d && grep -q 'templates/house.yaml' $OUT/norwich-hip/scrutiny-2010-07-22.d && grep -q 'fonts/LiberationSans-Bold.ttf' $OUT/norwich-hip/scrutiny-2010-07-22.d"
 

@@ -6,7 +6,10 @@
 # already gives not printed again (seed 001), a kind the title says not repeated; a
 # milestone's own Who beside it when not the action's (seed 004); totals ruled and bold
 # (seed 002's budget); the recommendation codes the action plan cites, with a key (seed
-# 000).
+# 000); due dates as the seeds word them ("October 2010 and ongoing", "Must be fully
+# implemented by November 2009") and no revision a seed does not give; Leicester's
+# "Supporting information" over its report and no Decision | Status header row; every
+# value an example plan made up printed with the illustrative mark and its note.
 # Read from the printed PDF (the footer, 'Committee, date', apart) and the HTML. TAP
 # output.
 cd "$(dirname "$0")/../.." || exit 2
@@ -62,3 +65,33 @@ read cited keyed missing <$T/recs.txt
 echo "# Norwich executive: $cited recommendation codes cited, $keyed in the key; missing: ${missing:-none}"
 check "Norwich executive: every recommendation code the plan cites is in its key" \
     "[ '${cited:-0}' -gt 0 ] && [ '$cited' = '$keyed' ] && [ -z '$missing' ] && pdftotext $E.pdf - | grep -q 'Recommendations the action plan refers to'"
+
+# Seed 004: "October 2010 and ongoing" and "September 2010 and ongoing Revised March
+# 2011"; SH3.3.2 and SH4.5.1 with the notes the seed prints beside their dates, no
+# revision; SH4.5.1 listed for an officer's Amber the seed does not give: marked.
+python3 - $C.html >$T/cop-rows.txt <<'PY'
+import html, re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", src, re.S):
+    text = html.unescape(re.sub(r"<[^>]+>", " ", tr))
+    text = re.sub(r"\s+", " ", text).strip()
+    m = re.match(r"(SH[0-9.]+) ", text)
+    if m:
+        print(text)
+PY
+check "Copeland: SH3.3.2 is 'October 2010 and ongoing', overdue, with its note and no revision" \
+    "grep '^SH3.3.2 ' $T/cop-rows.txt | grep 'October 2010 and ongoing' | grep 'Link to service plan 2011/12' | grep -qv 'Revised'"
+check "Copeland: SH5.4.1 and SH5.4.2 are 'September 2010 and ongoing', revised March 2011" \
+    "[ \$(grep '^SH5.4.[12] ' $T/cop-rows.txt | grep -c 'September 2010 and ongoing Revised March 2011') -eq 2 ]"
+check "Copeland: SH4.5.1 is January 2011 with 'Paper to March 2011 Panel', no revision, its Amber marked illustrative" \
+    "grep '^SH4.5.1 ' $T/cop-rows.txt | grep 'January 2011' | grep 'Reported Amber\. *†' | grep 'Paper to March 2011 Panel' | grep -qv 'Revised' && grep -q '† Illustrative: made up for this example' $T/cop.txt"
+pdftotext $E.pdf - | tr '\n' ' ' | sed 's/  */ /g' >$T/exec.txt
+n_must=$(grep -c '^    deadline: true' plans/norwich-hip/plan.yaml)
+check "Norwich executive: the seed's $n_must dates read 'Must be fully implemented by ...' (PDF and HTML)" \
+    "[ \$(grep -o 'Must be fully implemented by [A-Z][a-z]* 20[0-9][0-9]' $T/exec.txt | wc -l) -eq $n_must ] && [ \$(grep -o 'Must be fully implemented by [A-Z][a-z]* 20[0-9][0-9]' $E.html | wc -l) -eq $n_must ]"
+check "Norwich executive: made-up start and finish dates marked, and the mark explained" \
+    "grep -q 'May 2009† June 2009†' $T/exec.txt && grep -q '† Illustrative: made up for this example' $T/exec.txt"
+check "Leicester: 'Supporting information' heads the report, unnumbered, before 1 Report" \
+    "grep -q 'Supporting information 1 Report' $T/lei.txt && grep -q '<h2 id=\"report-body\">Supporting information</h2>' $L.html"
+check "Leicester: the Decision Status rows have no Decision | Status header row" \
+    "! grep -q 'Decision Status Decision Status' $T/lei1.txt && ! grep -q '<th scope=\"col\">Decision</th>' $L.html && grep -q 'Key Decision' $T/lei1.txt"

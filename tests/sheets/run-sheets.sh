@@ -242,6 +242,16 @@ check "indicators: an actual typed 96.50 is written 96.50, so the paper prints w
     "[ $rc -eq 0 ] && grep -q '^      2002/03: 96.50\$' plans/salford-sip/updates/2003-06-30.yaml"
 run export $SIP --as-at 2003-06-30 --sheet indicators
 check "indicators: exported again, the actual reads 96.50" "grep -q '^KT7,BVPI 66a,.*2002/03\"\"\",95,96.50,Met,' $W/out"
+check "indicators: exported again, its Update date says when the actual was reported" \
+    "grep -q '^KT7,BVPI 66a,.*2002/03\"\"\",95,96.50,Met,\"=\"\"30/06/2003\"\"\"' $W/out"
+cp $W/out "$W/sip-ind3.csv"
+run import $SIP "$W/sip-ind3.csv" --date 2003-07-31
+check "indicators: that sheet returned unchanged changes nothing" \
+    "[ $rc -eq 0 ] && [ ! -f plans/salford-sip/updates/2003-07-31.yaml ]"
+sed 's/^\(KT7,BVPI 66a,.*2002\/03""",95\),96.50,/\1,96.70,/' "$W/sip-ind3.csv" >"$W/sip-ind4.csv"
+run import $SIP "$W/sip-ind4.csv" --date 2003-07-31
+check "indicators: an actual corrected, its Update date left as exported: dated by --date" \
+    "[ $rc -eq 0 ] && grep -q '^      2002/03: 96.70' plans/salford-sip/updates/2003-07-31.yaml"
 
 # KT2/1's Gantt tasks repeat titles ("Amendments" is #5, #7, #14 ...) and have no refs:
 # the update file names the one changed by its place, and the plan then says so.

@@ -440,6 +440,11 @@ TEST(test_agenda_words)
     assert_string_equal(e[0].row_id, "item-1");
     assert_string_equal(e[5].row_id, "item-6");
     assert_string_equal(agenda_bookmark_title(&a, &e[2]), "3. Progress");
+    /* a bookmark's quotes and dashes are set as the agenda prints them */
+    agenda_entry quoted = e[2];
+    quoted.title = "The \"quick win\" - Council's plan";
+    assert_string_equal(agenda_bookmark_title(&a, &quoted),
+                        "3. The \xE2\x80\x9Cquick win\xE2\x80\x9D \xE2\x80\x93 Council\xE2\x80\x99s plan");
     assert_string_equal(d->meeting_date, "Tuesday 15 February 2011");
     rdoc_free(d);
     /* the supplementary agenda: the item to follow, with its page in S */

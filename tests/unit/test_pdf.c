@@ -673,6 +673,37 @@ static void test_empty_document(void **state)
     rdoc_free(d);
 }
 
+/* A title over libharu's limit is cut in the XMP packet as in the information
+ * dictionary (PDF_TITLE_MAX, then an ellipsis), so the two say the same. */
+static void test_long_title_capped_in_xmp(void **state)
+{
+    (void)state;
+    rdoc *d = rdoc_new();
+    char *title = malloc(5001);
+    assert_non_null(title);
+    memset(title, 'x', 5000);
+    title[5000] = 0;
+    d->title = d->subject = d->report_of = title;
+    strbuf out = STRBUF_INIT;
+    diag_list dl;
+    diag_init(&dl);
+    assert_int_equal(render(d, &out, &dl, NULL), 0);
+    static const char open[] = "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">";
+    const char *p = memmem(out.data, out.len, open, sizeof open - 1);
+    assert_non_null(p);
+    p += sizeof open - 1;
+    const char *e = memmem(p, out.len - (size_t)(p - out.data), "</rdf:li>", 9);
+    assert_non_null(e);
+    assert_true((size_t)(e - p) <= PDF_TITLE_MAX + 3);
+    assert_true((size_t)(e - p) >= PDF_TITLE_MAX - 3);
+    assert_memory_equal(e - 3, "\xE2\x80\xA6", 3);     /* cut with an ellipsis */
+    assert_null(memmem(out.data, out.len, title, 2100));   /* nowhere whole */
+    diag_free(&dl);
+    sb_free(&out);
+    rdoc_free(d);
+    free(title);
+}
+
 /* A row taller than a page is split across pages; nothing is lost. */
 static void test_tall_row(void **state)
 {
@@ -1088,6 +1119,7 @@ int main(void)
         cmocka_unit_test(test_exempt_and_dates),
         cmocka_unit_test(test_missing_font_is_an_error),
         cmocka_unit_test(test_empty_document),
+        cmocka_unit_test(test_long_title_capped_in_xmp),
         cmocka_unit_test(test_tall_row),
         cmocka_unit_test(test_keeps),
         cmocka_unit_test(test_rag_ink_checked),

@@ -48,15 +48,25 @@ static void hr_cell(hctx *c, const rnode *cell, int header_row, const char *labe
     sb_puts(o, th ? "</th>" : "</td>");
 }
 
+#define TALL_CELL_CHARS 700
+
 void hr_table(hctx *c, const rnode *t)
 {
     strbuf *o = c->out;
     int ncols = rnode_table_columns(t);
     const rnode *cap = t->first && t->first->type == RN_CAPTION ? t->first : NULL;
     const char *tid = t->id, *capid = cap ? cap->id : NULL;
-    size_t body_rows = 0;
-    for (const rnode *r = t->first; r; r = r->next)
-        if (r->type == RN_ROW && !(r->flags & RF_HEADER)) body_rows++;
+    size_t body_rows = 0, longest = 0;
+    for (const rnode *r = t->first; r; r = r->next) {
+        if (r->type != RN_ROW || (r->flags & RF_HEADER)) continue;
+        body_rows++;
+        for (const rnode *cell = r->first; cell; cell = cell->next) {
+            char *text = rnode_plain_text(cell);
+            size_t n = strlen(text);
+            free(text);
+            if (n > longest) longest = n;
+        }
+    }
 
     sb_printf(o, "<div class=\"table-wrap%s%s\" role=\"region\" tabindex=\"0\"",
               (t->flags & RF_WIDE) ? " wide" : "", body_rows > 15 ? " long" : "");
@@ -88,6 +98,9 @@ void hr_table(hctx *c, const rnode *t)
     if (labels) sb_puts(&cls, " cards");
     if (t->flags & RF_COMPUTED) sb_puts(&cls, " computed");
     if (t->flags & RF_WIDE) sb_puts(&cls, " wide");
+    /* a cell of this many letters is half a printed page deep in a column of a wide
+     * table: its rows may split in print rather than leave most of a page blank */
+    if (longest > TALL_CELL_CHARS) sb_puts(&cls, " tall-rows");
     if (cls.len) sb_printf(o, " class=\"%s\"", cls.data + 1);
     sb_free(&cls);
     sb_puts(o, ">\n");

@@ -5,6 +5,8 @@
 #include <time.h>
 
 #include "../../util/build_epoch.h"
+#include "pdf_draw.h"
+#include "pdf_layout.h"
 #include "pdf_xmp.h"
 
 /* Text as XML character data: & < > " escaped, control characters dropped. */
@@ -23,12 +25,15 @@ static void xml_text(strbuf *b, const char *s)
     }
 }
 
+/* Capped as the information dictionary's entries are, so the two say the same. */
 static void alt(strbuf *b, const char *tag, const char *s)
 {
     if (!s || !*s) return;
+    strbuf tmp = STRBUF_INIT;
     sb_printf(b, "<%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
-    xml_text(b, s);
+    xml_text(b, pdf_capped(&tmp, s, PDF_TITLE_MAX));
     sb_printf(b, "</rdf:li></rdf:Alt></%s>\n", tag);
+    sb_free(&tmp);
 }
 
 static void simple(strbuf *b, const char *tag, const char *s)
@@ -52,8 +57,10 @@ void xmp_packet(strbuf *b, const rdoc *d, const char *producer)
                "<dc:format>application/pdf</dc:format>\n");
     alt(b, "dc:title", d->title);
     if (d->report_of && *d->report_of) {
+        strbuf tmp = STRBUF_INIT;
         sb_puts(b, "<dc:creator><rdf:Seq><rdf:li>");
-        xml_text(b, d->report_of);
+        xml_text(b, pdf_capped(&tmp, d->report_of, PDF_TITLE_MAX));
+        sb_free(&tmp);
         sb_puts(b, "</rdf:li></rdf:Seq></dc:creator>\n");
     }
     alt(b, "dc:description", d->subject);
