@@ -32,14 +32,18 @@
 
 /* ---- building a paper as tabled build does ------------------------------------------ */
 
-static const char PLAN[] =
-    "plan:\n"
-    "  title: Test Plan\n"
-    "  organisation: Testshire County Council\n"
-    "themes:\n"
-    "  - {ref: A, title: Alpha}\n"
-    "  - {ref: B, title: Beta}\n"
+/* A plan's head: two themes, then its actions. */
+#define PLAN_HEAD                                                                      \
+    "plan:\n"                                                                          \
+    "  title: Test Plan\n"                                                             \
+    "  organisation: Testshire County Council\n"                                       \
+    "themes:\n"                                                                        \
+    "  - {ref: A, title: Alpha}\n"                                                     \
+    "  - {ref: B, title: Beta}\n"                                                      \
     "actions:\n"
+
+static const char PLAN[] =
+    PLAN_HEAD
     "  - {ref: A.1, theme: A, description: One, start: 2010-04, due: 2010-06, status: complete, completed: 2010-06-01}\n"
     "  - {ref: A.2, theme: A, description: Two, start: 2010-04, due: 2010-09}\n"
     "  - {ref: B.1, theme: B, description: Three, start: 2010-04, due: 2011-03}\n"
@@ -536,13 +540,7 @@ TEST(test_rag_summary_figure)
 /* ---- the seeds' wording of due dates, and values an example plan made up ---------- */
 
 static const char WORDED_PLAN[] =
-    "plan:\n"
-    "  title: Test Plan\n"
-    "  organisation: Testshire County Council\n"
-    "themes:\n"
-    "  - {ref: A, title: Alpha}\n"
-    "  - {ref: B, title: Beta}\n"
-    "actions:\n"
+    PLAN_HEAD
     "  - {ref: A.1, theme: A, description: Ongoing work, start: 2010-04, due: 2010-10, ongoing: true, "
     "status: in-progress}\n"
     "  - {ref: A.2, theme: A, description: Deadline work, start: 2010-04, due: 2010-11, deadline: true, "
