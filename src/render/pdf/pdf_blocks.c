@@ -285,19 +285,26 @@ void ly_orient_for(layout *L, const rnode *c, int intro)
 
 /* A table or figure: on landscape pages when it goes landscape. A top-level one is in
  * a landscape section already (ly_orient_for put it, and its headings, there); one in
- * a list or quote gets landscape pages of its own, and the flow returns after it. */
+ * a list, a quote or a front-sheet field stays at the width it is given (a change of
+ * section there would leave the item's marker, the quote's bar or the field's label
+ * on items of another section). */
 static void ly_wide_block(layout *L, const rnode *n, double x, double w, const bstyle *bs,
                           void (*lay)(layout *, const rnode *, double, double, const bstyle *))
 {
     section *s = ly_section(L);
     if (L->top_table == n && s->landscape) {
         lay(L, n, s->x0, s->w, bs);
-    } else if (ly_in_flow(L) && !s->landscape && ly_wants_landscape(L, n)) {
+    } else if (L->top_table == n && ly_in_flow(L) && ly_wants_landscape(L, n)) {
         ly_new_section(L, 1);
         s = ly_section(L);
         lay(L, n, s->x0, s->w, bs);
         ly_new_section(L, 0);
     } else {
+        if (L->top_table != n && !(ly_section(L)->landscape) && ly_wants_landscape(L, n))
+            diag_warning(L->diags, rnode_pos(L->d, n),
+                         "this %s is too wide for a portrait page; inside a list, a quote or a "
+                         "front-sheet field it is squeezed to fit: put it outside to set it on "
+                         "a landscape page", n->type == RN_TABLE ? "table" : "figure");
         lay(L, n, x, w, bs);
     }
 }
