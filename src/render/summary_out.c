@@ -191,6 +191,19 @@ void rollup_json(const analysis *an, strbuf *out)
     rollup_json_write(&w, an);
 }
 
+/* "illustrative": the values an example plan made up, when it made any up. */
+static void json_illustrative(json_writer *w, unsigned bits)
+{
+    static const char *const words[] = {"start", "due", "status", "rag", "who"};
+    if (!bits) return;
+    json_key(w, "illustrative");
+    json_begin_array(w);
+    for (unsigned i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (bits & (1u << i)) json_string(w, words[i]);
+    json_end_array(w);
+}
+
+
 void rollup_json_write(json_writer *w, const analysis *an)
 {
     const plan *p = an->plan;
@@ -240,6 +253,7 @@ void rollup_json_write(json_writer *w, const analysis *an)
             json_key(w, "reported_rag");
             json_string(w, stated_rag_name(s.reported));
         }
+        json_illustrative(w, a->s.illustrative);
         if (s.optimistic) {
             json_key(w, "optimistic");
             json_bool(w, 1);
@@ -433,6 +447,7 @@ void exceptions_json(const analysis *an, strbuf *out)
             json_revisions(&w, row);
             json_key(&w, "reason");
             json_string(&w, row->reason);
+            json_illustrative(&w, a->s.illustrative);
             if (row->status.optimistic) {
                 strbuf flag = STRBUF_INIT;
                 label_optimistic(&flag, row->status);

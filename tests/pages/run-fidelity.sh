@@ -95,3 +95,5 @@ check "Leicester: 'Supporting information' heads the report, unnumbered, before 
     "grep -q 'Supporting information 1 Report' $T/lei.txt && grep -q '<h2 id=\"report-body\">Supporting information</h2>' $L.html"
 check "Leicester: the Decision Status rows have no Decision | Status header row" \
     "! grep -q 'Decision Status Decision Status' $T/lei1.txt && ! grep -q '<th scope=\"col\">Decision</th>' $L.html && grep -q 'Key Decision' $T/lei1.txt"
+check "Norwich executive: the paper's JSON says which values are made up (A.12 start and due; A.13 start)" \
+    "python3 -c 'import json,sys; a={x[\"ref\"]: x for x in json.load(open(sys.argv[1]))[\"rollup\"][\"actions\"]}; assert a[\"A.12\"][\"illustrative\"]==[\"start\",\"due\"]; assert a[\"A.13\"][\"illustrative\"]==[\"start\"]' $E.json"
