@@ -379,4 +379,21 @@ check "a front-sheet table cell wider than a portrait page, under ASan/UBSan: th
     "sane && [ $rc -eq 0 ] && pdftotext -f 1 -l 1 $T/out/p/w3.pdf - | grep -q 'Reannnn'"
 say 3
 
+# ---- 16. the running head's line breaker ---------------------------------------------------
+# A subject starting with a space (or two spaces where a line breaks) sent the running
+# head's word loop round for ever (fuzz_build: a timeout). Each within a second.
+front $P/plans/p/h1.md
+sed -i 's/^subject: Exception report$/subject: " Starts with a space"/' $P/plans/p/h1.md
+run timeout 5 "$TABLED" build --templates $P/templates --fonts fonts -o $T/out $P/plans/p/h1.md
+check "a subject that starts with a space: built, exit 0" "[ $rc -eq 0 ] && pdftotext -f 1 -l 1 $T/out/p/h1.pdf - | grep -q 'Starts with a space'"
+front $P/plans/p/h2.md
+python3 - $P/plans/p/h2.md <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read().replace("subject: Exception report", "subject: \"" + "  ".join(["Wordy"] * 60) + "\"")
+open(p, "w").write(s)
+PY
+run timeout 5 "$TABLED" build --templates $P/templates --fonts fonts -o $T/out $P/plans/p/h2.md
+check "a subject of words two spaces apart, over three lines of running head: built, exit 0" "[ $rc -eq 0 ] && [ -s $T/out/p/h2.pdf ]"
+
 echo "1..$n"

@@ -56,6 +56,10 @@ static int break_lines(pfont *f, fitted *ft, double maxw, double size, double la
     size_t n = strlen(t), i = 0;
     int nl = 0;
     while (i < n) {
+        /* a line starts at a word: spaces before it (a text that starts with one, two
+         * spaces at a break) are skipped, or the word loop below would never move */
+        while (i < n && t[i] == ' ') i++;
+        if (i == n) break;
         size_t end = i, j = i;
         double extra = nl == FURNITURE_MAX_LINES - 1 ? last_extra : 0;
         while (j < n) {     /* the next word's end */
@@ -106,6 +110,7 @@ static void fit_furniture(pfont *f, const char *s, double maxw, fitted *out)
     double ew = pfont_width(f, "\xE2\x80\xA6", 3, out->size);
     out->nlines = break_lines(f, out, maxw, out->size, ew);
     if (out->nlines > FURNITURE_MAX_LINES) out->nlines = FURNITURE_MAX_LINES;
+    if (out->nlines < 1) out->nlines = 1;   /* nothing but spaces: one empty line */
     size_t *last = &out->len[out->nlines - 1];
     const char *l = out->text + out->start[out->nlines - 1];
     while (*last && pfont_width(f, l, *last, out->size) + ew > maxw) {
