@@ -36,7 +36,6 @@ static const char *const item_keys[] = {"standard", "paper", "title", "text", "l
 static const char *const standard_words[] = {"apologies", "declarations", "minutes",
                                              "public-questions", "urgent-business", "exclusion"};
 static const char *const supplementary_words[] = {"to-follow", "added"};
-static const char *const bool_words[] = {"false", "true", "no", "yes"};
 
 typedef struct {
     meeting *m;
@@ -59,14 +58,6 @@ static const char *text(loader *L, const ynode *map, const char *key, int requir
 }
 
 /* true/false (yes/no); 0 when absent. */
-static int flag(loader *L, const ynode *map, const char *key, const char *where)
-{
-    const ynode *n = ynode_get(map, key);
-    if (!n || schema_is_null(n)) return 0;
-    int k = schema_enum(&L->sc, n, bool_words, N(bool_words), key, where);
-    return k == 1 || k == 3;
-}
-
 static void load_clerk(loader *L, const ynode *n)
 {
     meeting *m = L->m;
@@ -89,7 +80,7 @@ static void load_illustrative(loader *L, const ynode *mt)
     meeting *m = L->m;
     const ynode *n = ynode_get(mt, "illustrative");
     if (!n || n->kind != YN_SEQ) {
-        m->illustrative = flag(L, mt, "illustrative", "the meeting");
+        m->illustrative = schema_flag(&L->sc, mt, "illustrative", "the meeting");
         return;
     }
     const char *words[MEETING_DETAIL__COUNT];
@@ -251,7 +242,7 @@ static void load_item(loader *L, const ynode *n, meeting_item *it, size_t index)
             diag_error(L->sc.diags, k->pos, "the %s item is on the published agenda; only "
                        "business can be supplementary", item_kind_word(it->kind));
     }
-    it->illustrative = flag(L, n, "illustrative", where);
+    it->illustrative = schema_flag(&L->sc, n, "illustrative", where);
     if ((k = ynode_get(n, "minutes-of")) && !schema_is_null(k)) {
         if (it->kind != ITEM_MINUTES)
             diag_error(L->sc.diags, k->pos, "'minutes-of' belongs to a minutes item "

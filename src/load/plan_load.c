@@ -300,29 +300,17 @@ static void load_revisions(loader *L, const ynode *map, schedule *s, const char 
     }
 }
 
-static const char *const yes_no_words[] = {"false", "true", "no", "yes"};
-static const char *const illustrative_words[] = {"start", "due", "status", "rag", "who"};
-
-/* A true/false key; 0 when absent. */
-static int yes_no(loader *L, const ynode *map, const char *key, const char *where)
-{
-    const ynode *n = ynode_get(map, key);
-    if (!n || schema_is_null(n)) return 0;
-    int k = schema_enum(&L->sc, n, yes_no_words, N(yes_no_words), key, where);
-    return k == 1 || k == 3;
-}
-
 /* 'illustrative': true (every value made up) or the list of values made up. */
 static unsigned load_illustrative(loader *L, const ynode *map, const char *where)
 {
     const ynode *n = ynode_get(map, "illustrative");
     if (!n || schema_is_null(n)) return 0;
-    if (n->kind == YN_SCALAR) return yes_no(L, map, "illustrative", where) ? ILLUSTRATIVE_ALL : 0;
+    if (n->kind == YN_SCALAR) return schema_flag(&L->sc, map, "illustrative", where) ? ILLUSTRATIVE_ALL : 0;
     size_t count;
     ynode **v = schema_list(&L->sc, map, "illustrative", &count, where);
     unsigned bits = 0;
     for (size_t i = 0; i < count; i++) {
-        int w = schema_enum(&L->sc, v[i], illustrative_words, N(illustrative_words), "illustrative", where);
+        int w = schema_enum(&L->sc, v[i], illustrative_names, ILLUSTRATIVE_KINDS, "illustrative", where);
         if (w >= 0) bits |= 1u << w;
     }
     return bits;
@@ -343,7 +331,7 @@ static void load_schedule(loader *L, const ynode *map, schedule *s, const char *
     s->due_pos = map->pos;
     schema_date_as(&L->sc, map, "start", "start date", DATE_ACCEPT_PERIOD, &s->start, &start_pos);
     schema_date(&L->sc, map, "due", "due date", &s->due, &s->due_pos);
-    int ongoing = yes_no(L, map, "ongoing", where), deadline = yes_no(L, map, "deadline", where);
+    int ongoing = schema_flag(&L->sc, map, "ongoing", where), deadline = schema_flag(&L->sc, map, "deadline", where);
     if (ongoing && deadline)
         diag_error(L->sc.diags, ynode_get(map, "deadline")->pos,
                    "%s is both 'ongoing' and a 'deadline'; a due date is one or the other", where);

@@ -192,6 +192,15 @@ static int loose_equal(const char *text, const char *word)
     return !*text && !*word;
 }
 
+int schema_flag(schema_ctx *c, const ynode *map, const char *key, const char *where)
+{
+    static const char *const words[] = {"false", "true", "no", "yes"};
+    const ynode *n = ynode_get(map, key);
+    if (!n || schema_is_null(n)) return 0;
+    int k = schema_enum(c, n, words, sizeof words / sizeof words[0], key, where);
+    return k == 1 || k == 3;
+}
+
 int schema_enum(schema_ctx *c, const ynode *n, const char *const *words, size_t count,
                 const char *key, const char *where)
 {

@@ -48,6 +48,9 @@ ynode **schema_list(schema_ctx *c, const ynode *map, const char *key, size_t *n,
  * not matter, and a space or '_' matches a '-' ("In Progress" is in-progress). */
 int schema_enum(schema_ctx *c, const ynode *n, const char *const *words, size_t count,
                 const char *key, const char *where);
+/* A true/false key (true, false, yes, no; any case): 1 when true; 0 when false, absent,
+ * null or not one of them (then reported). */
+int schema_flag(schema_ctx *c, const ynode *map, const char *key, const char *where);
 /* 1 if the scalar is YAML's null. */
 int schema_is_null(const ynode *n);
 /* The value of key, or NULL when absent or null. */

@@ -7,6 +7,8 @@
 
 #include "../util/strbuf.h"
 
+const char *const illustrative_names[ILLUSTRATIVE_KINDS] = {"start", "due", "status", "rag", "who"};
+
 void plan_free(plan *p)
 {
     if (!p) return;

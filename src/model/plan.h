@@ -92,9 +92,6 @@ typedef struct {
     srcpos pos, rag_pos;
 } schedule_update;
 
-/* Fields that actions and milestones share. What was entered about them (status, RAG,
- * progress, completion) is only in their dated updates: analysis/history.h says what
- * was known at a date. */
 /* How a due date is worded where it is printed, as the plan's paper wrote it. */
 typedef enum {
     DUE_AS_DATE = 0,        /* "November 2009" */
@@ -110,8 +107,15 @@ enum {
     ILLUSTRATIVE_STATUS = 4,    /* the entered status and progress */
     ILLUSTRATIVE_RAG = 8,       /* the officer's RAG */
     ILLUSTRATIVE_WHO = 16,
-    ILLUSTRATIVE_ALL = 31
+    ILLUSTRATIVE_ALL = 31,
+    ILLUSTRATIVE_KINDS = 5
 };
+/* Their names in the plan and the paper's JSON, bit by bit: "start", "due", ... */
+extern const char *const illustrative_names[ILLUSTRATIVE_KINDS];
+
+/* Fields that actions and milestones share. What was entered about them (status, RAG,
+ * progress, completion) is only in their dated updates: analysis/history.h says what
+ * was known at a date. */
 
 typedef struct {
     person **who;

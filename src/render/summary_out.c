@@ -194,15 +194,13 @@ void rollup_json(const analysis *an, strbuf *out)
 /* "illustrative": the values an example plan made up, when it made any up. */
 static void json_illustrative(json_writer *w, unsigned bits)
 {
-    static const char *const words[] = {"start", "due", "status", "rag", "who"};
     if (!bits) return;
     json_key(w, "illustrative");
     json_begin_array(w);
-    for (unsigned i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (bits & (1u << i)) json_string(w, words[i]);
+    for (unsigned i = 0; i < ILLUSTRATIVE_KINDS; i++)
+        if (bits & (1u << i)) json_string(w, illustrative_names[i]);
     json_end_array(w);
 }
-
 
 void rollup_json_write(json_writer *w, const analysis *an)
 {
